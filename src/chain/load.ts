@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { displayPath, fail, ok, type Result } from '../problem';
+
+export interface Migration {
+  /** Folder name, e.g. `20240101000000_init`. */
+  name: string;
+  /** Absolute path of migration.sql. */
+  file: string;
+  sql: string;
+  /** Lowercase hex SHA-256 of the file's UTF-8 text, as Prisma stores in `_prisma_migrations.checksum`. */
+  checksum: string;
+}
+
+/**
+ * Every sub-folder of the migrations directory, sorted as Prisma sorts them
+ * (`localeCompare`), so that replay order is the order `migrate deploy` applies.
+ * A missing directory is an empty history: the whole schema becomes the suggestion.
+ */
+export function loadChain(migrationsDir: string): Result<Migration[]> {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(migrationsDir, { withFileTypes: true });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return ok([]);
+    return fail(`${displayPath(migrationsDir)}: cannot read the migrations folder (${(e as NodeJS.ErrnoException).code ?? String(e)}).`);
+  }
+  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort((a, b) => a.localeCompare(b));
+  const chain: Migration[] = [];
+  for (const name of names) {
+    const file = path.join(migrationsDir, name, 'migration.sql');
+    let sql: string;
+    try {
+      sql = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const message =
+        code === 'ENOENT'
+          ? `${displayPath(path.join(migrationsDir, name))}: migration folder "${name}" has no migration.sql. Add the file, or delete the folder if it is left over.`
+          : `${displayPath(file)}: cannot read migration "${name}" (${code ?? String(e)}).`;
+      return fail({ migration: name, file: displayPath(file), message });
+    }
+    chain.push({ name, file, sql, checksum: checksumOf(sql) });
+  }
+  return ok(chain);
+}
+
+export const checksumOf = (sql: string): string => createHash('sha256').update(sql, 'utf8').digest('hex');

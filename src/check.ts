@@ -1,0 +1,168 @@
+import { performance } from 'node:perf_hooks';
+import { loadChain, type Migration } from './chain/load';
+import { openPglite } from './db/pglite';
+import { extensionsCreatedBy } from './db/pgExtensions';
+import { openSqlite } from './db/sqlite';
+import type { ThrowawayDb } from './db/types';
+import { diffWithEngine } from './engine/diff';
+import { loadEngineBindings, startEngine } from './engine/load';
+import { declaredExtensions, schemaForEngine } from './locate/engineSchema';
+import { checkLockFile, readProvider, type Provider } from './locate/provider';
+import { locateSchema, type LocatedSchema } from './locate/schema';
+import { displayPath, type Problem } from './problem';
+
+export interface CheckOptions {
+  cwd: string;
+  schema?: string;
+  migrations?: string;
+}
+
+export interface Timings {
+  startMs: number;
+  engineLoadMs: number;
+  dbStartMs: number;
+  replayMs: number;
+  diffMs: number;
+  roundTripMs: number;
+  totalMs: number;
+}
+
+export interface DataLossWarning {
+  table: string;
+  column?: string;
+  message: string;
+}
+
+/** The JSON contract of `check --json`. */
+export interface CheckReport {
+  drift: boolean | null;
+  provider: Provider | null;
+  schema: string[];
+  migrationsDir: string | null;
+  migrations: { name: string; checksum: string; durationMs: number }[];
+  sql: string;
+  summary: string;
+  warnings: DataLossWarning[];
+  errors: Problem[];
+  roundTrip: { ok: boolean; residualSql?: string };
+  timings: Timings;
+}
+
+/** 0 in sync, 1 drift (or a failed round trip), 2 broken input or chain. */
+export function exitCodeOf(report: CheckReport): 0 | 1 | 2 {
+  if (report.errors.length > 0 || report.drift === null) return 2;
+  if (report.drift || !report.roundTrip.ok) return 1;
+  return 0;
+}
+
+/**
+ * locate → replay → diff → round trip. Never throws for an expected failure: a bad input
+ * or a broken chain comes back in `errors`, with `drift: null`.
+ */
+export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
+  const t0 = performance.now();
+  const timings: Timings = { startMs: Math.round(t0), engineLoadMs: 0, dbStartMs: 0, replayMs: 0, diffMs: 0, roundTripMs: 0, totalMs: 0 };
+  const report: CheckReport = {
+    drift: null,
+    provider: null,
+    schema: [],
+    migrationsDir: null,
+    migrations: [],
+    sql: '',
+    summary: '',
+    warnings: [],
+    errors: [],
+    roundTrip: { ok: true },
+    timings,
+  };
+  const finish = () => {
+    timings.totalMs = Math.round(performance.now() - t0);
+    return report;
+  };
+  const broken = (problem: Problem) => {
+    report.errors.push(problem);
+    return finish();
+  };
+
+  const located = locateSchema(opts);
+  if (!located.ok) return broken(located.problem);
+  const schema: LocatedSchema = located.value;
+  report.schema = schema.files.map((f) => displayPath(f.path, opts.cwd));
+  report.migrationsDir = displayPath(schema.migrationsDir, opts.cwd);
+
+  const provider = readProvider(schema.files);
+  if (!provider.ok) return broken(provider.problem);
+  report.provider = provider.value.provider;
+  const lock = checkLockFile(schema.migrationsDir, report.provider);
+  if (!lock.ok) return broken(lock.problem);
+
+  const chain = loadChain(schema.migrationsDir);
+  if (!chain.ok) return broken(chain.problem);
+
+  // Compiling the engine happens off the main thread; overlap it with the DB start.
+  const tEngine = performance.now();
+  const engineReady = loadEngineBindings().then(() => {
+    timings.engineLoadMs = Math.round(performance.now() - tEngine);
+  });
+  const tDb = performance.now();
+  const engineFiles = schemaForEngine(schema.files);
+  await using db = await openThrowawayDb(report.provider, chain.value, schema);
+  timings.dbStartMs = Math.round(performance.now() - tDb);
+
+  const tReplay = performance.now();
+  for (const migration of chain.value) {
+    const tm = performance.now();
+    const r = await db.runMigration(migration);
+    if (!r.ok) {
+      timings.replayMs = Math.round(performance.now() - tReplay);
+      return broken(r.problem);
+    }
+    report.migrations.push({ name: migration.name, checksum: migration.checksum, durationMs: round1(performance.now() - tm) });
+  }
+  timings.replayMs = Math.round(performance.now() - tReplay);
+
+  await engineReady;
+  const tDiff = performance.now();
+  const engine = await startEngine(db.adapterFactory());
+  try {
+    const diff = await diffWithEngine(engine, engineFiles);
+    timings.diffMs = Math.round(performance.now() - tDiff);
+    if (!diff.ok) return broken(diff.problem);
+    report.drift = diff.value.drift;
+    report.sql = diff.value.sql;
+    report.summary = diff.value.summary;
+
+    if (diff.value.drift) {
+      const tRound = performance.now();
+      report.roundTrip = await roundTrip(db, engine, engineFiles, diff.value.sql);
+      timings.roundTripMs = Math.round(performance.now() - tRound);
+    }
+  } finally {
+    engine.free();
+  }
+  return finish();
+}
+
+/**
+ * Applies the suggestion to the replayed DB and diffs again. Anything left over is a bug
+ * in our pipeline (or the engine), and must be visible rather than silently wrong.
+ */
+async function roundTrip(db: ThrowawayDb, engine: Parameters<typeof diffWithEngine>[0], files: Parameters<typeof diffWithEngine>[1], sql: string): Promise<CheckReport['roundTrip']> {
+  const applied = await db.runScript(sql);
+  if (!applied.ok) return { ok: false, residualSql: `-- the suggested SQL failed to apply: ${applied.problem.message}\n${sql}` };
+  const again = await diffWithEngine(engine, files);
+  if (!again.ok) return { ok: false, residualSql: `-- the second diff failed: ${again.problem.message}` };
+  return again.value.drift ? { ok: false, residualSql: again.value.sql } : { ok: true };
+}
+
+function openThrowawayDb(provider: Provider, chain: Migration[], schema: LocatedSchema): Promise<ThrowawayDb> {
+  switch (provider) {
+    case 'sqlite':
+      return openSqlite();
+    case 'postgresql':
+      // Load only the extensions the chain or the schema names: each costs start-up time.
+      return openPglite([...chain.flatMap((m) => extensionsCreatedBy(m.sql)), ...declaredExtensions(schema.files)]);
+  }
+}
+
+const round1 = (ms: number) => Math.round(ms * 10) / 10;

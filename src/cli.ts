@@ -1,0 +1,80 @@
+import { parseArgs } from 'node:util';
+import { exitCodeOf, runCheck } from './check';
+import { renderCheckText } from './report/text';
+
+const USAGE = `Usage: prisma-drift-gate check [--schema <file|folder>] [--migrations <dir>] [--json]
+
+Replays prisma/migrations into a throwaway database (SQLite or embedded PostgreSQL),
+diffs it with the Prisma schema using Prisma's own engine, and prints the migration
+that fixes any drift.
+
+Exit codes: 0 in sync, 1 drift, 2 broken input or migration chain.`;
+
+export interface CliIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  cwd: string;
+  color: boolean;
+}
+
+/** Runs the CLI and returns its exit code. Every expected failure is a one-line message. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        schema: { type: 'string' },
+        migrations: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', default: false },
+      },
+    });
+  } catch (e) {
+    io.stderr(`error: ${(e as Error).message}. Run prisma-drift-gate --help.\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.version) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    io.stdout(`${(require('../package.json') as { version: string }).version}\n`);
+    return 0;
+  }
+  const [command, ...rest] = positionals;
+  if (values.help || command === undefined || command === 'help') {
+    io.stdout(USAGE + '\n');
+    return values.help || command === 'help' ? 0 : 2;
+  }
+  if (command !== 'check') {
+    io.stderr(`error: unknown command "${command}". Run prisma-drift-gate --help.\n`);
+    return 2;
+  }
+  if (rest.length > 0) {
+    io.stderr(`error: unexpected argument "${rest[0]}". Pass the schema with --schema <path>.\n`);
+    return 2;
+  }
+  const report = await runCheck({ cwd: io.cwd, schema: values.schema, migrations: values.migrations });
+  if (values.json) io.stdout(JSON.stringify(report, null, 2) + '\n');
+  else if (report.errors.length > 0) io.stderr(renderCheckText(report, { color: io.color }));
+  else io.stdout(renderCheckText(report, { color: io.color }));
+  return exitCodeOf(report);
+}
+
+/** The process entry: a bug becomes one line and exit 2, never a stack trace (unless asked for). */
+export async function main(): Promise<void> {
+  const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+  try {
+    process.exitCode = await runCli(process.argv.slice(2), {
+      stdout: (s) => process.stdout.write(s),
+      stderr: (s) => process.stderr.write(s),
+      cwd: process.cwd(),
+      color,
+    });
+  } catch (e) {
+    const detail = process.env.PRISMA_DRIFT_GATE_DEBUG ? (e as Error).stack : (e as Error)?.message ?? String(e);
+    process.stderr.write(`error: internal error in prisma-drift-gate: ${detail}. Please report it (set PRISMA_DRIFT_GATE_DEBUG=1 for details).\n`);
+    process.exitCode = 2;
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * PGlite ships its extensions as separate modules that must be passed at start-up.
+ * Static requires (not computed paths) so that ncc bundles each one into dist/.
+ * Keys are the names used in `CREATE EXTENSION`.
+ */
+type Loader = () => Record<string, unknown>;
+/* eslint-disable @typescript-eslint/no-require-imports */
+export const PGLITE_EXTENSIONS: Record<string, Loader> = {
+  amcheck: () => require('@electric-sql/pglite/contrib/amcheck'),
+  bloom: () => require('@electric-sql/pglite/contrib/bloom'),
+  btree_gin: () => require('@electric-sql/pglite/contrib/btree_gin'),
+  btree_gist: () => require('@electric-sql/pglite/contrib/btree_gist'),
+  citext: () => require('@electric-sql/pglite/contrib/citext'),
+  cube: () => require('@electric-sql/pglite/contrib/cube'),
+  dict_int: () => require('@electric-sql/pglite/contrib/dict_int'),
+  dict_xsyn: () => require('@electric-sql/pglite/contrib/dict_xsyn'),
+  earthdistance: () => require('@electric-sql/pglite/contrib/earthdistance'),
+  fuzzystrmatch: () => require('@electric-sql/pglite/contrib/fuzzystrmatch'),
+  hstore: () => require('@electric-sql/pglite/contrib/hstore'),
+  intarray: () => require('@electric-sql/pglite/contrib/intarray'),
+  isn: () => require('@electric-sql/pglite/contrib/isn'),
+  lo: () => require('@electric-sql/pglite/contrib/lo'),
+  ltree: () => require('@electric-sql/pglite/contrib/ltree'),
+  pg_trgm: () => require('@electric-sql/pglite/contrib/pg_trgm'),
+  pgcrypto: () => require('@electric-sql/pglite/contrib/pgcrypto'),
+  seg: () => require('@electric-sql/pglite/contrib/seg'),
+  tablefunc: () => require('@electric-sql/pglite/contrib/tablefunc'),
+  tcn: () => require('@electric-sql/pglite/contrib/tcn'),
+  tsm_system_rows: () => require('@electric-sql/pglite/contrib/tsm_system_rows'),
+  tsm_system_time: () => require('@electric-sql/pglite/contrib/tsm_system_time'),
+  unaccent: () => require('@electric-sql/pglite/contrib/unaccent'),
+  'uuid-ossp': () => require('@electric-sql/pglite/contrib/uuid_ossp'),
+  vector: () => require('@electric-sql/pglite/vector'),
+  pg_uuidv7: () => require('@electric-sql/pglite/pg_uuidv7'),
+  pg_hashids: () => require('@electric-sql/pglite/pg_hashids'),
+  pg_ivm: () => require('@electric-sql/pglite/pg_ivm'),
+  pgtap: () => require('@electric-sql/pglite/pgtap'),
+};
+
+/** Built into PostgreSQL itself: nothing to load. */
+const BUILT_IN = new Set(['plpgsql']);
+
+/** Extension names a migration creates: `CREATE EXTENSION [IF NOT EXISTS] "name"`. */
+export function extensionsCreatedBy(sql: string): string[] {
+  const names: string[] = [];
+  for (const m of sql.matchAll(/create\s+extension\s+(?:if\s+not\s+exists\s+)?(?:"([^"]+)"|([A-Za-z_][\w-]*))/gi)) {
+    names.push(m[1] ?? m[2]!.toLowerCase());
+  }
+  return names;
+}
+
+/** The PGlite extension objects for the names, and the names PGlite does not bundle. */
+export function resolveExtensions(names: Iterable<string>): { extensions: Record<string, unknown>; missing: string[] } {
+  const extensions: Record<string, unknown> = {};
+  const missing: string[] = [];
+  for (const name of new Set(names)) {
+    if (BUILT_IN.has(name)) continue;
+    const load = PGLITE_EXTENSIONS[name];
+    if (!load) {
+      missing.push(name);
+      continue;
+    }
+    const mod = load();
+    const ext = Object.values(mod).find((v) => typeof v === 'object' && v !== null && 'setup' in v);
+    if (ext) extensions[name.replace(/-/g, '_')] = ext;
+  }
+  return { extensions, missing };
+}

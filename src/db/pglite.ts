@@ -1,0 +1,81 @@
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import type { Migration } from '../chain/load';
+import { lineOfOffset, splitStatements, statementHead, type Statement } from '../chain/split';
+import { fail, ok, type Result } from '../problem';
+import { resolveExtensions } from './pgExtensions';
+import { migrationFailure, type ThrowawayDb } from './types';
+
+interface PgError extends Error {
+  position?: string;
+  hint?: string;
+}
+
+/**
+ * PostgreSQL in-process (WASM). Its file system is in memory, so untrusted migration SQL
+ * cannot read or write the host's files, and there are no processes to spawn.
+ */
+export async function openPglite(extensionNames: string[]): Promise<ThrowawayDb> {
+  const { extensions, missing } = resolveExtensions(extensionNames);
+  const pg = await PGlite.create({ extensions: extensions as PGliteOptions['extensions'] });
+  const missingHint = (message: string) => {
+    const name = missing.find((m) => message.includes(`"${m}"`));
+    return name ? `PGlite does not bundle the extension "${name}"; replay on a real server with --shadow-database-url.` : undefined;
+  };
+
+  /**
+   * Prisma sends a migration as one simple-protocol query, so it runs in one implicit
+   * transaction (and `CREATE INDEX CONCURRENTLY` fails, as it does under Prisma).
+   */
+  const runWhole = async (sql: string): Promise<{ error?: PgError }> => {
+    try {
+      await pg.exec(sql);
+      return {};
+    } catch (e) {
+      return { error: e as PgError };
+    }
+  };
+
+  /** Which statement failed: from the error's position, else by re-running one at a time and rolling back. */
+  const locate = async (sql: string, error: PgError): Promise<{ stmt?: Statement; line?: number; message: string }> => {
+    const statements = splitStatements(sql, 'postgresql');
+    const position = error.position ? Number(error.position) - 1 : undefined;
+    if (position !== undefined && position >= 0) {
+      const stmt = [...statements].reverse().find((s) => s.offset <= position);
+      return { stmt, line: lineOfOffset(sql, position), message: error.message };
+    }
+    await pg.exec('BEGIN');
+    try {
+      for (const stmt of statements) {
+        try {
+          await pg.exec(stmt.text);
+        } catch (e) {
+          return { stmt, line: stmt.line, message: (e as Error).message };
+        }
+      }
+    } finally {
+      await pg.exec('ROLLBACK').catch(() => undefined);
+    }
+    return { message: error.message };
+  };
+
+  return {
+    provider: 'postgresql',
+    async runMigration(migration: Migration): Promise<Result<void>> {
+      const { error } = await runWhole(migration.sql);
+      if (!error) return ok(undefined);
+      const where = await locate(migration.sql, error);
+      const hint = [error.hint, missingHint(where.message)].filter(Boolean).join(' ') || undefined;
+      return fail(migrationFailure(migration, where.line ?? where.stmt?.line ?? 1, statementHead(where.stmt?.text ?? ''), where.message, hint));
+    },
+    async runScript(sql: string) {
+      const { error } = await runWhole(sql);
+      return error ? fail(error.message) : ok(undefined);
+    },
+    adapterFactory: (): SqlMigrationAwareDriverAdapterFactory => new PrismaPGlite(pg) as unknown as SqlMigrationAwareDriverAdapterFactory,
+    async [Symbol.asyncDispose]() {
+      await pg.close();
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import type { Migration } from '../chain/load';
+import type { Provider } from '../locate/provider';
+import { displayPath, type Problem, type Result } from '../problem';
+
+/**
+ * A database that lives only for one check. Each implementation runs migration SQL the
+ * way Prisma's own connector would, and hands the engine a driver adapter onto the
+ * same data.
+ */
+export interface ThrowawayDb extends AsyncDisposable {
+  readonly provider: Provider;
+  /** Runs one migration.sql; a failure names the statement and its line. */
+  runMigration(migration: Migration): Promise<Result<void>>;
+  /** Runs a script we generated ourselves (the round trip of the suggestion). */
+  runScript(sql: string): Promise<Result<void>>;
+  adapterFactory(): SqlMigrationAwareDriverAdapterFactory;
+}
+
+/** The message for a statement that failed while replaying a migration. */
+export function migrationFailure(migration: Migration, line: number, statementHead: string, dbMessage: string, hint?: string): Problem {
+  const file = displayPath(migration.file);
+  return {
+    migration: migration.name,
+    file,
+    line,
+    statement: statementHead,
+    message: `${file}:${line}: migration "${migration.name}" failed at \`${statementHead}\`: ${oneLine(dbMessage)}.${hint ? ' ' + hint : ''} Fix the statement; if this migration was already applied somewhere, add a new migration instead of editing it.`,
+  };
+}
+
+export const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim().replace(/\.$/, '');

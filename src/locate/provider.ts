@@ -1,0 +1,64 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { displayPath, fail, ok, type Result } from '../problem';
+import type { SchemaFile } from './schema';
+import { blockProperties, findBlocks, lineOf, maskCommentsAndStrings } from './prismaSyntax';
+
+export type Provider = 'sqlite' | 'postgresql';
+
+const ALIASES: Record<string, string> = { postgres: 'postgresql' };
+const NOT_YET = new Set(['mysql', 'sqlserver', 'cockroachdb', 'mongodb']);
+
+export interface ProviderSource {
+  provider: Provider;
+  file: string;
+  line: number;
+}
+
+/** The provider of the (uncommented) datasource block, normalised as Prisma does. */
+export function readProvider(files: SchemaFile[]): Result<ProviderSource> {
+  for (const file of files) {
+    const masked = maskCommentsAndStrings(file.content);
+    const [block] = findBlocks(masked, 'datasource');
+    if (!block) continue;
+    const prop = blockProperties(masked, block).find((p) => p.key === 'provider');
+    const where = `${displayPath(file.path)}:${lineOf(file.content, prop?.start ?? block.start)}`;
+    const raw = prop ? /"([^"]*)"/.exec(file.content.slice(prop.valueStart, prop.end))?.[1] : undefined;
+    if (!raw) return fail({ file: displayPath(file.path), message: `${where}: the datasource has no provider string. Add provider = "sqlite" or "postgresql".` });
+    const normalised = ALIASES[raw] ?? raw;
+    if (normalised === 'sqlite' || normalised === 'postgresql') {
+      return ok({ provider: normalised, file: file.path, line: lineOf(file.content, prop!.start) });
+    }
+    if (NOT_YET.has(normalised)) {
+      return fail({ file: displayPath(file.path), line: lineOf(file.content, prop!.start), message: `${where}: provider "${raw}" is not supported yet (sqlite and postgresql are).` });
+    }
+    return fail({ file: displayPath(file.path), line: lineOf(file.content, prop!.start), message: `${where}: unknown provider "${raw}". Use "sqlite" or "postgresql".` });
+  }
+  const names = files.map((f) => displayPath(f.path)).join(', ');
+  return fail(`${names}: no datasource block found. Add one, e.g. datasource db { provider = "postgresql" }.`);
+}
+
+/**
+ * migration_lock.toml records the provider the history was written for. A missing lock
+ * file is allowed (hand-made histories lack it); a different provider is not, because
+ * the chain's SQL would be replayed in the wrong dialect.
+ */
+export function checkLockFile(migrationsDir: string, provider: Provider): Result<void> {
+  const lockPath = path.join(migrationsDir, 'migration_lock.toml');
+  let text: string;
+  try {
+    text = fs.readFileSync(lockPath, 'utf8');
+  } catch {
+    return ok(undefined);
+  }
+  const raw = /^\s*provider\s*=\s*"([^"]*)"/m.exec(text)?.[1];
+  if (raw === undefined) return ok(undefined);
+  const locked = ALIASES[raw] ?? raw;
+  if (locked !== provider) {
+    return fail({
+      file: displayPath(lockPath),
+      message: `${displayPath(lockPath)}: the migrations were written for provider "${locked}" but the schema's datasource says "${provider}". Make them agree (a provider switch needs a new migration history).`,
+    });
+  }
+  return ok(undefined);
+}

@@ -1,0 +1,28 @@
+/**
+ * Expected failures travel as values, not exceptions: a broken migration or a bad
+ * input is an answer the user needs, not a crash. Exceptions are kept for bugs.
+ */
+import * as path from 'node:path';
+
+export interface Problem {
+  /** What went wrong and what to do, on one line. */
+  message: string;
+  migration?: string;
+  file?: string;
+  line?: number;
+  statement?: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; problem: Problem };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = <T = never>(problem: Problem | string): Result<T> => ({
+  ok: false,
+  problem: typeof problem === 'string' ? { message: problem } : problem,
+});
+
+/** Paths in every message are relative to the working directory, with forward slashes. */
+export function displayPath(absolute: string, cwd: string = process.cwd()): string {
+  const rel = path.relative(cwd, absolute) || '.';
+  return rel.split(path.sep).join('/');
+}

@@ -1,0 +1,45 @@
+import type { CheckReport } from '../check';
+
+export interface TextStyle {
+  color: boolean;
+}
+
+const paint = (on: boolean, code: string) => (s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
+
+/** The human report of `check`. Pure: the CLI decides where it goes and whether it is coloured. */
+export function renderCheckText(report: CheckReport, style: TextStyle = { color: false }): string {
+  const red = paint(style.color, '31');
+  const green = paint(style.color, '32');
+  const yellow = paint(style.color, '33');
+  const dim = paint(style.color, '2');
+  const lines: string[] = [];
+  if (report.errors.length > 0) {
+    for (const e of report.errors) lines.push(`${red('error')}: ${e.message}`);
+    return lines.join('\n') + '\n';
+  }
+  const where = `${report.schema.join(', ')} vs ${report.migrations.length} migration${report.migrations.length === 1 ? '' : 's'} in ${report.migrationsDir}`;
+  if (!report.drift) {
+    lines.push(`${green('✓ in sync')} (${report.provider}): ${where}`);
+  } else {
+    lines.push(`${red('✗ drift')} (${report.provider}): ${where}`);
+    lines.push('', 'What drifted:', indent(report.summary || '(see the SQL below)'));
+    if (report.warnings.length > 0) {
+      lines.push('', yellow('Warnings:'));
+      for (const w of report.warnings) lines.push(`  • ${w.message}`);
+    }
+    lines.push('', `Add this migration (${report.migrationsDir}/<timestamp>_<name>/migration.sql) to bring the history in line with the schema:`, '');
+    lines.push(indent(report.sql.trimEnd()));
+  }
+  if (!report.roundTrip.ok) {
+    lines.push('', red('Round trip failed:') + ' applying the suggested SQL did not bring the database in sync. This is a bug in prisma-drift-gate; please report it. Left over:');
+    lines.push(indent(report.roundTrip.residualSql ?? ''));
+  }
+  lines.push('', dim(`${report.timings.totalMs} ms`));
+  return lines.join('\n') + '\n';
+}
+
+const indent = (s: string) =>
+  s
+    .split('\n')
+    .map((l) => (l ? '  ' + l : l))
+    .join('\n');
