@@ -1,4 +1,6 @@
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { Migration } from '../chain/load';
@@ -18,7 +20,11 @@ interface PgError extends Error {
  */
 export async function openPglite(extensionNames: string[]): Promise<ThrowawayDb> {
   const { extensions, missing } = resolveExtensions(extensionNames);
-  const pg = await PGlite.create({ extensions: extensions as PGliteOptions['extensions'] });
+  const snapshot = readSnapshot();
+  const pg = await PGlite.create({
+    extensions: extensions as PGliteOptions['extensions'],
+    ...(snapshot ? { loadDataDir: new Blob([snapshot]) } : {}),
+  });
   const missingHint = (message: string) => {
     const name = missing.find((m) => message.includes(`"${m}"`));
     return name ? `PGlite does not bundle the extension "${name}"; replay on a real server with --shadow-database-url.` : undefined;
@@ -78,4 +84,21 @@ export async function openPglite(extensionNames: string[]): Promise<ThrowawayDb>
       await pg.close();
     },
   };
+}
+
+/**
+ * The build writes a pre-initialised data dir (scripts/pglite-snapshot.js) beside the
+ * compiled code: lib/ for the CLI, dist/ for the Action. Without it PGlite runs initdb,
+ * which works but costs seconds on every check.
+ */
+export const SNAPSHOT_NAME = 'pglite-datadir.tar.gz';
+function readSnapshot(): Buffer | undefined {
+  for (const dir of [__dirname, path.join(__dirname, '..'), path.join(__dirname, '..', '..', 'lib')]) {
+    try {
+      return fs.readFileSync(path.join(dir, SNAPSHOT_NAME));
+    } catch {
+      // not here; try the next place
+    }
+  }
+  return undefined;
 }

@@ -51,7 +51,7 @@ export function engineProblem(e: unknown): { message: string; file?: string; lin
     const file = displayPath(first[2]!);
     const line = Number(first[3]);
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more error${errors.length > 2 ? 's' : ''})` : '';
-    return { file, line, message: `${file}:${line}: ${first[1]!.replace(/^Error validating: /, '')}${more}. Fix the schema, then run the check again.` };
+    return { file, line, message: `${file}:${line}: ${first[1]!.replace(/^Error validating: /, '').replace(/\.+$/, '')}${more}. Fix the schema, then run the check again.` };
   }
   const firstLine = text.split('\n').find((l) => l.trim() !== '')?.trim() ?? 'the schema engine failed';
   return { message: `Prisma schema engine: ${firstLine}` };
