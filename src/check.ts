@@ -90,13 +90,13 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
   report.schema = schema.files.map((f) => displayPath(f.path, opts.cwd));
   report.migrationsDir = displayPath(schema.migrationsDir, opts.cwd);
 
-  const provider = readProvider(schema.files);
+  const provider = readProvider(schema.files, opts.cwd);
   if (!provider.ok) return broken(provider.problem);
   report.provider = provider.value.provider;
-  const lock = checkLockFile(schema.migrationsDir, report.provider);
+  const lock = checkLockFile(schema.migrationsDir, report.provider, opts.cwd);
   if (!lock.ok) return broken(lock.problem);
 
-  const chain = loadChain(schema.migrationsDir);
+  const chain = loadChain(schema.migrationsDir, opts.cwd);
   if (!chain.ok) return broken(chain.problem);
 
   // Compiling the engine happens off the main thread; overlap it with the DB start.
@@ -125,7 +125,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
   const tDiff = performance.now();
   const engine = await startEngine(db.adapterFactory());
   try {
-    const diff = await diffWithEngine(engine, engineFiles);
+    const diff = await diffWithEngine(engine, engineFiles, opts.cwd);
     timings.diffMs = Math.round(performance.now() - tDiff);
     if (!diff.ok) return broken(diff.problem);
     report.drift = diff.value.drift;
@@ -134,7 +134,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
 
     if (diff.value.drift) {
       const tRound = performance.now();
-      report.roundTrip = await roundTrip(db, engine, engineFiles, diff.value.sql);
+      report.roundTrip = await roundTrip(db, engine, engineFiles, diff.value.sql, opts.cwd);
       timings.roundTripMs = Math.round(performance.now() - tRound);
     }
   } finally {
@@ -147,10 +147,10 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
  * Applies the suggestion to the replayed DB and diffs again. Anything left over is a bug
  * in our pipeline (or the engine), and must be visible rather than silently wrong.
  */
-async function roundTrip(db: ThrowawayDb, engine: Parameters<typeof diffWithEngine>[0], files: Parameters<typeof diffWithEngine>[1], sql: string): Promise<CheckReport['roundTrip']> {
+async function roundTrip(db: ThrowawayDb, engine: Parameters<typeof diffWithEngine>[0], files: Parameters<typeof diffWithEngine>[1], sql: string, cwd: string): Promise<CheckReport['roundTrip']> {
   const applied = await db.runScript(sql);
   if (!applied.ok) return { ok: false, residualSql: `-- the suggested SQL failed to apply: ${applied.problem.message}\n${sql}` };
-  const again = await diffWithEngine(engine, files);
+  const again = await diffWithEngine(engine, files, cwd);
   if (!again.ok) return { ok: false, residualSql: `-- the second diff failed: ${again.problem.message}` };
   return again.value.drift ? { ok: false, residualSql: again.value.sql } : { ok: true };
 }

@@ -22,7 +22,7 @@ export const fail = <T = never>(problem: Problem | string): Result<T> => ({
 });
 
 /** Paths in every message are relative to the working directory, with forward slashes. */
-export function displayPath(absolute: string, cwd: string = process.cwd()): string {
+export function displayPath(absolute: string, cwd: string): string {
   const rel = path.relative(cwd, absolute) || '.';
   return rel.split(path.sep).join('/');
 }

@@ -8,6 +8,8 @@ export interface Migration {
   name: string;
   /** Absolute path of migration.sql. */
   file: string;
+  /** The same path as shown to the user: relative to the working directory. */
+  displayFile: string;
   sql: string;
   /** Lowercase hex SHA-256 of the file's UTF-8 text, as Prisma stores in `_prisma_migrations.checksum`. */
   checksum: string;
@@ -18,13 +20,13 @@ export interface Migration {
  * (`localeCompare`), so that replay order is the order `migrate deploy` applies.
  * A missing directory is an empty history: the whole schema becomes the suggestion.
  */
-export function loadChain(migrationsDir: string): Result<Migration[]> {
+export function loadChain(migrationsDir: string, cwd: string): Result<Migration[]> {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(migrationsDir, { withFileTypes: true });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return ok([]);
-    return fail(`${displayPath(migrationsDir)}: cannot read the migrations folder (${(e as NodeJS.ErrnoException).code ?? String(e)}).`);
+    return fail(`${displayPath(migrationsDir, cwd)}: cannot read the migrations folder (${(e as NodeJS.ErrnoException).code ?? String(e)}).`);
   }
   const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort((a, b) => a.localeCompare(b));
   const chain: Migration[] = [];
@@ -37,11 +39,11 @@ export function loadChain(migrationsDir: string): Result<Migration[]> {
       const code = (e as NodeJS.ErrnoException).code;
       const message =
         code === 'ENOENT'
-          ? `${displayPath(path.join(migrationsDir, name))}: migration folder "${name}" has no migration.sql. Add the file, or delete the folder if it is left over.`
-          : `${displayPath(file)}: cannot read migration "${name}" (${code ?? String(e)}).`;
-      return fail({ migration: name, file: displayPath(file), message });
+          ? `${displayPath(path.join(migrationsDir, name), cwd)}: migration folder "${name}" has no migration.sql. Add the file, or delete the folder if it is left over.`
+          : `${displayPath(file, cwd)}: cannot read migration "${name}" (${code ?? String(e)}).`;
+      return fail({ migration: name, file: displayPath(file, cwd), message });
     }
-    chain.push({ name, file, sql, checksum: checksumOf(sql) });
+    chain.push({ name, file, displayFile: displayPath(file, cwd), sql, checksum: checksumOf(sql) });
   }
   return ok(chain);
 }

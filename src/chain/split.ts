@@ -121,15 +121,28 @@ export function splitStatements(sql: string, dialect: Provider): Statement[] {
   let words: string[] = [];
   let previous: Token | undefined;
   const lineStarts = lineIndex(sql);
+  // Inside a trigger body, CASE … END must not be taken for the body's END.
+  let caseDepth = 0;
+  let triggerEnded = false;
   const flush = (end: number) => {
     if (first) out.push({ text: sql.slice(first.start, end), offset: first.start, line: lineAt(lineStarts, first.start) });
     first = undefined;
     words = [];
+    caseDepth = 0;
+    triggerEnded = false;
   };
   for (const tok of tokens(sql, dialect)) {
+    if (tok.kind === 'word' && dialect === 'sqlite' && isCreateTrigger(words)) {
+      const word = sql.slice(tok.start, tok.end).toUpperCase();
+      if (word === 'CASE') caseDepth++;
+      else if (word === 'END') {
+        if (caseDepth > 0) caseDepth--;
+        else triggerEnded = true;
+      }
+    }
     if (tok.kind === 'semicolon') {
       const inTrigger = dialect === 'sqlite' && isCreateTrigger(words);
-      const endsTrigger = previous?.kind === 'word' && sql.slice(previous.start, previous.end).toUpperCase() === 'END';
+      const endsTrigger = triggerEnded && previous?.kind === 'word' && sql.slice(previous.start, previous.end).toUpperCase() === 'END';
       if (!first) {
         previous = tok;
         continue;

@@ -1,7 +1,7 @@
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { Migration } from '../chain/load';
 import type { Provider } from '../locate/provider';
-import { displayPath, type Problem, type Result } from '../problem';
+import type { Problem, Result } from '../problem';
 
 /**
  * A database that lives only for one check. Each implementation runs migration SQL the
@@ -19,7 +19,7 @@ export interface ThrowawayDb extends AsyncDisposable {
 
 /** The message for a statement that failed while replaying a migration. */
 export function migrationFailure(migration: Migration, line: number, statementHead: string, dbMessage: string, hint?: string): Problem {
-  const file = displayPath(migration.file);
+  const file = migration.displayFile;
   return {
     migration: migration.name,
     file,

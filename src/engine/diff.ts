@@ -19,7 +19,7 @@ export interface DiffFilters {
 const NO_FILTERS: DiffFilters = { externalTables: [], externalEnums: [] };
 
 /** Diffs the database behind the engine's adapter (the replayed chain) with the schema. */
-export async function diffWithEngine(engine: SchemaEngine, files: SchemaFile[], filters: DiffFilters = NO_FILTERS): Promise<Result<EngineDiff>> {
+export async function diffWithEngine(engine: SchemaEngine, files: SchemaFile[], cwd: string, filters: DiffFilters = NO_FILTERS): Promise<Result<EngineDiff>> {
   const schemaFiles = files.map((f) => ({ path: f.path, content: f.content }));
   const params = (script: boolean) => ({
     from: { tag: 'schemaDatasource' as const, files: schemaFiles, configDir: path.dirname(files[0]!.path) },
@@ -35,7 +35,7 @@ export async function diffWithEngine(engine: SchemaEngine, files: SchemaFile[], 
     const summary = await engine.diff(params(false));
     return ok({ drift, sql: scripted.stdout ?? '', summary: (summary.stdout ?? '').trim() });
   } catch (e) {
-    return fail(engineProblem(e));
+    return fail(engineProblem(e, cwd));
   }
 }
 
@@ -43,12 +43,12 @@ export async function diffWithEngine(engine: SchemaEngine, files: SchemaFile[], 
  * The engine reports schema errors as blocks of `error: <message>\n  -->  <file>:<line>`.
  * We keep file:line, relative to the working directory, and the first message.
  */
-export function engineProblem(e: unknown): { message: string; file?: string; line?: number } {
+export function engineProblem(e: unknown, cwd: string): { message: string; file?: string; line?: number } {
   const text = e instanceof Error ? e.message : String(e);
   const errors = [...text.matchAll(/error: ([^\n]*)\n\s*-->\s+(.*?):(\d+)/g)];
   const first = errors[0];
   if (first) {
-    const file = displayPath(first[2]!);
+    const file = displayPath(first[2]!, cwd);
     const line = Number(first[3]);
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more error${errors.length > 2 ? 's' : ''})` : '';
     return { file, line, message: `${file}:${line}: ${first[1]!.replace(/^Error validating: /, '').replace(/\.+$/, '')}${more}. Fix the schema, then run the check again.` };

@@ -16,25 +16,25 @@ export interface ProviderSource {
 }
 
 /** The provider of the (uncommented) datasource block, normalised as Prisma does. */
-export function readProvider(files: SchemaFile[]): Result<ProviderSource> {
+export function readProvider(files: SchemaFile[], cwd: string): Result<ProviderSource> {
   for (const file of files) {
     const masked = maskCommentsAndStrings(file.content);
     const [block] = findBlocks(masked, 'datasource');
     if (!block) continue;
     const prop = blockProperties(masked, block).find((p) => p.key === 'provider');
-    const where = `${displayPath(file.path)}:${lineOf(file.content, prop?.start ?? block.start)}`;
+    const where = `${displayPath(file.path, cwd)}:${lineOf(file.content, prop?.start ?? block.start)}`;
     const raw = prop ? /"([^"]*)"/.exec(file.content.slice(prop.valueStart, prop.end))?.[1] : undefined;
-    if (!raw) return fail({ file: displayPath(file.path), message: `${where}: the datasource has no provider string. Add provider = "sqlite" or "postgresql".` });
+    if (!raw) return fail({ file: displayPath(file.path, cwd), message: `${where}: the datasource has no provider string. Add provider = "sqlite" or "postgresql".` });
     const normalised = ALIASES[raw] ?? raw;
     if (normalised === 'sqlite' || normalised === 'postgresql') {
       return ok({ provider: normalised, file: file.path, line: lineOf(file.content, prop!.start) });
     }
     if (NOT_YET.has(normalised)) {
-      return fail({ file: displayPath(file.path), line: lineOf(file.content, prop!.start), message: `${where}: provider "${raw}" is not supported yet (sqlite and postgresql are).` });
+      return fail({ file: displayPath(file.path, cwd), line: lineOf(file.content, prop!.start), message: `${where}: provider "${raw}" is not supported yet (sqlite and postgresql are).` });
     }
-    return fail({ file: displayPath(file.path), line: lineOf(file.content, prop!.start), message: `${where}: unknown provider "${raw}". Use "sqlite" or "postgresql".` });
+    return fail({ file: displayPath(file.path, cwd), line: lineOf(file.content, prop!.start), message: `${where}: unknown provider "${raw}". Use "sqlite" or "postgresql".` });
   }
-  const names = files.map((f) => displayPath(f.path)).join(', ');
+  const names = files.map((f) => displayPath(f.path, cwd)).join(', ');
   return fail(`${names}: no datasource block found. Add one, e.g. datasource db { provider = "postgresql" }.`);
 }
 
@@ -43,7 +43,7 @@ export function readProvider(files: SchemaFile[]): Result<ProviderSource> {
  * file is allowed (hand-made histories lack it); a different provider is not, because
  * the chain's SQL would be replayed in the wrong dialect.
  */
-export function checkLockFile(migrationsDir: string, provider: Provider): Result<void> {
+export function checkLockFile(migrationsDir: string, provider: Provider, cwd: string): Result<void> {
   const lockPath = path.join(migrationsDir, 'migration_lock.toml');
   let text: string;
   try {
@@ -56,8 +56,8 @@ export function checkLockFile(migrationsDir: string, provider: Provider): Result
   const locked = ALIASES[raw] ?? raw;
   if (locked !== provider) {
     return fail({
-      file: displayPath(lockPath),
-      message: `${displayPath(lockPath)}: the migrations were written for provider "${locked}" but the schema's datasource says "${provider}". Make them agree (a provider switch needs a new migration history).`,
+      file: displayPath(lockPath, cwd),
+      message: `${displayPath(lockPath, cwd)}: the migrations were written for provider "${locked}" but the schema's datasource says "${provider}". Make them agree (a provider switch needs a new migration history).`,
     });
   }
   return ok(undefined);

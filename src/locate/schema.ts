@@ -26,7 +26,7 @@ export function locateSchema(opts: LocateOptions): Result<LocatedSchema> {
   const found = findSchemaPath(opts);
   if (!found.ok) return found;
   const root = found.value;
-  const files = readSchemaFiles(root);
+  const files = readSchemaFiles(root, opts.cwd);
   if (!files.ok) return files;
   const migrationsDir = opts.migrations
     ? path.resolve(opts.cwd, opts.migrations)
@@ -53,7 +53,7 @@ function findSchemaPath({ cwd, schema }: LocateOptions): Result<string> {
     const p = path.join(cwd, candidate);
     if (fs.existsSync(p)) return ok(p);
   }
-  return fail(`No Prisma schema found in ${displayPath(cwd, cwd) === '.' ? 'this folder' : displayPath(cwd)} (looked for prisma/schema.prisma, schema.prisma, prisma/schema/ and package.json "prisma.schema"). Pass --schema <file|folder>.`);
+  return fail(`No Prisma schema found in this folder (looked for prisma/schema.prisma, schema.prisma, prisma/schema/ and package.json "prisma.schema"). Pass --schema <file|folder>.`);
 }
 
 function readPackageJsonSchema(cwd: string): string | undefined {
@@ -66,21 +66,21 @@ function readPackageJsonSchema(cwd: string): string | undefined {
   }
 }
 
-function readSchemaFiles(root: string): Result<SchemaFile[]> {
+function readSchemaFiles(root: string, cwd: string): Result<SchemaFile[]> {
   const paths = isDir(root) ? listPrismaFiles(root) : [root];
-  if (paths.length === 0) return fail(`${displayPath(root)}: the folder holds no .prisma files. Pass a schema file or a folder of .prisma files.`);
+  if (paths.length === 0) return fail(`${displayPath(root, cwd)}: the folder holds no .prisma files. Pass a schema file or a folder of .prisma files.`);
   const files: SchemaFile[] = [];
   for (const p of paths) {
     let content: string;
     try {
       content = fs.readFileSync(p, 'utf8');
     } catch (e) {
-      return fail(`${displayPath(p)}: cannot read the schema (${(e as NodeJS.ErrnoException).code ?? String(e)}).`);
+      return fail(`${displayPath(p, cwd)}: cannot read the schema (${(e as NodeJS.ErrnoException).code ?? String(e)}).`);
     }
     files.push({ path: p, content });
   }
   if (files.every((f) => f.content.trim() === '')) {
-    return fail({ file: displayPath(paths[0]!), message: `${displayPath(root)}: the schema is empty. Add a datasource block and your models.` });
+    return fail({ file: displayPath(paths[0]!, cwd), message: `${displayPath(root, cwd)}: the schema is empty. Add a datasource block and your models.` });
   }
   return ok(files);
 }

@@ -1,0 +1,62 @@
+import * as path from 'node:path';
+import { fixture, ROOT, runBin } from './helpers/fixtures';
+
+// These run the bin as a separate process, as a user or CI would.
+
+test('--json prints exactly one JSON object with the contract fields, and exit 1 on drift', () => {
+  const r = runBin(['check', '--json', '--schema', 'fixtures/sqlite-seed-drift/prisma/schema.prisma']);
+  expect(r.status).toBe(1);
+  const report = JSON.parse(r.stdout);
+  expect(Object.keys(report).sort()).toEqual(['drift', 'errors', 'migrations', 'migrationsDir', 'provider', 'roundTrip', 'schema', 'sql', 'summary', 'timings', 'warnings'].sort());
+  expect(report).toMatchObject({
+    drift: true,
+    provider: 'sqlite',
+    schema: ['fixtures/sqlite-seed-drift/prisma/schema.prisma'],
+    migrationsDir: 'fixtures/sqlite-seed-drift/prisma/migrations',
+    warnings: [],
+    errors: [],
+    roundTrip: { ok: true },
+  });
+  expect(report.migrations[0]).toEqual({ name: '20240101000000_init', checksum: expect.stringMatching(/^[0-9a-f]{64}$/), durationMs: expect.any(Number) });
+  expect(Object.keys(report.timings).sort()).toEqual(['diffMs', 'roundTripMs', 'dbStartMs', 'engineLoadMs', 'replayMs', 'startMs', 'totalMs'].sort());
+});
+
+test('--json on a broken chain: drift null, the error in errors, exit 2, stdout still pure JSON', () => {
+  const r = runBin(['check', '--json'], fixture('sqlite-sql-error'));
+  expect(r.status).toBe(2);
+  const report = JSON.parse(r.stdout);
+  expect(report.drift).toBeNull();
+  expect(report.errors[0]).toMatchObject({ migration: '20240201000000_add_bio', line: 5 });
+});
+
+test('run inside a fixture with no flags, it finds schema and migrations itself (in sync: exit 0)', () => {
+  const r = runBin(['check'], fixture('pg-in-sync'));
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  expect(r.stdout).toMatch(/^✓ in sync \(postgresql\): prisma\/schema\.prisma vs 2 migrations in prisma\/migrations/);
+});
+
+test('text output on drift shows the summary and the SQL, uncoloured when not a TTY', () => {
+  const r = runBin(['check'], fixture('pg-seed-drift'));
+  expect(r.status).toBe(1);
+  expect(r.stdout).toMatch(/Added column `lastUpdated`/);
+  expect(r.stdout).toMatch(/ALTER TABLE "User" ADD COLUMN {5}"lastUpdated" TIMESTAMP\(3\) NOT NULL DEFAULT CURRENT_TIMESTAMP;/);
+  expect(r.stdout).not.toMatch(/\u001b\[/);
+});
+
+test.each([
+  [['check', '--schema', 'missing/schema.prisma'], /^error: --schema missing\/schema\.prisma: no such file or folder/],
+  [['check', '--bogus'], /^error: Unknown option '--bogus'/],
+  [['frobnicate'], /^error: unknown command "frobnicate"/],
+])('bad input %j: exit 2, one line on stderr, no stack trace', (args, message) => {
+  const r = runBin(args as string[]);
+  expect(r.status).toBe(2);
+  expect(r.stderr).toMatch(message);
+  expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+});
+
+test('the Prisma 5 schema needs no DATABASE_URL', () => {
+  const r = runBin(['check'], path.join(ROOT, 'fixtures', 'sqlite-prisma5'));
+  expect(r.status).toBe(0);
+});

@@ -1,0 +1,34 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+export const ROOT = path.join(__dirname, '..', '..');
+export const BIN = path.join(ROOT, 'bin', 'prisma-drift-gate.js');
+export const fixture = (name: string) => path.join(ROOT, 'fixtures', name);
+
+/** A private copy of a fixture, so a test can add files without touching the repo. */
+export function copyFixture(name: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `pdg-${name}-`));
+  fs.cpSync(fixture(name), dir, { recursive: true });
+  return dir;
+}
+
+export function readExpected(name: string): string {
+  return fs.readFileSync(path.join(fixture(name), 'expected.sql'), 'utf8');
+}
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the installed bin as a user would, with no DATABASE_URL in the environment. */
+export function runBin(args: string[], cwd: string = ROOT): CliRun {
+  const env = { ...process.env };
+  delete env.DATABASE_URL;
+  delete env.NO_COLOR;
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
