@@ -1,6 +1,7 @@
 /**
  * PGlite ships its extensions as separate modules that must be passed at start-up.
- * Static requires (not computed paths) so that ncc bundles each one into dist/.
+ * Static requires (not computed paths), so each one is found in node_modules or, for the
+ * Action, in dist/node_modules.
  * Keys are the names used in `CREATE EXTENSION`.
  */
 type Loader = () => Record<string, unknown>;

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import type { SqlDriverAdapter } from '@prisma/driver-adapter-utils';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -20,6 +21,12 @@ export async function openSqlite(): Promise<ThrowawayDb> {
   const file = path.join(dir, 'replay.db');
   const db = new Database(file);
   db.unsafeMode(false);
+
+  const connections: SqlDriverAdapter[] = [];
+  const remember = (c: SqlDriverAdapter) => {
+    connections.push(c);
+    return c;
+  };
 
   const execStatement = async (stmt: Statement): Promise<Result<void>> => {
     const forbidden = FORBIDDEN.find((f) => f.test(leadingWords(stmt.text)));
@@ -48,8 +55,18 @@ export async function openSqlite(): Promise<ThrowawayDb> {
       }
       return ok(undefined);
     },
-    adapterFactory: () => legacyDqsFactory(new PrismaBetterSqlite3({ url: `file:${file}` })),
+    adapterFactory: () => {
+      const factory = legacyDqsFactory(new PrismaBetterSqlite3({ url: `file:${file}` }));
+      return {
+        ...factory,
+        connect: async () => remember(await factory.connect()),
+        connectToShadowDb: async () => remember(await factory.connectToShadowDb()),
+      };
+    },
     async [Symbol.asyncDispose]() {
+      // The engine's connections must close before the process exits: a better-sqlite3
+      // statement finalised during Node's teardown aborts the process.
+      for (const c of connections.splice(0)) await c.dispose().catch(() => undefined);
       db.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },

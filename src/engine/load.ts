@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type * as EngineModule from '@prisma/schema-engine-wasm/schema_engine_bg';
 
@@ -24,7 +25,7 @@ export function loadEngineBindings(): Promise<Bindings> {
     const bindings = require('@prisma/schema-engine-wasm/schema_engine_bg') as Bindings & {
       __wbg_set_wasm(exports: Record<string, unknown>): void;
     };
-    const wasmPath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg').replace(/\.js$/, '.wasm');
+    const wasmPath = engineWasmPath();
     const module = await WebAssembly.compile(fs.readFileSync(wasmPath));
     const instance = await WebAssembly.instantiate(module, { './schema_engine_bg.js': bindings });
     bindings.__wbg_set_wasm(instance.exports);
@@ -32,6 +33,13 @@ export function loadEngineBindings(): Promise<Bindings> {
     return bindings;
   })();
   return loaded;
+}
+
+/** In dist/ the build puts the wasm beside the bundle; elsewhere it is in node_modules. */
+function engineWasmPath(): string {
+  const bundled = path.join(__dirname, 'schema_engine_bg.wasm');
+  if (fs.existsSync(bundled)) return bundled;
+  return require.resolve('@prisma/schema-engine-wasm/schema_engine_bg').replace(/\.js$/, '.wasm');
 }
 
 /** A schema engine that talks to the throwaway DB through its driver adapter. */
