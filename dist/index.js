@@ -28590,16 +28590,14 @@ const path = __importStar(__nccwpck_require__(6760));
 const driver_adapter_utils_1 = __nccwpck_require__(4958);
 let loaded;
 /**
- * The package's own entry imports the .wasm as an ES module, which Node cannot do, so we
+ * The package's entry imports the .wasm as an ES module, which Node cannot do, so we
  * instantiate the wasm-bindgen glue by hand (as @prisma/internals does). Loaded once per
  * process: compiling the 5 MB module is the expensive part.
  */
 function loadEngineBindings() {
     loaded ??= (async () => {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const bindings = __nccwpck_require__(5277);
-        const wasmPath = engineWasmPath();
-        const module = await WebAssembly.compile(fs.readFileSync(wasmPath));
+        const bindings = loadGlue();
+        const module = await WebAssembly.compile(fs.readFileSync(engineFile('schema_engine_bg.wasm')));
         const instance = await WebAssembly.instantiate(module, { './schema_engine_bg.js': bindings });
         bindings.__wbg_set_wasm(instance.exports);
         instance.exports.__wbindgen_start();
@@ -28607,12 +28605,28 @@ function loadEngineBindings() {
     })();
     return loaded;
 }
-/** In dist/ the build puts the wasm beside the bundle; elsewhere it is in node_modules. */
-function engineWasmPath() {
-    const bundled = path.join(__dirname, 'schema_engine_bg.wasm');
+/**
+ * The glue is an ES module of plain `export function` / `export class` declarations with no
+ * imports. Evaluating it as a function body gives the same bindings on every Node version
+ * and under Jest, without relying on require(esm).
+ */
+function loadGlue() {
+    const source = fs.readFileSync(engineFile('schema_engine_bg.js'), 'utf8');
+    const names = [];
+    const body = source.replace(/^export (function|class) ([A-Za-z_$][\w$]*)/gm, (_m, kind, name) => {
+        names.push(name);
+        return `${kind} ${name}`;
+    });
+    if (/^\s*(import|export)\b/m.test(body))
+        throw new Error('prisma-drift-gate: unexpected module syntax in schema_engine_bg.js; the engine package changed shape');
+    return new Function(`"use strict";\n${body}\nreturn { ${names.join(', ')} };`)();
+}
+/** In dist/ the build puts the engine files beside the bundle; elsewhere they are in node_modules. */
+function engineFile(name) {
+    const bundled = path.join(__dirname, name);
     if (fs.existsSync(bundled))
         return bundled;
-    return (__nccwpck_require__(5277).replace)(/\.js$/, '.wasm');
+    return path.join(path.dirname(/*require.resolve*/(5277)), name);
 }
 /** A schema engine that talks to the throwaway DB through its driver adapter. */
 async function startEngine(factory) {
@@ -32091,102 +32105,7 @@ exports.PrismaPGlite = PrismaPGliteAdapterFactory;
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 "use strict";
-__nccwpck_require__.r(__webpack_exports__);
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   SchemaEngine: () => (/* binding */ SchemaEngine),
-/* harmony export */   __wbg_Error_e83987f665cf5504: () => (/* binding */ __wbg_Error_e83987f665cf5504),
-/* harmony export */   __wbg_Number_bb48ca12f395cd08: () => (/* binding */ __wbg_Number_bb48ca12f395cd08),
-/* harmony export */   __wbg_String_8f0eb39a4a4c2f66: () => (/* binding */ __wbg_String_8f0eb39a4a4c2f66),
-/* harmony export */   __wbg___wbindgen_bigint_get_as_i64_f3ebc5a755000afd: () => (/* binding */ __wbg___wbindgen_bigint_get_as_i64_f3ebc5a755000afd),
-/* harmony export */   __wbg___wbindgen_boolean_get_6d5a1ee65bab5f68: () => (/* binding */ __wbg___wbindgen_boolean_get_6d5a1ee65bab5f68),
-/* harmony export */   __wbg___wbindgen_debug_string_df47ffb5e35e6763: () => (/* binding */ __wbg___wbindgen_debug_string_df47ffb5e35e6763),
-/* harmony export */   __wbg___wbindgen_in_bb933bd9e1b3bc0f: () => (/* binding */ __wbg___wbindgen_in_bb933bd9e1b3bc0f),
-/* harmony export */   __wbg___wbindgen_is_bigint_cb320707dcd35f0b: () => (/* binding */ __wbg___wbindgen_is_bigint_cb320707dcd35f0b),
-/* harmony export */   __wbg___wbindgen_is_function_ee8a6c5833c90377: () => (/* binding */ __wbg___wbindgen_is_function_ee8a6c5833c90377),
-/* harmony export */   __wbg___wbindgen_is_object_c818261d21f283a4: () => (/* binding */ __wbg___wbindgen_is_object_c818261d21f283a4),
-/* harmony export */   __wbg___wbindgen_is_string_fbb76cb2940daafd: () => (/* binding */ __wbg___wbindgen_is_string_fbb76cb2940daafd),
-/* harmony export */   __wbg___wbindgen_is_undefined_2d472862bd29a478: () => (/* binding */ __wbg___wbindgen_is_undefined_2d472862bd29a478),
-/* harmony export */   __wbg___wbindgen_jsval_eq_6b13ab83478b1c50: () => (/* binding */ __wbg___wbindgen_jsval_eq_6b13ab83478b1c50),
-/* harmony export */   __wbg___wbindgen_jsval_loose_eq_b664b38a2f582147: () => (/* binding */ __wbg___wbindgen_jsval_loose_eq_b664b38a2f582147),
-/* harmony export */   __wbg___wbindgen_number_get_a20bf9b85341449d: () => (/* binding */ __wbg___wbindgen_number_get_a20bf9b85341449d),
-/* harmony export */   __wbg___wbindgen_string_get_e4f06c90489ad01b: () => (/* binding */ __wbg___wbindgen_string_get_e4f06c90489ad01b),
-/* harmony export */   __wbg___wbindgen_throw_b855445ff6a94295: () => (/* binding */ __wbg___wbindgen_throw_b855445ff6a94295),
-/* harmony export */   __wbg__wbg_cb_unref_2454a539ea5790d9: () => (/* binding */ __wbg__wbg_cb_unref_2454a539ea5790d9),
-/* harmony export */   __wbg_call_525440f72fbfc0ea: () => (/* binding */ __wbg_call_525440f72fbfc0ea),
-/* harmony export */   __wbg_call_e762c39fa8ea36bf: () => (/* binding */ __wbg_call_e762c39fa8ea36bf),
-/* harmony export */   __wbg_crypto_805be4ce92f1e370: () => (/* binding */ __wbg_crypto_805be4ce92f1e370),
-/* harmony export */   __wbg_done_2042aa2670fb1db1: () => (/* binding */ __wbg_done_2042aa2670fb1db1),
-/* harmony export */   __wbg_entries_e171b586f8f6bdbf: () => (/* binding */ __wbg_entries_e171b586f8f6bdbf),
-/* harmony export */   __wbg_exec_fdeec61d47617356: () => (/* binding */ __wbg_exec_fdeec61d47617356),
-/* harmony export */   __wbg_getRandomValues_f6a868620c8bab49: () => (/* binding */ __wbg_getRandomValues_f6a868620c8bab49),
-/* harmony export */   __wbg_getTime_14776bfb48a1bff9: () => (/* binding */ __wbg_getTime_14776bfb48a1bff9),
-/* harmony export */   __wbg_get_7bed016f185add81: () => (/* binding */ __wbg_get_7bed016f185add81),
-/* harmony export */   __wbg_get_ece95cf6585650d9: () => (/* binding */ __wbg_get_ece95cf6585650d9),
-/* harmony export */   __wbg_get_efcb449f58ec27c2: () => (/* binding */ __wbg_get_efcb449f58ec27c2),
-/* harmony export */   __wbg_get_with_ref_key_1dc361bd10053bfe: () => (/* binding */ __wbg_get_with_ref_key_1dc361bd10053bfe),
-/* harmony export */   __wbg_has_787fafc980c3ccdb: () => (/* binding */ __wbg_has_787fafc980c3ccdb),
-/* harmony export */   __wbg_instanceof_ArrayBuffer_70beb1189ca63b38: () => (/* binding */ __wbg_instanceof_ArrayBuffer_70beb1189ca63b38),
-/* harmony export */   __wbg_instanceof_Map_8579b5e2ab5437c7: () => (/* binding */ __wbg_instanceof_Map_8579b5e2ab5437c7),
-/* harmony export */   __wbg_instanceof_Promise_001fdd42afa1b7ef: () => (/* binding */ __wbg_instanceof_Promise_001fdd42afa1b7ef),
-/* harmony export */   __wbg_instanceof_Uint8Array_20c8e73002f7af98: () => (/* binding */ __wbg_instanceof_Uint8Array_20c8e73002f7af98),
-/* harmony export */   __wbg_isArray_96e0af9891d0945d: () => (/* binding */ __wbg_isArray_96e0af9891d0945d),
-/* harmony export */   __wbg_isSafeInteger_d216eda7911dde36: () => (/* binding */ __wbg_isSafeInteger_d216eda7911dde36),
-/* harmony export */   __wbg_iterator_e5822695327a3c39: () => (/* binding */ __wbg_iterator_e5822695327a3c39),
-/* harmony export */   __wbg_length_69bca3cb64fc8748: () => (/* binding */ __wbg_length_69bca3cb64fc8748),
-/* harmony export */   __wbg_length_cdd215e10d9dd507: () => (/* binding */ __wbg_length_cdd215e10d9dd507),
-/* harmony export */   __wbg_msCrypto_2ac4d17c4748234a: () => (/* binding */ __wbg_msCrypto_2ac4d17c4748234a),
-/* harmony export */   __wbg_new_0_f9740686d739025c: () => (/* binding */ __wbg_new_0_f9740686d739025c),
-/* harmony export */   __wbg_new_1acc0b6eea89d040: () => (/* binding */ __wbg_new_1acc0b6eea89d040),
-/* harmony export */   __wbg_new_23fa8b12a239f036: () => (/* binding */ __wbg_new_23fa8b12a239f036),
-/* harmony export */   __wbg_new_3c3d849046688a66: () => (/* binding */ __wbg_new_3c3d849046688a66),
-/* harmony export */   __wbg_new_5a79be3ab53b8aa5: () => (/* binding */ __wbg_new_5a79be3ab53b8aa5),
-/* harmony export */   __wbg_new_68651c719dcda04e: () => (/* binding */ __wbg_new_68651c719dcda04e),
-/* harmony export */   __wbg_new_a7442b4b19c1a356: () => (/* binding */ __wbg_new_a7442b4b19c1a356),
-/* harmony export */   __wbg_new_e17d9f43105b08be: () => (/* binding */ __wbg_new_e17d9f43105b08be),
-/* harmony export */   __wbg_new_from_slice_92f4d78ca282a2d2: () => (/* binding */ __wbg_new_from_slice_92f4d78ca282a2d2),
-/* harmony export */   __wbg_new_no_args_ee98eee5275000a4: () => (/* binding */ __wbg_new_no_args_ee98eee5275000a4),
-/* harmony export */   __wbg_new_with_length_01aa0dc35aa13543: () => (/* binding */ __wbg_new_with_length_01aa0dc35aa13543),
-/* harmony export */   __wbg_next_020810e0ae8ebcb0: () => (/* binding */ __wbg_next_020810e0ae8ebcb0),
-/* harmony export */   __wbg_next_2c826fe5dfec6b6a: () => (/* binding */ __wbg_next_2c826fe5dfec6b6a),
-/* harmony export */   __wbg_node_ecc8306b9857f33d: () => (/* binding */ __wbg_node_ecc8306b9857f33d),
-/* harmony export */   __wbg_now_793306c526e2e3b6: () => (/* binding */ __wbg_now_793306c526e2e3b6),
-/* harmony export */   __wbg_now_7fd00a794a07d388: () => (/* binding */ __wbg_now_7fd00a794a07d388),
-/* harmony export */   __wbg_process_5cff2739921be718: () => (/* binding */ __wbg_process_5cff2739921be718),
-/* harmony export */   __wbg_prototypesetcall_2a6620b6922694b2: () => (/* binding */ __wbg_prototypesetcall_2a6620b6922694b2),
-/* harmony export */   __wbg_push_df81a39d04db858c: () => (/* binding */ __wbg_push_df81a39d04db858c),
-/* harmony export */   __wbg_queueMicrotask_5a8a9131f3f0b37b: () => (/* binding */ __wbg_queueMicrotask_5a8a9131f3f0b37b),
-/* harmony export */   __wbg_queueMicrotask_6d79674585219521: () => (/* binding */ __wbg_queueMicrotask_6d79674585219521),
-/* harmony export */   __wbg_randomFillSync_d3c85af7e31cf1f8: () => (/* binding */ __wbg_randomFillSync_d3c85af7e31cf1f8),
-/* harmony export */   __wbg_require_0c566c6f2eef6c79: () => (/* binding */ __wbg_require_0c566c6f2eef6c79),
-/* harmony export */   __wbg_resolve_caf97c30b83f7053: () => (/* binding */ __wbg_resolve_caf97c30b83f7053),
-/* harmony export */   __wbg_schemaengine_new: () => (/* binding */ __wbg_schemaengine_new),
-/* harmony export */   __wbg_setTimeout_5d6a1d4fc51ea450: () => (/* binding */ __wbg_setTimeout_5d6a1d4fc51ea450),
-/* harmony export */   __wbg_set_3f1d0b984ed272ed: () => (/* binding */ __wbg_set_3f1d0b984ed272ed),
-/* harmony export */   __wbg_set_907fb406c34a251d: () => (/* binding */ __wbg_set_907fb406c34a251d),
-/* harmony export */   __wbg_set_c213c871859d6500: () => (/* binding */ __wbg_set_c213c871859d6500),
-/* harmony export */   __wbg_set_c2abbebe8b9ebee1: () => (/* binding */ __wbg_set_c2abbebe8b9ebee1),
-/* harmony export */   __wbg_set_message_f18c00fbf3b3e80e: () => (/* binding */ __wbg_set_message_f18c00fbf3b3e80e),
-/* harmony export */   __wbg_set_name_d94846a29e626702: () => (/* binding */ __wbg_set_name_d94846a29e626702),
-/* harmony export */   __wbg_set_wasm: () => (/* binding */ __wbg_set_wasm),
-/* harmony export */   __wbg_static_accessor_GLOBAL_89e1d9ac6a1b250e: () => (/* binding */ __wbg_static_accessor_GLOBAL_89e1d9ac6a1b250e),
-/* harmony export */   __wbg_static_accessor_GLOBAL_THIS_8b530f326a9e48ac: () => (/* binding */ __wbg_static_accessor_GLOBAL_THIS_8b530f326a9e48ac),
-/* harmony export */   __wbg_static_accessor_SELF_6fdf4b64710cc91b: () => (/* binding */ __wbg_static_accessor_SELF_6fdf4b64710cc91b),
-/* harmony export */   __wbg_static_accessor_WINDOW_b45bfc5a37f6cfa2: () => (/* binding */ __wbg_static_accessor_WINDOW_b45bfc5a37f6cfa2),
-/* harmony export */   __wbg_subarray_480600f3d6a9f26c: () => (/* binding */ __wbg_subarray_480600f3d6a9f26c),
-/* harmony export */   __wbg_then_4f46f6544e6b4a28: () => (/* binding */ __wbg_then_4f46f6544e6b4a28),
-/* harmony export */   __wbg_then_70d05cf780a18d77: () => (/* binding */ __wbg_then_70d05cf780a18d77),
-/* harmony export */   __wbg_valueOf_9eee4828c11458ca: () => (/* binding */ __wbg_valueOf_9eee4828c11458ca),
-/* harmony export */   __wbg_value_692627309814bb8c: () => (/* binding */ __wbg_value_692627309814bb8c),
-/* harmony export */   __wbg_versions_a8e5a362e1f16442: () => (/* binding */ __wbg_versions_a8e5a362e1f16442),
-/* harmony export */   __wbindgen_cast_2241b6af4c4b2941: () => (/* binding */ __wbindgen_cast_2241b6af4c4b2941),
-/* harmony export */   __wbindgen_cast_4625c577ab2ec9ee: () => (/* binding */ __wbindgen_cast_4625c577ab2ec9ee),
-/* harmony export */   __wbindgen_cast_9ae0607507abb057: () => (/* binding */ __wbindgen_cast_9ae0607507abb057),
-/* harmony export */   __wbindgen_cast_a9993887db3ced61: () => (/* binding */ __wbindgen_cast_a9993887db3ced61),
-/* harmony export */   __wbindgen_cast_cb9088102bce6b30: () => (/* binding */ __wbindgen_cast_cb9088102bce6b30),
-/* harmony export */   __wbindgen_cast_d6cd19b81560fd6e: () => (/* binding */ __wbindgen_cast_d6cd19b81560fd6e),
-/* harmony export */   __wbindgen_init_externref_table: () => (/* binding */ __wbindgen_init_externref_table),
-/* harmony export */   version: () => (/* binding */ version)
-/* harmony export */ });
+/* unused harmony exports __wbg_set_wasm, version, SchemaEngine, __wbg_Error_e83987f665cf5504, __wbg_Number_bb48ca12f395cd08, __wbg_String_8f0eb39a4a4c2f66, __wbg___wbindgen_bigint_get_as_i64_f3ebc5a755000afd, __wbg___wbindgen_boolean_get_6d5a1ee65bab5f68, __wbg___wbindgen_debug_string_df47ffb5e35e6763, __wbg___wbindgen_in_bb933bd9e1b3bc0f, __wbg___wbindgen_is_bigint_cb320707dcd35f0b, __wbg___wbindgen_is_function_ee8a6c5833c90377, __wbg___wbindgen_is_object_c818261d21f283a4, __wbg___wbindgen_is_string_fbb76cb2940daafd, __wbg___wbindgen_is_undefined_2d472862bd29a478, __wbg___wbindgen_jsval_eq_6b13ab83478b1c50, __wbg___wbindgen_jsval_loose_eq_b664b38a2f582147, __wbg___wbindgen_number_get_a20bf9b85341449d, __wbg___wbindgen_string_get_e4f06c90489ad01b, __wbg___wbindgen_throw_b855445ff6a94295, __wbg__wbg_cb_unref_2454a539ea5790d9, __wbg_call_525440f72fbfc0ea, __wbg_call_e762c39fa8ea36bf, __wbg_crypto_805be4ce92f1e370, __wbg_done_2042aa2670fb1db1, __wbg_entries_e171b586f8f6bdbf, __wbg_exec_fdeec61d47617356, __wbg_getRandomValues_f6a868620c8bab49, __wbg_getTime_14776bfb48a1bff9, __wbg_get_7bed016f185add81, __wbg_get_ece95cf6585650d9, __wbg_get_efcb449f58ec27c2, __wbg_get_with_ref_key_1dc361bd10053bfe, __wbg_has_787fafc980c3ccdb, __wbg_instanceof_ArrayBuffer_70beb1189ca63b38, __wbg_instanceof_Map_8579b5e2ab5437c7, __wbg_instanceof_Promise_001fdd42afa1b7ef, __wbg_instanceof_Uint8Array_20c8e73002f7af98, __wbg_isArray_96e0af9891d0945d, __wbg_isSafeInteger_d216eda7911dde36, __wbg_iterator_e5822695327a3c39, __wbg_length_69bca3cb64fc8748, __wbg_length_cdd215e10d9dd507, __wbg_msCrypto_2ac4d17c4748234a, __wbg_new_0_f9740686d739025c, __wbg_new_1acc0b6eea89d040, __wbg_new_23fa8b12a239f036, __wbg_new_3c3d849046688a66, __wbg_new_5a79be3ab53b8aa5, __wbg_new_68651c719dcda04e, __wbg_new_a7442b4b19c1a356, __wbg_new_e17d9f43105b08be, __wbg_new_from_slice_92f4d78ca282a2d2, __wbg_new_no_args_ee98eee5275000a4, __wbg_new_with_length_01aa0dc35aa13543, __wbg_next_020810e0ae8ebcb0, __wbg_next_2c826fe5dfec6b6a, __wbg_node_ecc8306b9857f33d, __wbg_now_793306c526e2e3b6, __wbg_now_7fd00a794a07d388, __wbg_process_5cff2739921be718, __wbg_prototypesetcall_2a6620b6922694b2, __wbg_push_df81a39d04db858c, __wbg_queueMicrotask_5a8a9131f3f0b37b, __wbg_queueMicrotask_6d79674585219521, __wbg_randomFillSync_d3c85af7e31cf1f8, __wbg_require_0c566c6f2eef6c79, __wbg_resolve_caf97c30b83f7053, __wbg_schemaengine_new, __wbg_setTimeout_5d6a1d4fc51ea450, __wbg_set_3f1d0b984ed272ed, __wbg_set_907fb406c34a251d, __wbg_set_c213c871859d6500, __wbg_set_c2abbebe8b9ebee1, __wbg_set_message_f18c00fbf3b3e80e, __wbg_set_name_d94846a29e626702, __wbg_static_accessor_GLOBAL_89e1d9ac6a1b250e, __wbg_static_accessor_GLOBAL_THIS_8b530f326a9e48ac, __wbg_static_accessor_SELF_6fdf4b64710cc91b, __wbg_static_accessor_WINDOW_b45bfc5a37f6cfa2, __wbg_subarray_480600f3d6a9f26c, __wbg_then_4f46f6544e6b4a28, __wbg_then_70d05cf780a18d77, __wbg_valueOf_9eee4828c11458ca, __wbg_value_692627309814bb8c, __wbg_versions_a8e5a362e1f16442, __wbindgen_cast_2241b6af4c4b2941, __wbindgen_cast_4625c577ab2ec9ee, __wbindgen_cast_9ae0607507abb057, __wbindgen_cast_a9993887db3ced61, __wbindgen_cast_cb9088102bce6b30, __wbindgen_cast_d6cd19b81560fd6e, __wbindgen_init_externref_table */
 let wasm;
 function __wbg_set_wasm(val) {
     wasm = val;
@@ -33176,17 +33095,6 @@ function __wbindgen_init_externref_table() {
 /******/ 	/* webpack/runtime/hasOwnProperty shorthand */
 /******/ 	(() => {
 /******/ 		__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ 	})();
-/******/ 	
-/******/ 	/* webpack/runtime/make namespace object */
-/******/ 	(() => {
-/******/ 		// define __esModule on exports
-/******/ 		__nccwpck_require__.r = (exports) => {
-/******/ 			if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 				Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 			}
-/******/ 			Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 		};
 /******/ 	})();
 /******/ 	
 /************************************************************************/

@@ -31,7 +31,7 @@ rm -rf dist
 EXTERNALS=(-e @electric-sql/pglite -e better-sqlite3)
 for sub in $(grep -o "require('@electric-sql/pglite/[^']*')" src/db/pgExtensions.ts | sed "s/require('//; s/')//"); do EXTERNALS+=(-e "$sub"); done
 npx ncc build src/index.ts -o dist --license licenses.txt --quiet --transpile-only "${EXTERNALS[@]}"
-cp node_modules/@prisma/schema-engine-wasm/schema_engine_bg.wasm dist/
+cp node_modules/@prisma/schema-engine-wasm/schema_engine_bg.{js,wasm} dist/
 PGLITE_OUT=dist/node_modules/@electric-sql/pglite
 mkdir -p "$PGLITE_OUT"
 cp node_modules/@electric-sql/pglite/{package.json,LICENSE} "$PGLITE_OUT/" 2>/dev/null || cp node_modules/@electric-sql/pglite/package.json "$PGLITE_OUT/"
