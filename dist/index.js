@@ -27867,6 +27867,7 @@ const pgExtensions_1 = __nccwpck_require__(195);
 const sqlite_1 = __nccwpck_require__(852);
 const diff_1 = __nccwpck_require__(6227);
 const load_2 = __nccwpck_require__(8816);
+const summary_1 = __nccwpck_require__(3866);
 const engineSchema_1 = __nccwpck_require__(1241);
 const provider_1 = __nccwpck_require__(897);
 const schema_1 = __nccwpck_require__(5363);
@@ -27955,7 +27956,7 @@ async function runCheck(opts) {
                 return broken(diff.problem);
             report.drift = diff.value.drift;
             report.sql = diff.value.sql;
-            report.summary = diff.value.summary;
+            report.summary = db.inspector ? await (0, summary_1.explainRedefinedTables)(diff.value.summary, diff.value.sql, db.inspector) : diff.value.summary;
             if (diff.value.drift) {
                 const tRound = node_perf_hooks_1.performance.now();
                 report.roundTrip = await roundTrip(db, engine, engineFiles, diff.value.sql, opts.cwd);
@@ -28299,8 +28300,30 @@ async function openSqlite() {
             return (0, problem_1.fail)(e.message);
         }
     };
+    const inspector = {
+        async columns(table) {
+            return toColumns(db.prepare('SELECT * FROM pragma_table_info(?)').all(table));
+        },
+        async indexes(table) {
+            const rows = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").all(table);
+            return rows.map((r) => r.name);
+        },
+        async columnsOfCreate(createTable) {
+            // Create the table in a savepoint, read it, and roll back: SQLite DDL is transactional.
+            db.exec('SAVEPOINT pdg_inspect');
+            try {
+                db.exec(createTable);
+                const name = /^CREATE TABLE ("(?:[^"]|"")+")/.exec(createTable)?.[1] ?? '';
+                return toColumns(db.prepare('SELECT * FROM pragma_table_info(?)').all(name.slice(1, -1).replace(/""/g, '"')));
+            }
+            finally {
+                db.exec('ROLLBACK TO pdg_inspect; RELEASE pdg_inspect');
+            }
+        },
+    };
     return {
         provider: 'sqlite',
+        inspector,
         async runMigration(migration) {
             for (const stmt of (0, split_1.splitStatements)(migration.sql, 'sqlite')) {
                 const r = await execStatement(stmt);
@@ -28334,6 +28357,15 @@ async function openSqlite() {
             fs.rmSync(dir, { recursive: true, force: true });
         },
     };
+}
+function toColumns(rows) {
+    return rows.map((r) => ({
+        name: r.name,
+        type: r.type,
+        notnull: r.notnull === 1,
+        dflt: r.dflt_value,
+        pk: r.pk > 0,
+    }));
 }
 function leadingWords(text) {
     const words = [];
@@ -28633,6 +28665,82 @@ async function startEngine(factory) {
     const bindings = await loadEngineBindings();
     // The engine logs through this callback; its logs are not part of our output.
     return bindings.SchemaEngine.new({ datamodels: undefined }, () => undefined, (0, driver_adapter_utils_1.bindMigrationAwareSqlAdapterFactory)(factory));
+}
+
+
+/***/ }),
+
+/***/ 3866:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.explainRedefinedTables = explainRedefinedTables;
+exports.describeColumnChanges = describeColumnChanges;
+const split_1 = __nccwpck_require__(9281);
+/**
+ * SQLite cannot alter most column properties, so the engine rebuilds the table and its
+ * summary says only "Redefined table `User`". We ask SQLite itself what the old and the
+ * new table look like and list the column changes under that line.
+ */
+async function explainRedefinedTables(summary, sql, inspect) {
+    const creates = new Map();
+    const indexesAfter = new Map();
+    for (const stmt of (0, split_1.splitStatements)(sql, 'sqlite')) {
+        const m = /^CREATE TABLE "new_((?:[^"]|"")+)"/.exec(stmt.text);
+        if (m)
+            creates.set(unquote(m[1]), stmt.text);
+        const ix = /^CREATE (UNIQUE )?INDEX "((?:[^"]|"")+)" ON "((?:[^"]|"")+)"/.exec(stmt.text);
+        if (ix)
+            indexesAfter.set(unquote(ix[3]), [...(indexesAfter.get(unquote(ix[3])) ?? []), { name: unquote(ix[2]), unique: Boolean(ix[1]) }]);
+    }
+    const lines = [];
+    for (const line of summary.split('\n')) {
+        lines.push(line);
+        const table = /^(\s*)\[\*\] Redefined table `(.+)`$/.exec(line);
+        const create = table ? creates.get(table[2]) : undefined;
+        if (!table || !create)
+            continue;
+        const before = await inspect.columns(table[2]);
+        const after = await inspect.columnsOfCreate(create);
+        const indexesBefore = new Set(await inspect.indexes(table[2]));
+        const recreated = indexesAfter.get(table[2]) ?? [];
+        const indexChanges = [
+            ...recreated.filter((i) => !indexesBefore.has(i.name)).map((i) => `[+] Added ${i.unique ? 'unique ' : ''}index \`${i.name}\``),
+            ...[...indexesBefore].filter((n) => !recreated.some((i) => i.name === n)).map((n) => `[-] Removed index \`${n}\``),
+        ];
+        lines.push(...[...describeColumnChanges(before, after), ...indexChanges].map((c) => `${table[1]}  ${c}`));
+    }
+    return lines.join('\n');
+}
+const unquote = (s) => s.replace(/""/g, '"');
+function describeColumnChanges(before, after) {
+    const old = new Map(before.map((c) => [c.name, c]));
+    const out = [];
+    for (const c of after) {
+        const prev = old.get(c.name);
+        if (!prev) {
+            out.push(`[+] Added column \`${c.name}\``);
+            continue;
+        }
+        const changes = [];
+        if (prev.type !== c.type)
+            changes.push(`type changed from \`${prev.type}\` to \`${c.type}\``);
+        if (prev.notnull !== c.notnull)
+            changes.push(c.notnull ? 'made required' : 'made optional');
+        if (prev.dflt !== c.dflt)
+            changes.push(`default changed from \`${prev.dflt ?? 'none'}\` to \`${c.dflt ?? 'none'}\``);
+        if (prev.pk !== c.pk)
+            changes.push(c.pk ? 'added to the primary key' : 'removed from the primary key');
+        if (changes.length > 0)
+            out.push(`[*] Altered column \`${c.name}\` (${changes.join(', ')})`);
+    }
+    const kept = new Set(after.map((c) => c.name));
+    for (const c of before)
+        if (!kept.has(c.name))
+            out.push(`[-] Removed column \`${c.name}\``);
+    return out;
 }
 
 

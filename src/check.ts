@@ -6,6 +6,7 @@ import { openSqlite } from './db/sqlite';
 import type { ThrowawayDb } from './db/types';
 import { diffWithEngine } from './engine/diff';
 import { loadEngineBindings, startEngine } from './engine/load';
+import { explainRedefinedTables } from './engine/summary';
 import { declaredExtensions, schemaForEngine } from './locate/engineSchema';
 import { checkLockFile, readProvider, type Provider } from './locate/provider';
 import { locateSchema, type LocatedSchema } from './locate/schema';
@@ -130,7 +131,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
     if (!diff.ok) return broken(diff.problem);
     report.drift = diff.value.drift;
     report.sql = diff.value.sql;
-    report.summary = diff.value.summary;
+    report.summary = db.inspector ? await explainRedefinedTables(diff.value.summary, diff.value.sql, db.inspector) : diff.value.summary;
 
     if (diff.value.drift) {
       const tRound = performance.now();

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import type { Migration } from '../chain/load';
 import { splitStatements, statementHead, tokens, type Statement } from '../chain/split';
 import { fail, ok, type Result } from '../problem';
+import type { ColumnInfo, TableInspector } from '../engine/summary';
 import { legacyDqsFactory, withLegacyDqs } from './sqliteDqs';
 import { migrationFailure, type ThrowawayDb } from './types';
 
@@ -39,8 +40,30 @@ export async function openSqlite(): Promise<ThrowawayDb> {
     }
   };
 
+  const inspector: TableInspector = {
+    async columns(table) {
+      return toColumns(db.prepare('SELECT * FROM pragma_table_info(?)').all(table));
+    },
+    async indexes(table) {
+      const rows = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").all(table) as { name: string }[];
+      return rows.map((r) => r.name);
+    },
+    async columnsOfCreate(createTable) {
+      // Create the table in a savepoint, read it, and roll back: SQLite DDL is transactional.
+      db.exec('SAVEPOINT pdg_inspect');
+      try {
+        db.exec(createTable);
+        const name = /^CREATE TABLE ("(?:[^"]|"")+")/.exec(createTable)?.[1] ?? '';
+        return toColumns(db.prepare('SELECT * FROM pragma_table_info(?)').all(name.slice(1, -1).replace(/""/g, '"')));
+      } finally {
+        db.exec('ROLLBACK TO pdg_inspect; RELEASE pdg_inspect');
+      }
+    },
+  };
+
   return {
     provider: 'sqlite',
+    inspector,
     async runMigration(migration: Migration) {
       for (const stmt of splitStatements(migration.sql, 'sqlite')) {
         const r = await execStatement(stmt);
@@ -71,6 +94,16 @@ export async function openSqlite(): Promise<ThrowawayDb> {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+function toColumns(rows: unknown[]): ColumnInfo[] {
+  return (rows as { name: string; type: string; notnull: number; dflt_value: string | null; pk: number }[]).map((r) => ({
+    name: r.name,
+    type: r.type,
+    notnull: r.notnull === 1,
+    dflt: r.dflt_value,
+    pk: r.pk > 0,
+  }));
 }
 
 function leadingWords(text: string): string[] {

@@ -1,0 +1,44 @@
+import * as fs from 'node:fs';
+import { runCli } from '../src/cli';
+import { fixture, ROOT } from './helpers/fixtures';
+
+const FIXTURES = fs.readdirSync(`${ROOT}/fixtures`).sort();
+
+/** `check --json` on every fixture: one JSON object on stdout, the contract's fields and types, the right exit code. */
+test.each(FIXTURES)('%s: --json follows the contract', async (name) => {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(['check', '--json'], { cwd: fixture(name), color: false, stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
+  expect(stderr).toBe('');
+  const report = JSON.parse(stdout);
+  expect(Object.keys(report).sort()).toEqual(['drift', 'errors', 'migrations', 'migrationsDir', 'provider', 'roundTrip', 'schema', 'sql', 'summary', 'timings', 'warnings']);
+  expect([true, false, null]).toContain(report.drift);
+  expect(['sqlite', 'postgresql', null]).toContain(report.provider);
+  expect(Array.isArray(report.schema) && report.schema.every((p: unknown) => typeof p === 'string' && !String(p).includes('\\'))).toBe(true);
+  for (const m of report.migrations) {
+    expect(Object.keys(m).sort()).toEqual(['checksum', 'durationMs', 'name']);
+    expect(m.checksum).toMatch(/^[0-9a-f]{64}$/);
+  }
+  expect(typeof report.sql).toBe('string');
+  expect(typeof report.summary).toBe('string');
+  expect(report.warnings).toEqual([]);
+  for (const e of report.errors) {
+    expect(typeof e.message).toBe('string');
+    expect(Object.keys(e).every((k) => ['migration', 'file', 'line', 'statement', 'message'].includes(k))).toBe(true);
+  }
+  expect(typeof report.roundTrip.ok).toBe('boolean');
+  for (const k of ['startMs', 'engineLoadMs', 'dbStartMs', 'replayMs', 'diffMs', 'roundTripMs', 'totalMs']) expect(typeof report.timings[k]).toBe('number');
+
+  // The exit code agrees with the verdict.
+  if (report.errors.length > 0) {
+    expect(report.drift).toBeNull();
+    expect(code).toBe(2);
+  } else {
+    expect(code).toBe(report.drift ? 1 : 0);
+    expect(report.sql === '').toBe(!report.drift);
+  }
+  // Fixture names say what to expect.
+  if (name.startsWith('bad-') || name.endsWith('-error') || name === 'lock-mismatch' || name === 'sqlite-attach') expect(code).toBe(2);
+  else if (fs.existsSync(`${fixture(name)}/expected.sql`)) expect(code).toBe(1);
+  else expect(code).toBe(0);
+});
