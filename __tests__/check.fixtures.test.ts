@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { exitCodeOf, runCheck } from '../src/check';
-import { copyFixture, fixture, readExpected } from './helpers/fixtures';
+import { copyFixture, fixture, readExpected, readExpectedWarnings } from './helpers/fixtures';
 
-const DRIFT = ['sqlite-seed-drift', 'pg-seed-drift', 'pg-dropped-column', 'pg-required-column', 'pg-rich-types', 'pg-multi-file', 'pg-no-migrations'];
+const DRIFT = ['sqlite-data-loss', 'pg-data-loss', 'sqlite-seed-drift', 'pg-seed-drift', 'pg-dropped-column', 'pg-required-column', 'pg-rich-types', 'pg-multi-file', 'pg-no-migrations'];
 const IN_SYNC = ['sqlite-in-sync', 'pg-in-sync', 'pg-extension', 'sqlite-dqs', 'sqlite-prisma5', 'sqlite-commented-datasource', 'sqlite-odd-names'];
 
 describe('fixtures with drift', () => {
@@ -15,6 +15,7 @@ describe('fixtures with drift', () => {
     expect(report.summary).not.toBe('');
     expect(report.roundTrip).toEqual({ ok: true });
     expect(exitCodeOf(report)).toBe(1);
+    expect(report.warnings).toEqual(readExpectedWarnings(name));
   });
 
   test.each(DRIFT)('%s: committing the suggestion as a migration makes check pass', async (name) => {

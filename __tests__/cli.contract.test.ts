@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { runCli } from '../src/cli';
-import { fixture, ROOT } from './helpers/fixtures';
+import { fixture, readExpectedWarnings, ROOT } from './helpers/fixtures';
 
 const FIXTURES = fs.readdirSync(`${ROOT}/fixtures`).sort();
 
@@ -21,7 +21,7 @@ test.each(FIXTURES)('%s: --json follows the contract', async (name) => {
   }
   expect(typeof report.sql).toBe('string');
   expect(typeof report.summary).toBe('string');
-  expect(report.warnings).toEqual([]);
+  expect(report.warnings).toEqual(readExpectedWarnings(name));
   for (const e of report.errors) {
     expect(typeof e.message).toBe('string');
     expect(Object.keys(e).every((k) => ['migration', 'file', 'line', 'statement', 'message'].includes(k))).toBe(true);

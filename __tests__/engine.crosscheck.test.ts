@@ -11,7 +11,7 @@ import { fixture, readExpected } from './helpers/fixtures';
  * An independent check of our replay: the engine can replay a PostgreSQL history itself
  * (`from: migrations`, into the adapter's shadow DB). Its answer must equal expected.sql.
  */
-test.each(['pg-seed-drift', 'pg-dropped-column', 'pg-required-column', 'pg-rich-types'])('%s: the engine replaying the chain itself suggests the same SQL', async (name) => {
+test.each(['pg-seed-drift', 'pg-dropped-column', 'pg-required-column', 'pg-rich-types', 'pg-data-loss'])('%s: the engine replaying the chain itself suggests the same SQL', async (name) => {
   const dir = fixture(name);
   const migrationsDir = path.join(dir, 'prisma/migrations');
   const chain = loadChain(migrationsDir, dir);

@@ -27868,6 +27868,8 @@ const sqlite_1 = __nccwpck_require__(852);
 const diff_1 = __nccwpck_require__(6227);
 const load_2 = __nccwpck_require__(8816);
 const summary_1 = __nccwpck_require__(3866);
+const warnings_1 = __nccwpck_require__(1573);
+const schemaIndex_1 = __nccwpck_require__(2695);
 const engineSchema_1 = __nccwpck_require__(1241);
 const provider_1 = __nccwpck_require__(897);
 const schema_1 = __nccwpck_require__(5363);
@@ -27956,7 +27958,8 @@ async function runCheck(opts) {
                 return broken(diff.problem);
             report.drift = diff.value.drift;
             report.sql = diff.value.sql;
-            report.summary = db.inspector ? await (0, summary_1.explainRedefinedTables)(diff.value.summary, diff.value.sql, db.inspector) : diff.value.summary;
+            report.summary = await (0, summary_1.explainRedefinedTables)(diff.value.summary, diff.value.sql, db.inspector);
+            report.warnings = await (0, warnings_1.deriveWarnings)(diff.value.sql, report.provider, db.inspector, (0, schemaIndex_1.indexSchema)(schema.files));
             if (diff.value.drift) {
                 const tRound = node_perf_hooks_1.performance.now();
                 report.roundTrip = await roundTrip(db, engine, engineFiles, diff.value.sql, opts.cwd);
@@ -28180,8 +28183,30 @@ async function openPglite(extensionNames) {
         }
         return { message: error.message };
     };
+    const inspector = {
+        async columns(table) {
+            const r = await pg.query(`SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS notnull,
+                pg_get_expr(d.adbin, d.adrelid) AS dflt,
+                EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary AND a.attnum = ANY(i.indkey)) AS pk
+         FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+         LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+         WHERE n.nspname = current_schema() AND c.relname = $1 AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
+         ORDER BY a.attnum`, [table]);
+            return r.rows;
+        },
+        async indexes(table) {
+            const r = await pg.query(`SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema() AND tablename = $1`, [table]);
+            return r.rows.map((row) => row.name);
+        },
+        async enumValues(name) {
+            const r = await pg.query(`SELECT e.enumlabel AS label FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid JOIN pg_namespace n ON n.oid = t.typnamespace
+         WHERE n.nspname = current_schema() AND t.typname = $1 ORDER BY e.enumsortorder`, [name]);
+            return r.rows.map((row) => row.label);
+        },
+    };
     return {
         provider: 'postgresql',
+        inspector,
         async runMigration(migration) {
             const { error } = await runWhole(migration.sql);
             if (!error)
@@ -28700,7 +28725,7 @@ async function explainRedefinedTables(summary, sql, inspect) {
         lines.push(line);
         const table = /^(\s*)\[\*\] Redefined table `(.+)`$/.exec(line);
         const create = table ? creates.get(table[2]) : undefined;
-        if (!table || !create)
+        if (!table || !create || !inspect.columnsOfCreate)
             continue;
         const before = await inspect.columns(table[2]);
         const after = await inspect.columnsOfCreate(create);
@@ -28741,6 +28766,139 @@ function describeColumnChanges(before, after) {
         if (!kept.has(c.name))
             out.push(`[-] Removed column \`${c.name}\``);
     return out;
+}
+
+
+/***/ }),
+
+/***/ 1573:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.deriveWarnings = deriveWarnings;
+const split_1 = __nccwpck_require__(9281);
+const schemaIndex_1 = __nccwpck_require__(2695);
+/**
+ * The warnings `prisma migrate dev` writes at the top of a migration, in its words
+ * (prisma-engines' destructive change checker, the variants for an unknown row count).
+ *
+ * The engine's own evaluateDataLoss needs a shadow database we cannot hand it, and it
+ * hides warnings for empty tables; our throwaway DB is always empty. So we derive them
+ * from the engine's SQL (whose shape the engine fixes) and the replayed schema, and
+ * warn whatever the row counts.
+ */
+/** A possibly schema-qualified name, `"schema"."name"` or `"name"`; captures the name. */
+const NAME = '(?:"(?:[^"]|"")+"\\.)?"((?:[^"]|"")+)"';
+const re = (source, flags = '') => new RegExp(source.replace(/NAME/g, NAME), flags);
+const DROP_TABLE = re('^DROP TABLE NAME');
+const ALTER_TABLE = re('^ALTER TABLE NAME');
+const CREATE_UNIQUE = re('^CREATE UNIQUE INDEX "((?:[^"]|"")+)" ON NAME\\s*\\(([^)]*)\\)');
+const CREATE_ENUM_NEW = re('^CREATE TYPE NAME AS ENUM \\(([^)]*)\\)');
+const DROP_TYPE = re('^DROP TYPE NAME');
+async function deriveWarnings(sql, provider, db, models) {
+    const out = [];
+    const statements = (0, split_1.splitStatements)(sql, provider).map((s) => s.text);
+    const redefined = new Set(statements.map((t) => /^CREATE TABLE "new_((?:[^"]|"")+)"/.exec(t)?.[1]).filter((t) => !!t).map(unquote));
+    for (const text of statements) {
+        let m;
+        if ((m = DROP_TABLE.exec(text)) && !redefined.has(unquote(m[1]))) {
+            const table = unquote(m[1]);
+            out.push({ table, message: `You are about to drop the \`${table}\` table. If the table is not empty, all the data it contains will be lost.` });
+        }
+        else if ((m = ALTER_TABLE.exec(text))) {
+            out.push(...(await alterTableWarnings(unquote(m[1]), text, db, models)));
+        }
+        else if ((m = CREATE_UNIQUE.exec(text))) {
+            const [index, table] = [unquote(m[1]), unquote(m[2])];
+            const existed = (await db.columns(table)).length > 0;
+            if (existed && !(await db.indexes(table)).includes(index)) {
+                const columns = [...m[3].matchAll(/"((?:[^"]|"")+)"/g)].map((c) => unquote(c[1]));
+                out.push({ table, message: `A unique constraint covering the columns \`[${columns.join(',')}]\` on the table \`${table}\` will be added. If there are existing duplicate values, this will fail.` });
+            }
+        }
+        else if ((m = CREATE_ENUM_NEW.exec(text)) && m[1].endsWith('_new') && db.enumValues) {
+            const enm = unquote(m[1].slice(0, -'_new'.length));
+            const next = new Set([...m[2].matchAll(/'((?:[^']|'')*)'/g)].map((v) => v[1].replace(/''/g, "'")));
+            const removed = (await db.enumValues(enm)).filter((v) => !next.has(v));
+            if (removed.length > 0)
+                out.push({ table: enm, message: `The values [${removed.join(',')}] on the enum \`${enm}\` will be removed. If these variants are still used in the database, this will fail.` });
+        }
+        else if ((m = DROP_TYPE.exec(text)) && !m[1].endsWith('_old')) {
+            // Prisma has no wording for this one: dropping a type that a column still uses fails.
+            const enm = unquote(m[1]);
+            out.push({ table: enm, message: `You are about to drop the enum \`${enm}\`. If it is still used in the database, this will fail.` });
+        }
+        else if ((m = /^CREATE TABLE "new_((?:[^"]|"")+)"/.exec(text)) && db.columnsOfCreate) {
+            const table = unquote(m[1]);
+            out.push(...redefinitionWarnings(table, await db.columns(table), await db.columnsOfCreate(text), models));
+        }
+    }
+    return out;
+}
+async function alterTableWarnings(table, text, db, models) {
+    const out = [];
+    const before = await db.columns(table);
+    for (const m of text.matchAll(/DROP COLUMN "((?:[^"]|"")+)"/g)) {
+        const column = unquote(m[1]);
+        out.push({ table, column, message: dropColumn(table, column) });
+    }
+    for (const m of text.matchAll(/ADD COLUMN\s+"((?:[^"]|"")+)"([^,;]*)/g)) {
+        const column = unquote(m[1]);
+        if (/\bNOT NULL\b/.test(m[2]) && !/\bDEFAULT\b/.test(m[2]))
+            out.push({ table, column, message: addedRequired(table, column, models) });
+    }
+    for (const m of text.matchAll(/ALTER COLUMN "((?:[^"]|"")+)" SET NOT NULL/g)) {
+        const column = unquote(m[1]);
+        out.push({ table, column, message: madeRequired(table, column) });
+    }
+    for (const m of text.matchAll(/ALTER COLUMN "((?:[^"]|"")+)" SET DATA TYPE ((?:[^,;(]|\([^)]*\))+?)(?:\s+USING\b[^,;]*)?(?=,|;|$)/g)) {
+        const column = unquote(m[1]);
+        const previous = before.find((c) => c.name === column)?.type ?? 'unknown';
+        out.push({ table, column, message: riskyCast(table, column, previous.toUpperCase(), m[2].trim()) });
+    }
+    if (/DROP CONSTRAINT "(?:[^"]|"")+_pkey"/.test(text) && /ADD CONSTRAINT "(?:[^"]|"")+" PRIMARY KEY/.test(text))
+        out.push({ table, message: primaryKeyChange(table) });
+    return out;
+}
+function redefinitionWarnings(table, before, after, models) {
+    const out = [];
+    const old = new Map(before.map((c) => [c.name, c]));
+    for (const c of after) {
+        const prev = old.get(c.name);
+        if (!prev) {
+            if (c.notnull && c.dflt === null && !c.pk)
+                out.push({ table, column: c.name, message: addedRequired(table, c.name, models) });
+            continue;
+        }
+        if (prev.type !== c.type)
+            out.push({ table, column: c.name, message: riskyCast(table, c.name, prev.type, c.type) });
+        if (!prev.notnull && c.notnull)
+            out.push({ table, column: c.name, message: madeRequired(table, c.name) });
+    }
+    const kept = new Set(after.map((c) => c.name));
+    for (const c of before)
+        if (!kept.has(c.name))
+            out.push({ table, column: c.name, message: dropColumn(table, c.name) });
+    const pkBefore = before.filter((c) => c.pk).map((c) => c.name).join(',');
+    const pkAfter = after.filter((c) => c.pk).map((c) => c.name).join(',');
+    if (pkBefore !== pkAfter && pkBefore !== '')
+        out.push({ table, message: primaryKeyChange(table) });
+    return out;
+}
+const unquote = (s) => s.replace(/""/g, '"');
+const dropColumn = (table, column) => `You are about to drop the column \`${column}\` on the \`${table}\` table. All the data in the column will be lost.`;
+const madeRequired = (table, column) => `Made the column \`${column}\` on table \`${table}\` required. This step will fail if there are existing NULL values in that column.`;
+const riskyCast = (table, column, from, to) => `You are about to alter the column \`${column}\` on the \`${table}\` table. The data in that column could be lost. The data in that column will be cast from \`${from}\` to \`${to}\`.`;
+const primaryKeyChange = (table) => `The primary key for the \`${table}\` table will be changed. If it partially fails, the table could be left without primary key constraint.`;
+/** A required column with a Prisma-level default (uuid(), cuid(), …) gets its own wording. */
+function addedRequired(table, column, models) {
+    const field = (0, schemaIndex_1.findModel)(models, table)?.fields.find((f) => f.dbName === column);
+    if (field?.hasDefault) {
+        return `The required column \`${column}\` was added to the \`${table}\` table with a prisma-level default value. This is not possible if the table is not empty. Please add this column as optional, then populate it before making it required.`;
+    }
+    return `Added the required column \`${column}\` to the \`${table}\` table without a default value. This is not possible if the table is not empty.`;
 }
 
 
@@ -29245,6 +29403,65 @@ function isDir(p) {
     catch {
         return false;
     }
+}
+
+
+/***/ }),
+
+/***/ 2695:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.indexSchema = indexSchema;
+exports.findModel = findModel;
+const prismaSyntax_1 = __nccwpck_require__(331);
+/**
+ * Where each model and field is declared, keyed by the database names the engine's SQL and
+ * summary use. Lets a report point at schema lines and tell Prisma-level defaults apart.
+ */
+function indexSchema(files) {
+    const out = [];
+    for (const file of files) {
+        const masked = (0, prismaSyntax_1.maskCommentsAndStrings)(file.content);
+        for (const m of masked.matchAll(/(^|\n)[ \t]*(model|view|enum)[ \t]+(\w+)[ \t]*\{/g)) {
+            const start = m.index + m[0].length;
+            const end = masked.indexOf('}', start);
+            const body = file.content.slice(start, end === -1 ? undefined : end);
+            const bodyMasked = masked.slice(start, end === -1 ? undefined : end);
+            const kind = m[2] === 'enum' ? 'enum' : 'model';
+            const info = {
+                kind,
+                name: m[3],
+                dbName: /@@map\(\s*(?:name\s*:\s*)?"([^"]+)"/.exec(body)?.[1] ?? m[3],
+                file: file.path,
+                line: (0, prismaSyntax_1.lineOf)(file.content, m.index + m[1].length),
+                fields: [],
+            };
+            if (kind === 'model') {
+                let offset = 0;
+                for (const rawLine of bodyMasked.split('\n')) {
+                    const field = /^\s*(\w+)\s+\w/.exec(rawLine);
+                    if (field) {
+                        const original = body.slice(offset, offset + rawLine.length);
+                        info.fields.push({
+                            name: field[1],
+                            dbName: /@map\(\s*(?:name\s*:\s*)?"([^"]+)"/.exec(original)?.[1] ?? field[1],
+                            line: (0, prismaSyntax_1.lineOf)(file.content, start + offset),
+                            hasDefault: /@default\(/.test(rawLine),
+                        });
+                    }
+                    offset += rawLine.length + 1;
+                }
+            }
+            out.push(info);
+        }
+    }
+    return out;
+}
+function findModel(index, table) {
+    return index.find((m) => m.kind === 'model' && m.dbName === table);
 }
 
 

@@ -7,6 +7,8 @@ import type { ThrowawayDb } from './db/types';
 import { diffWithEngine } from './engine/diff';
 import { loadEngineBindings, startEngine } from './engine/load';
 import { explainRedefinedTables } from './engine/summary';
+import { deriveWarnings } from './engine/warnings';
+import { indexSchema } from './locate/schemaIndex';
 import { declaredExtensions, schemaForEngine } from './locate/engineSchema';
 import { checkLockFile, readProvider, type Provider } from './locate/provider';
 import { locateSchema, type LocatedSchema } from './locate/schema';
@@ -131,7 +133,8 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
     if (!diff.ok) return broken(diff.problem);
     report.drift = diff.value.drift;
     report.sql = diff.value.sql;
-    report.summary = db.inspector ? await explainRedefinedTables(diff.value.summary, diff.value.sql, db.inspector) : diff.value.summary;
+    report.summary = await explainRedefinedTables(diff.value.summary, diff.value.sql, db.inspector);
+    report.warnings = await deriveWarnings(diff.value.sql, report.provider, db.inspector, indexSchema(schema.files));
 
     if (diff.value.drift) {
       const tRound = performance.now();

@@ -18,6 +18,12 @@ export function readExpected(name: string): string {
   return fs.readFileSync(path.join(fixture(name), 'expected.sql'), 'utf8');
 }
 
+/** The reviewed data-loss warnings of a fixture; none when it has no expected-warnings.json. */
+export function readExpectedWarnings(name: string): unknown[] {
+  const file = path.join(fixture(name), 'expected-warnings.json');
+  return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : [];
+}
+
 export interface CliRun {
   status: number | null;
   stdout: string;

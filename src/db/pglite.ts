@@ -7,6 +7,7 @@ import type { Migration } from '../chain/load';
 import { lineOfOffset, splitStatements, statementHead, type Statement } from '../chain/split';
 import { fail, ok, type Result } from '../problem';
 import { resolveExtensions } from './pgExtensions';
+import type { DbInspector } from '../engine/summary';
 import { migrationFailure, type ThrowawayDb } from './types';
 
 interface PgError extends Error {
@@ -66,8 +67,37 @@ export async function openPglite(extensionNames: string[]): Promise<ThrowawayDb>
     return { message: error.message };
   };
 
+  const inspector: DbInspector = {
+    async columns(table) {
+      const r = await pg.query<{ name: string; type: string; notnull: boolean; dflt: string | null; pk: boolean }>(
+        `SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS notnull,
+                pg_get_expr(d.adbin, d.adrelid) AS dflt,
+                EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary AND a.attnum = ANY(i.indkey)) AS pk
+         FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+         LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+         WHERE n.nspname = current_schema() AND c.relname = $1 AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
+         ORDER BY a.attnum`,
+        [table],
+      );
+      return r.rows;
+    },
+    async indexes(table) {
+      const r = await pg.query<{ name: string }>(`SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema() AND tablename = $1`, [table]);
+      return r.rows.map((row) => row.name);
+    },
+    async enumValues(name) {
+      const r = await pg.query<{ label: string }>(
+        `SELECT e.enumlabel AS label FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid JOIN pg_namespace n ON n.oid = t.typnamespace
+         WHERE n.nspname = current_schema() AND t.typname = $1 ORDER BY e.enumsortorder`,
+        [name],
+      );
+      return r.rows.map((row) => row.label);
+    },
+  };
+
   return {
     provider: 'postgresql',
+    inspector,
     async runMigration(migration: Migration): Promise<Result<void>> {
       const { error } = await runWhole(migration.sql);
       if (!error) return ok(undefined);

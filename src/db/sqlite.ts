@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { Migration } from '../chain/load';
 import { splitStatements, statementHead, tokens, type Statement } from '../chain/split';
 import { fail, ok, type Result } from '../problem';
-import type { ColumnInfo, TableInspector } from '../engine/summary';
+import type { ColumnInfo, DbInspector } from '../engine/summary';
 import { legacyDqsFactory, withLegacyDqs } from './sqliteDqs';
 import { migrationFailure, type ThrowawayDb } from './types';
 
@@ -40,7 +40,7 @@ export async function openSqlite(): Promise<ThrowawayDb> {
     }
   };
 
-  const inspector: TableInspector = {
+  const inspector: DbInspector = {
     async columns(table) {
       return toColumns(db.prepare('SELECT * FROM pragma_table_info(?)').all(table));
     },

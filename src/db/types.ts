@@ -1,6 +1,6 @@
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { Migration } from '../chain/load';
-import type { TableInspector } from '../engine/summary';
+import type { DbInspector } from '../engine/summary';
 import type { Provider } from '../locate/provider';
 import type { Problem, Result } from '../problem';
 
@@ -16,8 +16,8 @@ export interface ThrowawayDb extends AsyncDisposable {
   /** Runs a script we generated ourselves (the round trip of the suggestion). */
   runScript(sql: string): Promise<Result<void>>;
   adapterFactory(): SqlMigrationAwareDriverAdapterFactory;
-  /** SQLite only: column details, to explain the engine's table redefinitions. */
-  readonly inspector?: TableInspector;
+  /** Reads the replayed schema, to explain the engine's diff and its data-loss risks. */
+  readonly inspector: DbInspector;
 }
 
 /** The message for a statement that failed while replaying a migration. */

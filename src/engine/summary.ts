@@ -8,13 +8,16 @@ export interface ColumnInfo {
   pk: boolean;
 }
 
-/** What a SQLite throwaway DB can tell about tables, for explaining a redefinition. */
-export interface TableInspector {
+/** What a throwaway DB can tell about the replayed chain, to explain the engine's diff. */
+export interface DbInspector {
+  /** Columns of a table; empty when the table does not exist. */
   columns(table: string): Promise<ColumnInfo[]>;
-  /** The columns a CREATE TABLE statement would create, without keeping the table. */
-  columnsOfCreate(createTable: string): Promise<ColumnInfo[]>;
   /** Names of the explicitly created indexes on a table. */
   indexes(table: string): Promise<string[]>;
+  /** SQLite: the columns a CREATE TABLE statement would create, without keeping the table. */
+  columnsOfCreate?(createTable: string): Promise<ColumnInfo[]>;
+  /** PostgreSQL: the values of an enum type, in order; empty when it does not exist. */
+  enumValues?(name: string): Promise<string[]>;
 }
 
 /**
@@ -22,7 +25,7 @@ export interface TableInspector {
  * summary says only "Redefined table `User`". We ask SQLite itself what the old and the
  * new table look like and list the column changes under that line.
  */
-export async function explainRedefinedTables(summary: string, sql: string, inspect: TableInspector): Promise<string> {
+export async function explainRedefinedTables(summary: string, sql: string, inspect: DbInspector): Promise<string> {
   const creates = new Map<string, string>();
   const indexesAfter = new Map<string, { name: string; unique: boolean }[]>();
   for (const stmt of splitStatements(sql, 'sqlite')) {
@@ -36,7 +39,7 @@ export async function explainRedefinedTables(summary: string, sql: string, inspe
     lines.push(line);
     const table = /^(\s*)\[\*\] Redefined table `(.+)`$/.exec(line);
     const create = table ? creates.get(table[2]!) : undefined;
-    if (!table || !create) continue;
+    if (!table || !create || !inspect.columnsOfCreate) continue;
     const before = await inspect.columns(table[2]!);
     const after = await inspect.columnsOfCreate(create);
     const indexesBefore = new Set(await inspect.indexes(table[2]!));
