@@ -1,12 +1,16 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { displayPath } from './problem';
+import { migrationFolderName, renderMigrationFile, writeMigration } from './write';
 import { exitCodeOf, runCheck } from './check';
 import { renderCheckText } from './report/text';
 
-const USAGE = `Usage: prisma-drift-gate check [--schema <file|folder>] [--migrations <dir>] [--json]
+const USAGE = `Usage: prisma-drift-gate check [--schema <file|folder>] [--migrations <dir>] [--json] [--write <name>]
 
 Replays prisma/migrations into a throwaway database (SQLite or embedded PostgreSQL),
 diffs it with the Prisma schema using Prisma's own engine, and prints the migration
-that fixes any drift.
+that fixes any drift. --write <name> saves it as <migrations>/<timestamp>_<name>/migration.sql.
 
 Exit codes: 0 in sync, 1 drift, 2 broken input or migration chain.`;
 
@@ -28,6 +32,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         schema: { type: 'string' },
         migrations: { type: 'string' },
         json: { type: 'boolean', default: false },
+        write: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', default: false },
       },
@@ -55,11 +60,28 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`error: unexpected argument "${rest[0]}". Pass the schema with --schema <path>.\n`);
     return 2;
   }
+  if (values.write !== undefined && !/\w/.test(values.write)) {
+    io.stderr('error: --write needs a migration name, e.g. --write add_last_updated.\n');
+    return 2;
+  }
   const report = await runCheck({ cwd: io.cwd, schema: values.schema, migrations: values.migrations });
   if (values.json) io.stdout(JSON.stringify(report, null, 2) + '\n');
   else if (report.errors.length > 0) io.stderr(renderCheckText(report, { color: io.color }));
   else io.stdout(renderCheckText(report, { color: io.color }));
-  return exitCodeOf(report);
+  const code = exitCodeOf(report);
+  if (values.write !== undefined && code === 1 && report.roundTrip.ok) {
+    const migrationsDir = path.resolve(io.cwd, report.migrationsDir!);
+    const existing = fs.existsSync(migrationsDir) ? fs.readdirSync(migrationsDir) : [];
+    const folder = migrationFolderName(values.write, existing);
+    const written = writeMigration(migrationsDir, folder, renderMigrationFile(report.sql, report.warnings), report.provider!);
+    if (!written.ok) {
+      io.stderr(`error: ${written.problem.message}\n`);
+      return 2;
+    }
+    // Keep stdout pure JSON under --json.
+    (values.json ? io.stderr : io.stdout)(`Wrote ${displayPath(written.value, io.cwd)}\n`);
+  }
+  return code;
 }
 
 /** The process entry: a bug becomes one line and exit 2, never a stack trace (unless asked for). */
