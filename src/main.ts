@@ -1,33 +1,79 @@
 import * as core from '@actions/core';
+import * as github from '@actions/github';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { exitCodeOf, runCheck, type CheckReport } from './check';
-import { InputError, readInputs } from './inputs';
+import { upsertStickyComment, type CommentsClient } from './github/comment';
+import { InputError, readInputs, type ActionInputs } from './inputs';
+import { indexSchema } from './locate/schemaIndex';
+import { resultOf, writeAnnotations, writeOutputs } from './outputs';
+import { annotationsFor } from './report/annotations';
+import { commentMarker, renderComment } from './report/markdown';
 import { renderCheckText } from './report/text';
+import { migrationFolderName } from './write';
 
 /** The Action: read inputs, run the shared check core, write outputs. The one catch-all lives here. */
 export async function run(): Promise<void> {
   try {
+    if (process.platform !== 'linux' || process.arch !== 'x64') {
+      throw new InputError(`prisma-drift-gate runs on linux-x64 runners (e.g. ubuntu-latest); this runner is ${process.platform}-${process.arch}.`);
+    }
     const inputs = readInputs();
-    const cwd = path.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), inputs.workingDirectory);
+    if (inputs.shadowDatabaseUrl) core.warning('input "shadow-database-url" is not used yet: the check replays in the embedded database.');
+    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+    const cwd = path.resolve(workspace, inputs.workingDirectory);
+    if (!fs.existsSync(cwd)) throw new InputError(`input "working-directory": ${inputs.workingDirectory} does not exist in the workspace.`);
     const report = await runCheck({ cwd, schema: inputs.schema, migrations: inputs.migrations });
-    await writeOutputs(report);
-    const code = exitCodeOf(report);
-    if (code === 2) core.setFailed(report.errors[0]?.message ?? 'the check could not run');
-    else if (code === 1 && !report.roundTrip.ok) core.setFailed('the suggested migration did not round-trip; this is a bug in prisma-drift-gate');
-    else if (code === 1 && inputs.failOnDrift) core.setFailed(`Schema drift: the Prisma schema and ${report.migrationsDir} disagree. Add the suggested migration (see the job summary).`);
+    await publish(report, inputs, cwd, workspace);
+    decide(report, inputs);
   } catch (e) {
     // Catch everything, not only Error instances, so the step can never end green by accident.
     core.setFailed(e instanceof InputError ? e.message : `internal error in prisma-drift-gate: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 
-async function writeOutputs(report: CheckReport): Promise<void> {
-  const result = report.drift === null ? 'broken' : report.drift ? 'drift' : 'in-sync';
-  core.setOutput('drift', report.drift === null ? '' : String(report.drift));
-  core.setOutput('result', result);
-  core.setOutput('migration-sql', report.sql);
-  core.setOutput('summary', report.summary);
-  const text = renderCheckText(report);
-  if (report.errors.length === 0) core.info(text);
-  await core.summary.addHeading(`prisma-drift-gate: ${result}`, 3).addCodeBlock(text, 'text').write();
+async function publish(report: CheckReport, inputs: ActionInputs, cwd: string, workspace: string): Promise<void> {
+  const schema = report.schema.length === 1 ? report.schema[0]! : path.posix.dirname(report.schema[0] ?? inputs.schema ?? 'prisma/schema.prisma');
+  const migrationsDir = report.migrationsDir ?? 'prisma/migrations';
+  const existing = fs.existsSync(path.resolve(cwd, migrationsDir)) ? fs.readdirSync(path.resolve(cwd, migrationsDir)) : [];
+  const migrationFolder = migrationFolderName(inputs.migrationName, existing);
+  const ctx = { schema, migrationsDir, migrationFolder, migrationName: inputs.migrationName };
+  const body = renderComment(report, ctx);
+  // The job summary has room for everything: never truncate it.
+  const full = renderComment(report, { ...ctx, limit: Number.MAX_SAFE_INTEGER });
+  if (report.errors.length === 0) core.info(renderCheckText(report));
+  await writeOutputs(report, full, migrationFolder);
+  const models = indexSchema(report.schema.map((p) => ({ path: path.resolve(cwd, p), content: safeRead(path.resolve(cwd, p)) })));
+  writeAnnotations(annotationsFor(report, models, (p) => path.resolve(cwd, p), inputs.failOnDrift ? 'error' : 'warning'), workspace);
+  await comment(report, inputs, commentMarker(schema), body);
+}
+
+async function comment(report: CheckReport, inputs: ActionInputs, marker: string, body: string): Promise<void> {
+  const event = github.context.eventName;
+  const pr = github.context.payload.pull_request;
+  if (!inputs.comment || (event !== 'pull_request' && event !== 'pull_request_target') || !pr) return;
+  if (!inputs.githubToken) {
+    core.warning('No github-token: the report is in the job summary only.');
+    return;
+  }
+  const client = github.getOctokit(inputs.githubToken) as unknown as CommentsClient;
+  const { owner, repo } = github.context.repo;
+  const outcome = await upsertStickyComment(client, { owner, repo, issueNumber: pr.number, marker }, body, resultOf(report) === 'in-sync');
+  if (outcome.action === 'forbidden') core.warning(outcome.message);
+  else if (outcome.action !== 'skipped') core.info(`Comment ${outcome.action}${outcome.url ? `: ${outcome.url}` : ''}`);
+}
+
+function decide(report: CheckReport, inputs: ActionInputs): void {
+  const code = exitCodeOf(report);
+  if (code === 2) core.setFailed(report.errors[0]?.message ?? 'the check could not run');
+  else if (code === 1 && !report.roundTrip.ok) core.setFailed('the suggested migration did not round-trip; this is a bug in prisma-drift-gate');
+  else if (code === 1 && inputs.failOnDrift) core.setFailed(`Schema drift: the Prisma schema and ${report.migrationsDir} disagree. Add the suggested migration (see the job summary).`);
+}
+
+function safeRead(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
 }

@@ -1,0 +1,26 @@
+import * as core from '@actions/core';
+import * as path from 'node:path';
+import type { CheckReport } from './check';
+import type { Annotation } from './report/annotations';
+
+export const resultOf = (report: CheckReport) => (report.drift === null ? 'broken' : report.drift ? 'drift' : 'in-sync');
+
+/** Step outputs and the job summary; the summary always carries the full report. */
+export async function writeOutputs(report: CheckReport, body: string, migrationFolder: string): Promise<void> {
+  core.setOutput('drift', report.drift === null ? '' : String(report.drift));
+  core.setOutput('result', resultOf(report));
+  core.setOutput('migration-sql', report.sql);
+  core.setOutput('migration-folder', report.drift ? migrationFolder : '');
+  core.setOutput('summary', report.summary);
+  core.setOutput('report', body);
+  await core.summary.addRaw(body, true).write();
+}
+
+/** Annotations point at files relative to the repository root, as GitHub expects. */
+export function writeAnnotations(annotations: Annotation[], workspace: string): void {
+  for (const a of annotations) {
+    const props = { title: a.title, file: path.relative(workspace, a.file).split(path.sep).join('/'), startLine: a.line };
+    if (a.level === 'error') core.error(a.message, props);
+    else core.warning(a.message, props);
+  }
+}

@@ -1,0 +1,59 @@
+import type { CheckReport } from '../check';
+import type { ModelInfo } from '../locate/schemaIndex';
+
+export interface Annotation {
+  level: 'error' | 'warning';
+  message: string;
+  /** Absolute path. */
+  file: string;
+  line: number;
+  title: string;
+}
+
+/**
+ * Where to point in the code: the failing migration statement, or the schema lines of
+ * the drifted models and fields. Pure; the Action turns these into workflow commands.
+ */
+export function annotationsFor(report: CheckReport, models: ModelInfo[], resolve: (displayPath: string) => string, level: 'error' | 'warning'): Annotation[] {
+  const e = report.errors[0];
+  if (e) return e.file && e.line ? [{ level: 'error', title: 'Migration fails', message: e.message, file: resolve(e.file), line: e.line }] : [];
+  if (!report.drift) return [];
+  const out: Annotation[] = [];
+  let table: string | undefined;
+  let listing: 'added' | 'removed' | undefined;
+  for (const raw of report.summary.split('\n')) {
+    const line = raw.trim();
+    let m: RegExpExecArray | null;
+    if ((m = /^\[[*+-]\] (?:Changed the|Redefined table) `([^`]+)`(?: (table|enum))?/.exec(line))) {
+      table = m[1];
+      listing = undefined;
+      const model = models.find((x) => x.dbName === table);
+      if (model && m[2] === 'enum') out.push(at(model.file, model.line, `Enum \`${model.name}\` changed without a migration.`));
+    } else if ((m = /^\[([+-])\] (Added|Removed) tables$/.exec(line))) {
+      listing = m[1] === '+' ? 'added' : 'removed';
+      table = undefined;
+    } else if (listing === 'added' && (m = /^- (.+)$/.exec(line))) {
+      const model = models.find((x) => x.kind === 'model' && x.dbName === m![1]);
+      if (model) out.push(at(model.file, model.line, `Model \`${model.name}\` has no migration creating its table.`));
+    } else if (table && (m = /^\[[*+]\] (?:Added|Altered) column `([^`]+)`(.*)$/.exec(line))) {
+      const model = models.find((x) => x.kind === 'model' && x.dbName === table);
+      const field = model?.fields.find((f) => f.dbName === m![1]);
+      if (model && field) out.push(at(model.file, field.line, `\`${model.name}.${field.name}\`: ${/Added/.test(line) ? 'added' : 'changed'} without a migration${m[2]!.trim() ? ' ' + m[2]!.trim() : ''}.`));
+    }
+  }
+  return dedupe(out);
+
+  function at(file: string, lineNo: number, message: string): Annotation {
+    return { level, title: 'Schema drift', message: `${message} Add the migration suggested in the job summary.`, file, line: lineNo };
+  }
+}
+
+function dedupe(list: Annotation[]): Annotation[] {
+  const seen = new Set<string>();
+  return list.filter((a) => {
+    const key = `${a.file}:${a.line}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
