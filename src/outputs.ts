@@ -13,7 +13,7 @@ export async function writeOutputs(report: CheckReport, body: string, migrationF
   core.setOutput('migration-folder', report.drift ? migrationFolder : '');
   core.setOutput('summary', report.summary);
   core.setOutput('report', body);
-  await core.summary.addRaw(body, true).write();
+  await core.summary.addRaw(body).write();
 }
 
 /** Annotations point at files relative to the repository root, as GitHub expects. */
