@@ -23,14 +23,7 @@ if [ ! -f "$BSQ/build/Release/better_sqlite3.node" ] || [ "$(cat "$BSQ/.version"
 fi
 
 rm -rf dist
-# Two packages stay real packages beside the bundle, in dist/node_modules:
-#  - PGlite: its CommonJS build uses dynamic import() of Node built-ins and finds its wasm and
-#    extension tarballs relative to its own files; ncc's rewriting breaks both.
-#  - better-sqlite3: bundled, its Node 24 addon aborted the process when statements were
-#    garbage-collected; as a plain package with its own build/Release it works.
-EXTERNALS=(-e @electric-sql/pglite -e better-sqlite3)
-for sub in $(grep -o "require('@electric-sql/pglite/[^']*')" src/db/pgExtensions.ts | sed "s/require('//; s/')//"); do EXTERNALS+=(-e "$sub"); done
-npx ncc build src/index.ts -o dist --license licenses.txt --quiet --transpile-only "${EXTERNALS[@]}"
+bash scripts/ncc-build.sh dist
 cp node_modules/@prisma/schema-engine-wasm/schema_engine_bg.{js,wasm} dist/
 PGLITE_OUT=dist/node_modules/@electric-sql/pglite
 mkdir -p "$PGLITE_OUT"

@@ -1,0 +1,33 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { ROOT } from './helpers/fixtures';
+
+// Guards against a stale dist/: the runner executes the committed bundle, not src/.
+
+test('rebuilding the bundle from the current sources changes nothing in dist/*.js', () => {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'pdg-ncc-'));
+  execFileSync('bash', [path.join(ROOT, 'scripts/ncc-build.sh'), out], { cwd: ROOT, stdio: 'pipe' });
+  for (const file of ['index.js', 'licenses.txt']) {
+    const fresh = fs.readFileSync(path.join(out, file), 'utf8');
+    const committed = fs.readFileSync(path.join(ROOT, 'dist', file), 'utf8');
+    if (fresh !== committed) throw new Error(`dist/${file} is stale: run \`npm run build:dist\` and commit dist/.`);
+  }
+});
+
+test('the assets in dist/ are the ones the lock file installs', () => {
+  const same = (a: string, b: string) => expect(fs.readFileSync(path.join(ROOT, 'dist', a)).equals(fs.readFileSync(path.join(ROOT, 'node_modules', b)))).toBe(true);
+  same('schema_engine_bg.js', '@prisma/schema-engine-wasm/schema_engine_bg.js');
+  same('schema_engine_bg.wasm', '@prisma/schema-engine-wasm/schema_engine_bg.wasm');
+  same('node_modules/@electric-sql/pglite/package.json', '@electric-sql/pglite/package.json');
+  same('node_modules/@electric-sql/pglite/dist/pglite.wasm', '@electric-sql/pglite/dist/pglite.wasm');
+  same('node_modules/better-sqlite3/package.json', 'better-sqlite3/package.json');
+  same('node_modules/better-sqlite3/lib/database.js', 'better-sqlite3/lib/database.js');
+});
+
+test('every file in dist/ is committed (nothing is hidden by .gitignore)', () => {
+  if (!fs.existsSync(path.join(ROOT, '.git'))) return;
+  const ignored = execFileSync('git', ['ls-files', '--others', '--ignored', '--exclude-standard', 'dist'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  expect(ignored).toBe('');
+});
