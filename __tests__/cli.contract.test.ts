@@ -11,7 +11,7 @@ test.each(FIXTURES)('%s: --json follows the contract', async (name) => {
   const code = await runCli(['check', '--json'], { cwd: fixture(name), color: false, stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
   expect(stderr).toBe('');
   const report = JSON.parse(stdout);
-  expect(Object.keys(report).sort()).toEqual(['drift', 'errors', 'migrations', 'migrationsDir', 'provider', 'roundTrip', 'schema', 'sql', 'summary', 'timings', 'warnings']);
+  expect(Object.keys(report).sort()).toEqual(['drift', 'errors', 'findings', 'migrations', 'migrationsDir', 'provider', 'roundTrip', 'schema', 'sql', 'summary', 'timings', 'warnings']);
   expect([true, false, null]).toContain(report.drift);
   expect(['sqlite', 'postgresql', null]).toContain(report.provider);
   expect(Array.isArray(report.schema) && report.schema.every((p: unknown) => typeof p === 'string' && !String(p).includes('\\'))).toBe(true);
@@ -27,6 +27,8 @@ test.each(FIXTURES)('%s: --json follows the contract', async (name) => {
     expect(Object.keys(e).every((k) => ['migration', 'file', 'line', 'statement', 'message'].includes(k))).toBe(true);
   }
   expect(typeof report.roundTrip.ok).toBe('boolean');
+  // Without --base only the base-free checks run: none of the fixtures has an empty migration.
+  expect(report.findings).toEqual([]);
   for (const k of ['startMs', 'engineLoadMs', 'dbStartMs', 'replayMs', 'diffMs', 'roundTripMs', 'totalMs']) expect(typeof report.timings[k]).toBe('number');
 
   // The exit code agrees with the verdict.

@@ -7,7 +7,7 @@ test('--json prints exactly one JSON object with the contract fields, and exit 1
   const r = runBin(['check', '--json', '--schema', 'fixtures/sqlite-seed-drift/prisma/schema.prisma']);
   expect(r.status).toBe(1);
   const report = JSON.parse(r.stdout);
-  expect(Object.keys(report).sort()).toEqual(['drift', 'errors', 'migrations', 'migrationsDir', 'provider', 'roundTrip', 'schema', 'sql', 'summary', 'timings', 'warnings'].sort());
+  expect(Object.keys(report).sort()).toEqual(['drift', 'errors', 'findings', 'migrations', 'migrationsDir', 'provider', 'roundTrip', 'schema', 'sql', 'summary', 'timings', 'warnings'].sort());
   expect(report).toMatchObject({
     drift: true,
     provider: 'sqlite',

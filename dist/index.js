@@ -31790,6 +31790,235 @@ function wrappy (fn, cb) {
 
 /***/ }),
 
+/***/ 5921:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.gitBlobId = exports.Git = void 0;
+const node_child_process_1 = __nccwpck_require__(1421);
+const node_crypto_1 = __nccwpck_require__(7598);
+/** A thin, synchronous git reader. Every failure is a value: a missing base is an answer. */
+class Git {
+    root;
+    constructor(root) {
+        this.root = root;
+    }
+    /** The repository containing `dir`, or undefined outside a git checkout (or without git). */
+    static open(dir) {
+        try {
+            return new Git((0, node_child_process_1.execFileSync)('git', ['rev-parse', '--show-toplevel'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+        }
+        catch {
+            return undefined;
+        }
+    }
+    run(args) {
+        try {
+            return (0, node_child_process_1.execFileSync)('git', args, { cwd: this.root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
+        }
+        catch {
+            return undefined;
+        }
+    }
+    commit(ref) {
+        return this.run(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])?.trim() || undefined;
+    }
+    isShallow() {
+        return this.run(['rev-parse', '--is-shallow-repository'])?.trim() === 'true';
+    }
+    /**
+     * The commit for `ref`, fetching it from origin when a shallow or partial checkout lacks
+     * it (actions/checkout fetches one commit by default).
+     */
+    ensureCommit(ref) {
+        return this.commit(ref) ?? (this.run(['fetch', '--no-tags', '--quiet', '--depth=1', 'origin', ref]) !== undefined ? (this.commit(ref) ?? this.commit('FETCH_HEAD')) : undefined);
+    }
+    /** merge-base of two commits, deepening a shallow history until one is found. */
+    mergeBase(a, b) {
+        for (const depth of [0, 50, 200, 1000, -1]) {
+            if (depth !== 0) {
+                if (!this.isShallow())
+                    return undefined;
+                const args = depth > 0 ? ['fetch', '--no-tags', '--quiet', `--deepen=${depth}`, 'origin', a] : ['fetch', '--no-tags', '--quiet', '--unshallow', 'origin'];
+                if (this.run(args) === undefined)
+                    return undefined;
+            }
+            const base = this.run(['merge-base', a, b])?.trim();
+            if (base)
+                return base;
+        }
+        return undefined;
+    }
+    /** Blob ids of the files under `dir` at `commit`, keyed by path relative to `dir`. */
+    tree(commit, dir) {
+        const out = new Map();
+        const listing = this.run(['ls-tree', '-r', '-z', commit, '--', dir.endsWith('/') ? dir : `${dir}/`]) ?? '';
+        for (const entry of listing.split('\0')) {
+            const m = /^\d+ blob ([0-9a-f]+)\t(.*)$/s.exec(entry);
+            if (m)
+                out.set(m[2].slice(dir.length + 1), m[1]);
+        }
+        return out;
+    }
+    blob(id) {
+        return this.run(['cat-file', 'blob', id]);
+    }
+}
+exports.Git = Git;
+/** The id git gives a file's content, to compare with a tree entry without reading the blob. */
+const gitBlobId = (content) => {
+    const bytes = Buffer.from(content, 'utf8');
+    return (0, node_crypto_1.createHash)('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+};
+exports.gitBlobId = gitBlobId;
+
+
+/***/ }),
+
+/***/ 6326:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.localFindings = localFindings;
+exports.compareWithBase = compareWithBase;
+const fs = __importStar(__nccwpck_require__(3024));
+const path = __importStar(__nccwpck_require__(6760));
+const split_1 = __nccwpck_require__(9281);
+const problem_1 = __nccwpck_require__(4008);
+const git_1 = __nccwpck_require__(5921);
+const timestamps_1 = __nccwpck_require__(4547);
+const TIMESTAMPED = /^(\d{14})_(.*)$/s;
+const normalise = (sql) => sql.replace(/\r\n/g, '\n');
+const isEmpty = (m, provider) => (0, split_1.splitStatements)(m.sql, provider).length === 0;
+/** Checks that need no base: a migration with nothing to run. */
+function localFindings(chain, provider) {
+    return chain.filter((m) => isEmpty(m, provider)).map((m) => emptyFinding(m.name));
+}
+/**
+ * Compares the PR's history with the base branch, as `prisma migrate deploy` will later
+ * compare it with a database that has the base's migrations applied. Edited and deleted
+ * migrations are judged against the merge-base (so migrations merged to the base since the
+ * branch was cut do not look deleted); order against the base tip.
+ */
+function compareWithBase(baseRef, chain, migrationsDir, provider) {
+    const git = git_1.Git.open(migrationsDir);
+    if (!git)
+        return (0, problem_1.fail)(`--base ${baseRef}: ${path.basename(migrationsDir)} is not inside a git checkout, so the base cannot be read. Run in a clone (in GitHub Actions: actions/checkout with fetch-depth: 0).`);
+    const tip = git.ensureCommit(baseRef);
+    if (!tip)
+        return (0, problem_1.fail)(`--base ${baseRef}: no such commit here, and fetching it from origin failed. Fetch the base branch (in GitHub Actions: actions/checkout with fetch-depth: 0).`);
+    const head = git.commit('HEAD');
+    const mergeBase = head ? git.mergeBase(tip, head) : undefined;
+    if (!mergeBase)
+        return (0, problem_1.fail)(`--base ${baseRef}: no common history with HEAD, even after deepening the shallow clone. Use a full clone (in GitHub Actions: actions/checkout with fetch-depth: 0).`);
+    const rel = path.relative(git.root, migrationsDir).split(path.sep).join('/');
+    const q = (name) => JSON.stringify(`${rel}/${name}`);
+    const short = mergeBase.slice(0, 12);
+    const atMergeBase = git.tree(mergeBase, rel);
+    const atTip = git.tree(tip, rel);
+    const names = (tree) => [...tree.keys()].filter((k) => k.endsWith('/migration.sql')).map((k) => k.slice(0, -'/migration.sql'.length));
+    const baseNames = names(atMergeBase);
+    const tipNames = names(atTip).sort((a, b) => a.localeCompare(b));
+    const mine = new Map(chain.map((m) => [m.name, m]));
+    const fresh = chain.filter((m) => !atMergeBase.has(`${m.name}/migration.sql`) && !atTip.has(`${m.name}/migration.sql`));
+    const baseSql = (name) => normalise(git.blob(atMergeBase.get(`${name}/migration.sql`)) ?? '');
+    const findings = [];
+    for (const name of baseNames) {
+        const m = mine.get(name);
+        if (m) {
+            if ((0, git_1.gitBlobId)(m.sql) !== atMergeBase.get(`${name}/migration.sql`) && normalise(m.sql) !== baseSql(name)) {
+                findings.push({
+                    code: 'edited',
+                    severity: 'error',
+                    migration: name,
+                    message: `Migration \`${name}\` was changed after it was merged (it differs from ${short}). Databases that already applied it will refuse the next deploy ("migration was modified after it was applied").`,
+                    fix: `git checkout ${short} -- ${q(`${name}/migration.sql`)}\n# then put the change in a new migration: npx prisma-drift-gate check --write <name>`,
+                });
+            }
+            continue;
+        }
+        const renamedTo = fresh.find((f) => normalise(f.sql) === baseSql(name));
+        findings.push(renamedTo
+            ? { code: 'renamed', severity: 'error', migration: name, message: `Migration \`${name}\` was renamed to \`${renamedTo.name}\`. Databases that applied it would apply it again under the new name.`, fix: `git mv ${q(renamedTo.name)} ${q(name)}` }
+            : { code: 'deleted', severity: 'error', migration: name, message: `Migration \`${name}\` exists on the base (${short}) but not here. Databases that applied it will report it as missing.`, fix: `git checkout ${short} -- ${q(name)}` });
+    }
+    const renamed = new Set(findings.filter((f) => f.code === 'renamed').map((f) => /git mv "(?:[^"]*\/)?([^"/]+)"/.exec(f.fix)?.[1]));
+    const newest = tipNames[tipNames.length - 1];
+    let next = newest ? TIMESTAMPED.exec(newest)?.[1] : undefined;
+    for (const m of fresh) {
+        if (renamed.has(m.name))
+            continue;
+        if (newest && m.name.localeCompare(newest) < 0) {
+            next = (0, timestamps_1.addSecond)(next ?? (0, timestamps_1.utcStamp)(new Date()));
+            const target = `${next}_${TIMESTAMPED.exec(m.name)?.[2] ?? m.name}`;
+            findings.push({
+                code: 'out-of-order',
+                severity: 'error',
+                migration: m.name,
+                message: `New migration \`${m.name}\` sorts before \`${newest}\`, the newest migration on the base. \`prisma migrate deploy\` would see a history that diverges from the databases (the two branches each added a migration).`,
+                fix: `git mv ${q(m.name)} ${q(target)}`,
+            });
+        }
+        else if (!TIMESTAMPED.test(m.name)) {
+            findings.push({ code: 'non-standard-name', severity: 'warning', migration: m.name, message: `New migration \`${m.name}\` is not named \`<14-digit timestamp>_<name>\` as Prisma names them, so its place in the order is easy to get wrong.`, fix: `git mv ${q(m.name)} ${q(`${(0, timestamps_1.utcStamp)(new Date())}_${m.name}`)}` });
+        }
+        if (isEmpty(m, provider))
+            findings.push(emptyFinding(m.name));
+    }
+    const baseLock = atMergeBase.get('migration_lock.toml');
+    const lockPath = path.join(migrationsDir, 'migration_lock.toml');
+    if (baseLock && fs.existsSync(lockPath)) {
+        const before = lockProvider(git.blob(baseLock) ?? '');
+        const after = lockProvider(fs.readFileSync(lockPath, 'utf8'));
+        if (before && after && before !== after) {
+            findings.push({ code: 'lock-changed', severity: 'error', migration: 'migration_lock.toml', message: `migration_lock.toml changed its provider from "${before}" to "${after}". The history was written for ${before}; a provider switch needs a new history, not an edit.`, fix: `git checkout ${short} -- ${q('migration_lock.toml')}` });
+        }
+    }
+    return (0, problem_1.ok)(findings);
+}
+const emptyFinding = (name) => ({ code: 'empty', severity: 'warning', migration: name, message: `Migration \`${name}\` holds only comments or whitespace.`, fix: 'Add the SQL it was meant to hold, or delete the folder if it has not been merged.' });
+const lockProvider = (text) => /^\s*provider\s*=\s*"([^"]*)"/m.exec(text)?.[1];
+
+
+/***/ }),
+
 /***/ 2829:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
@@ -32079,6 +32308,26 @@ function statementHead(text, max = 120) {
 
 /***/ }),
 
+/***/ 4547:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.utcStamp = void 0;
+exports.addSecond = addSecond;
+/** Prisma's folder timestamps: UTC `yyyymmddHHMMss`. */
+const utcStamp = (d) => d.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+exports.utcStamp = utcStamp;
+/** The timestamp one second later, for a folder that must sort right after another. */
+function addSecond(stamp) {
+    const d = new Date(Date.UTC(+stamp.slice(0, 4), +stamp.slice(4, 6) - 1, +stamp.slice(6, 8), +stamp.slice(8, 10), +stamp.slice(10, 12), +stamp.slice(12, 14) + 1));
+    return (0, exports.utcStamp)(d);
+}
+
+
+/***/ }),
+
 /***/ 5883:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
@@ -32140,6 +32389,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.exitCodeOf = exitCodeOf;
 exports.runCheck = runCheck;
 const node_perf_hooks_1 = __nccwpck_require__(643);
+const integrity_1 = __nccwpck_require__(6326);
 const load_1 = __nccwpck_require__(2829);
 const pglite_1 = __nccwpck_require__(6293);
 const pgExtensions_1 = __nccwpck_require__(195);
@@ -32156,6 +32406,8 @@ const problem_1 = __nccwpck_require__(4008);
 /** 0 in sync, 1 drift (or a failed round trip), 2 broken input or chain. */
 function exitCodeOf(report) {
     if (report.errors.length > 0 || report.drift === null)
+        return 2;
+    if (report.findings.some((f) => f.severity === 'error'))
         return 2;
     if (report.drift || !report.roundTrip.ok)
         return 1;
@@ -32181,6 +32433,7 @@ async function runCheck(opts) {
             warnings: [],
             errors: [],
             roundTrip: { ok: true },
+            findings: [],
             timings,
         };
         const finish = () => {
@@ -32207,6 +32460,22 @@ async function runCheck(opts) {
         const chain = (0, load_1.loadChain)(schema.migrationsDir, opts.cwd);
         if (!chain.ok)
             return broken(chain.problem);
+        // Before the replay: an out-of-order migration often breaks the replay, and the user
+        // needs to hear about the order, not only about the SQL error it causes.
+        if (opts.base) {
+            const compared = (0, integrity_1.compareWithBase)(opts.base, chain.value, schema.migrationsDir, report.provider);
+            if (compared.ok)
+                report.findings = compared.value;
+            else if (opts.baseRequired ?? true)
+                return broken(compared.problem);
+            else {
+                report.integritySkipped = compared.problem.message;
+                report.findings = (0, integrity_1.localFindings)(chain.value, report.provider);
+            }
+        }
+        else {
+            report.findings = (0, integrity_1.localFindings)(chain.value, report.provider);
+        }
         // Compiling the engine happens off the main thread; overlap it with the DB start.
         const tEngine = node_perf_hooks_1.performance.now();
         const engineReady = (0, load_2.loadEngineBindings)().then(() => {
@@ -33298,7 +33567,14 @@ function readInputs() {
         comment: bool('comment', true),
         failOnDrift: bool('fail-on-drift', true),
         migrationName,
+        integrity: integrity(),
     };
+}
+function integrity() {
+    const raw = core.getInput('integrity').trim() || 'auto';
+    if (raw === 'auto' || raw === 'required' || raw === 'off')
+        return raw;
+    throw new InputError(`input "integrity": expected auto, required or off, got "${raw}".`);
 }
 function bool(name, fallback) {
     const raw = core.getInput(name).trim().toLowerCase();
@@ -33877,7 +34153,12 @@ async function run() {
         const cwd = path.resolve(workspace, inputs.workingDirectory);
         if (!fs.existsSync(cwd))
             throw new inputs_1.InputError(`input "working-directory": ${inputs.workingDirectory} does not exist in the workspace.`);
-        const report = await (0, check_1.runCheck)({ cwd, schema: inputs.schema, migrations: inputs.migrations });
+        const base = inputs.integrity === 'off' ? undefined : github.context.payload.pull_request?.base?.sha;
+        if (inputs.integrity === 'required' && !base)
+            throw new inputs_1.InputError('input "integrity" is required, but this event has no pull request base to compare with. Run on pull_request events, or set integrity: auto.');
+        const report = await (0, check_1.runCheck)({ cwd, schema: inputs.schema, migrations: inputs.migrations, base, baseRequired: inputs.integrity === 'required' });
+        if (report.integritySkipped)
+            core.warning(`Migration history not compared with the base: ${report.integritySkipped}`);
         await publish(report, inputs, cwd, workspace);
         decide(report, inputs);
     }
@@ -34084,12 +34365,18 @@ exports.annotationsFor = annotationsFor;
  * the drifted models and fields. Pure; the Action turns these into workflow commands.
  */
 function annotationsFor(report, models, resolve, level) {
+    const out = report.findings.map((f) => ({
+        level: f.severity,
+        title: `Migration history: ${f.code}`,
+        message: `${f.message} Fix: ${f.fix.split('\n')[0]}`,
+        file: resolve(f.migration === 'migration_lock.toml' ? `${report.migrationsDir}/migration_lock.toml` : `${report.migrationsDir}/${f.migration}/migration.sql`),
+        line: 1,
+    }));
     const e = report.errors[0];
     if (e)
-        return e.file && e.line ? [{ level: 'error', title: 'Migration fails', message: e.message, file: resolve(e.file), line: e.line }] : [];
+        return e.file && e.line ? [...out, { level: 'error', title: 'Migration fails', message: e.message, file: resolve(e.file), line: e.line }] : out;
     if (!report.drift)
-        return [];
-    const out = [];
+        return out;
     let table;
     let listing;
     for (const raw of report.summary.split('\n')) {
@@ -34158,7 +34445,7 @@ exports.commentMarker = commentMarker;
  */
 function renderComment(report, ctx) {
     const limit = ctx.limit ?? exports.COMMENT_LIMIT;
-    const head = [(0, exports.commentMarker)(ctx.schema)];
+    const head = [(0, exports.commentMarker)(ctx.schema), ...renderFindings(report)];
     if (report.errors.length > 0)
         return [...head, ...renderBroken(report, ctx)].join('\n') + '\n';
     if (!report.drift) {
@@ -34228,6 +34515,19 @@ function renderBroken(report, ctx) {
     }
     return lines;
 }
+/** History problems come first: they must be fixed before anything else is trustworthy. */
+function renderFindings(report) {
+    const lines = [];
+    if (report.integritySkipped)
+        lines.push(`> [!NOTE]`, `> The migration history was not compared with the base branch: ${report.integritySkipped}`, '');
+    if (report.findings.length === 0)
+        return lines;
+    lines.push('### ❌ Migration history problems', '');
+    for (const f of report.findings) {
+        lines.push(`- ${f.severity === 'error' ? '**error**' : 'warning'} \`${f.code}\` — ${f.message}`, '', '  ```sh', ...f.fix.split('\n').map((l) => `  ${l}`), '  ```', '');
+    }
+    return lines;
+}
 const count = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 
@@ -34248,6 +34548,16 @@ function renderCheckText(report, style = { color: false }) {
     const yellow = paint(style.color, '33');
     const dim = paint(style.color, '2');
     const lines = [];
+    if (report.integritySkipped)
+        lines.push(`${yellow('note')}: history not compared with the base: ${report.integritySkipped}`);
+    if (report.findings.length > 0) {
+        lines.push('Migration history:');
+        for (const f of report.findings) {
+            lines.push(`  ${f.severity === 'error' ? red('✗') : yellow('!')} ${f.code} ${f.migration}: ${f.message}`);
+            lines.push(...f.fix.split('\n').map((l) => `      ${dim(l)}`));
+        }
+        lines.push('');
+    }
     if (report.errors.length > 0) {
         for (const e of report.errors)
             lines.push(`${red('error')}: ${e.message}`);
@@ -34327,21 +34637,18 @@ exports.renderMigrationFile = renderMigrationFile;
 exports.writeMigration = writeMigration;
 const fs = __importStar(__nccwpck_require__(3024));
 const path = __importStar(__nccwpck_require__(6760));
+const timestamps_1 = __nccwpck_require__(4547);
 const problem_1 = __nccwpck_require__(4008);
 /** Prisma's migration folder name: `<UTC yyyymmddHHMMss>_<name>`, with the name made safe. */
 function migrationFolderName(name, existing, now = new Date()) {
     const safe = name.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 200) || 'drift_fix';
-    let stamp = now.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+    let stamp = (0, timestamps_1.utcStamp)(now);
     // A history with future-dated folders would sort the new one before them; Prisma would
     // then apply it out of order. Stay after the newest timestamped folder.
     const newest = existing.map((e) => /^(\d{14})_/.exec(e)?.[1]).filter((s) => !!s).sort().pop();
     if (newest && newest >= stamp)
-        stamp = addSecond(newest);
+        stamp = (0, timestamps_1.addSecond)(newest);
     return `${stamp}_${safe}`;
-}
-function addSecond(stamp) {
-    const d = new Date(Date.UTC(+stamp.slice(0, 4), +stamp.slice(4, 6) - 1, +stamp.slice(6, 8), +stamp.slice(8, 10), +stamp.slice(10, 12), +stamp.slice(12, 14) + 1));
-    return d.toISOString().replace(/[-:T]/g, '').slice(0, 14);
 }
 /** migration.sql as `prisma migrate dev --create-only` writes it: warnings in a comment on top. */
 function renderMigrationFile(sql, warnings) {
@@ -34721,6 +35028,14 @@ module.exports = require("https");
 
 "use strict";
 module.exports = require("net");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:child_process");
 
 /***/ }),
 

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { compareWithBase, localFindings, type Finding } from './chain/integrity';
 import { loadChain, type Migration } from './chain/load';
 import { openPglite } from './db/pglite';
 import { extensionsCreatedBy } from './db/pgExtensions';
@@ -18,6 +19,10 @@ export interface CheckOptions {
   cwd: string;
   schema?: string;
   migrations?: string;
+  /** A git ref to compare the migration history with (chain integrity). */
+  base?: string;
+  /** When the base cannot be read: true makes it an error (exit 2), false skips the comparison with a note. */
+  baseRequired?: boolean;
 }
 
 export interface Timings {
@@ -48,12 +53,17 @@ export interface CheckReport {
   warnings: DataLossWarning[];
   errors: Problem[];
   roundTrip: { ok: boolean; residualSql?: string };
+  /** Migration-history problems, found before the replay and reported even if it fails. */
+  findings: Finding[];
+  /** Why the comparison with the base was skipped (only when the base was optional). */
+  integritySkipped?: string;
   timings: Timings;
 }
 
 /** 0 in sync, 1 drift (or a failed round trip), 2 broken input or chain. */
 export function exitCodeOf(report: CheckReport): 0 | 1 | 2 {
   if (report.errors.length > 0 || report.drift === null) return 2;
+  if (report.findings.some((f) => f.severity === 'error')) return 2;
   if (report.drift || !report.roundTrip.ok) return 1;
   return 0;
 }
@@ -76,6 +86,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
     warnings: [],
     errors: [],
     roundTrip: { ok: true },
+    findings: [],
     timings,
   };
   const finish = () => {
@@ -101,6 +112,20 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
 
   const chain = loadChain(schema.migrationsDir, opts.cwd);
   if (!chain.ok) return broken(chain.problem);
+
+  // Before the replay: an out-of-order migration often breaks the replay, and the user
+  // needs to hear about the order, not only about the SQL error it causes.
+  if (opts.base) {
+    const compared = compareWithBase(opts.base, chain.value, schema.migrationsDir, report.provider);
+    if (compared.ok) report.findings = compared.value;
+    else if (opts.baseRequired ?? true) return broken(compared.problem);
+    else {
+      report.integritySkipped = compared.problem.message;
+      report.findings = localFindings(chain.value, report.provider);
+    }
+  } else {
+    report.findings = localFindings(chain.value, report.provider);
+  }
 
   // Compiling the engine happens off the main thread; overlap it with the DB start.
   const tEngine = performance.now();

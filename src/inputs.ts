@@ -10,6 +10,7 @@ export interface ActionInputs {
   comment: boolean;
   failOnDrift: boolean;
   migrationName: string;
+  integrity: 'auto' | 'required' | 'off';
 }
 
 /** A bad input: reported as one line, never as a stack trace. */
@@ -39,7 +40,14 @@ export function readInputs(): ActionInputs {
     comment: bool('comment', true),
     failOnDrift: bool('fail-on-drift', true),
     migrationName,
+    integrity: integrity(),
   };
+}
+
+function integrity(): ActionInputs['integrity'] {
+  const raw = core.getInput('integrity').trim() || 'auto';
+  if (raw === 'auto' || raw === 'required' || raw === 'off') return raw;
+  throw new InputError(`input "integrity": expected auto, required or off, got "${raw}".`);
 }
 
 function bool(name: string, fallback: boolean): boolean {

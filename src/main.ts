@@ -23,7 +23,10 @@ export async function run(): Promise<void> {
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const cwd = path.resolve(workspace, inputs.workingDirectory);
     if (!fs.existsSync(cwd)) throw new InputError(`input "working-directory": ${inputs.workingDirectory} does not exist in the workspace.`);
-    const report = await runCheck({ cwd, schema: inputs.schema, migrations: inputs.migrations });
+    const base = inputs.integrity === 'off' ? undefined : (github.context.payload.pull_request?.base?.sha as string | undefined);
+    if (inputs.integrity === 'required' && !base) throw new InputError('input "integrity" is required, but this event has no pull request base to compare with. Run on pull_request events, or set integrity: auto.');
+    const report = await runCheck({ cwd, schema: inputs.schema, migrations: inputs.migrations, base, baseRequired: inputs.integrity === 'required' });
+    if (report.integritySkipped) core.warning(`Migration history not compared with the base: ${report.integritySkipped}`);
     await publish(report, inputs, cwd, workspace);
     decide(report, inputs);
   } catch (e) {

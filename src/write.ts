@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { addSecond, utcStamp } from './chain/timestamps';
 import type { DataLossWarning } from './check';
 import type { Provider } from './locate/provider';
 import { fail, ok, type Result } from './problem';
@@ -7,17 +8,12 @@ import { fail, ok, type Result } from './problem';
 /** Prisma's migration folder name: `<UTC yyyymmddHHMMss>_<name>`, with the name made safe. */
 export function migrationFolderName(name: string, existing: string[], now: Date = new Date()): string {
   const safe = name.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 200) || 'drift_fix';
-  let stamp = now.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+  let stamp = utcStamp(now);
   // A history with future-dated folders would sort the new one before them; Prisma would
   // then apply it out of order. Stay after the newest timestamped folder.
   const newest = existing.map((e) => /^(\d{14})_/.exec(e)?.[1]).filter((s): s is string => !!s).sort().pop();
   if (newest && newest >= stamp) stamp = addSecond(newest);
   return `${stamp}_${safe}`;
-}
-
-function addSecond(stamp: string): string {
-  const d = new Date(Date.UTC(+stamp.slice(0, 4), +stamp.slice(4, 6) - 1, +stamp.slice(6, 8), +stamp.slice(8, 10), +stamp.slice(10, 12), +stamp.slice(12, 14) + 1));
-  return d.toISOString().replace(/[-:T]/g, '').slice(0, 14);
 }
 
 /** migration.sql as `prisma migrate dev --create-only` writes it: warnings in a comment on top. */

@@ -15,10 +15,16 @@ export interface Annotation {
  * the drifted models and fields. Pure; the Action turns these into workflow commands.
  */
 export function annotationsFor(report: CheckReport, models: ModelInfo[], resolve: (displayPath: string) => string, level: 'error' | 'warning'): Annotation[] {
+  const out: Annotation[] = report.findings.map((f) => ({
+    level: f.severity,
+    title: `Migration history: ${f.code}`,
+    message: `${f.message} Fix: ${f.fix.split('\n')[0]}`,
+    file: resolve(f.migration === 'migration_lock.toml' ? `${report.migrationsDir}/migration_lock.toml` : `${report.migrationsDir}/${f.migration}/migration.sql`),
+    line: 1,
+  }));
   const e = report.errors[0];
-  if (e) return e.file && e.line ? [{ level: 'error', title: 'Migration fails', message: e.message, file: resolve(e.file), line: e.line }] : [];
-  if (!report.drift) return [];
-  const out: Annotation[] = [];
+  if (e) return e.file && e.line ? [...out, { level: 'error', title: 'Migration fails', message: e.message, file: resolve(e.file), line: e.line }] : out;
+  if (!report.drift) return out;
   let table: string | undefined;
   let listing: 'added' | 'removed' | undefined;
   for (const raw of report.summary.split('\n')) {

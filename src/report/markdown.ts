@@ -25,7 +25,7 @@ export const commentMarker = (schema: string) => `<!-- prisma-drift-gate schema=
  */
 export function renderComment(report: CheckReport, ctx: CommentContext): string {
   const limit = ctx.limit ?? COMMENT_LIMIT;
-  const head = [commentMarker(ctx.schema)];
+  const head = [commentMarker(ctx.schema), ...renderFindings(report)];
   if (report.errors.length > 0) return [...head, ...renderBroken(report, ctx)].join('\n') + '\n';
   if (!report.drift) {
     return [...head, `### ✅ Prisma schema in sync`, '', `\`${ctx.schema}\` matches the ${count(report.migrations.length, 'migration')} in \`${ctx.migrationsDir}\`.`].join('\n') + '\n';
@@ -90,6 +90,18 @@ function renderBroken(report: CheckReport, ctx: CommentContext): string[] {
     lines.push('', '```text', e.message, '```');
   } else {
     lines.push('```text', e.message, '```');
+  }
+  return lines;
+}
+
+/** History problems come first: they must be fixed before anything else is trustworthy. */
+function renderFindings(report: CheckReport): string[] {
+  const lines: string[] = [];
+  if (report.integritySkipped) lines.push(`> [!NOTE]`, `> The migration history was not compared with the base branch: ${report.integritySkipped}`, '');
+  if (report.findings.length === 0) return lines;
+  lines.push('### ❌ Migration history problems', '');
+  for (const f of report.findings) {
+    lines.push(`- ${f.severity === 'error' ? '**error**' : 'warning'} \`${f.code}\` — ${f.message}`, '', '  ```sh', ...f.fix.split('\n').map((l) => `  ${l}`), '  ```', '');
   }
   return lines;
 }

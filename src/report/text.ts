@@ -13,6 +13,15 @@ export function renderCheckText(report: CheckReport, style: TextStyle = { color:
   const yellow = paint(style.color, '33');
   const dim = paint(style.color, '2');
   const lines: string[] = [];
+  if (report.integritySkipped) lines.push(`${yellow('note')}: history not compared with the base: ${report.integritySkipped}`);
+  if (report.findings.length > 0) {
+    lines.push('Migration history:');
+    for (const f of report.findings) {
+      lines.push(`  ${f.severity === 'error' ? red('✗') : yellow('!')} ${f.code} ${f.migration}: ${f.message}`);
+      lines.push(...f.fix.split('\n').map((l) => `      ${dim(l)}`));
+    }
+    lines.push('');
+  }
   if (report.errors.length > 0) {
     for (const e of report.errors) lines.push(`${red('error')}: ${e.message}`);
     return lines.join('\n') + '\n';
