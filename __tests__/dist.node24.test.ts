@@ -38,7 +38,7 @@ interface ActionRun {
   summary: string;
 }
 
-async function runAction(workspace: string, opts: { pr?: number; event?: string; inputs?: Record<string, string> } = {}): Promise<ActionRun> {
+async function runAction(workspace: string, opts: { pr?: number; event?: string; inputs?: Record<string, string>; eventPath?: string } = {}): Promise<ActionRun> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pdg-run-'));
   const files = { output: path.join(tmp, 'output'), summary: path.join(tmp, 'summary'), event: path.join(tmp, 'event.json') };
   fs.writeFileSync(files.output, '');
@@ -50,7 +50,7 @@ async function runAction(workspace: string, opts: { pr?: number; event?: string;
     GITHUB_OUTPUT: files.output,
     GITHUB_STEP_SUMMARY: files.summary,
     GITHUB_EVENT_NAME: opts.event ?? 'pull_request',
-    GITHUB_EVENT_PATH: files.event,
+    GITHUB_EVENT_PATH: opts.eventPath ?? files.event,
     GITHUB_REPOSITORY: 'acme/app',
     GITHUB_API_URL: apiUrl,
     RUNNER_TEMP: tmp,
@@ -183,3 +183,39 @@ test('secrets never reach the log; bad inputs are one line', async () => {
   expect(bad.status).toBe(1);
   expect(bad.stdout).toMatch(/^::error::input "fail-on-drift": expected true or false, got "maybe"\.$/m);
 });
+
+test('chain integrity in the Action: an edited old migration and an older-stamped new one; applying the comment\'s fixes makes the next run clean', async () => {
+  const { baseRepo, INIT_SQL, TAGS_SQL, schemaWith } = await import('./helpers/gitRepo');
+  const { repo, base } = baseRepo();
+  repo.migration('20240101000000_init', INIT_SQL + '-- tweaked after merge\n');
+  repo.migration('20240115000000_add_tags', TAGS_SQL); // older than main's newest (20240201…)
+  repo.write('prisma/schema.prisma', schemaWith('post', 'tag'));
+  repo.commit('pr');
+  const event = { pr: 12, inputs: { integrity: 'required' } };
+
+  const first = await runActionWithBase(repo.dir, base, event);
+  expect(first.status).toBe(1);
+  expect(first.outputs['result']).toBe('broken');
+  const body = ours(12)[0]!.body;
+  expect(body).toMatch(/### ❌ Migration history problems/);
+  expect(first.stdout).toContain('::error title=Migration history (edited),file=prisma/migrations/20240101000000_init/migration.sql,line=1::');
+
+  // Apply every fix the comment gives, as the author would.
+  const section = body.split('### ❌ Migration history problems')[1]!.split('\n### ')[0]!;
+  const commands = [...section.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((m) => m[1]!.split('\n').map((l) => l.trim())).filter((l) => l && !l.startsWith('#'));
+  expect(commands).toHaveLength(2);
+  for (const c of commands) repo.sh(c);
+  repo.commit('apply fixes');
+
+  const second = await runActionWithBase(repo.dir, base, event);
+  expect(second.status).toBe(0);
+  expect(second.outputs['result']).toBe('in-sync');
+  expect(ours(12)).toHaveLength(1);
+  expect(ours(12)[0]!.body).not.toMatch(/Migration history problems/);
+});
+
+async function runActionWithBase(workspace: string, base: string, opts: { pr: number; inputs: Record<string, string> }) {
+  const payload = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pdg-ev-')), 'event.json');
+  fs.writeFileSync(payload, JSON.stringify({ number: opts.pr, pull_request: { number: opts.pr, base: { sha: base } }, repository: { name: 'app', owner: { login: 'acme' } } }));
+  return runAction(workspace, { ...opts, eventPath: payload });
+}

@@ -34202,8 +34202,9 @@ async function comment(report, inputs, marker, body) {
 }
 function decide(report, inputs) {
     const code = (0, check_1.exitCodeOf)(report);
+    const historyError = report.findings.find((f) => f.severity === 'error');
     if (code === 2)
-        core.setFailed(report.errors[0]?.message ?? 'the check could not run');
+        core.setFailed(report.errors[0]?.message ?? (historyError ? `Migration history: ${historyError.message} Fix: ${historyError.fix.split('\n')[0]}` : 'the check could not run'));
     else if (code === 1 && !report.roundTrip.ok)
         core.setFailed('the suggested migration did not round-trip; this is a bug in prisma-drift-gate');
     else if (code === 1 && inputs.failOnDrift)
@@ -34265,7 +34266,8 @@ exports.writeOutputs = writeOutputs;
 exports.writeAnnotations = writeAnnotations;
 const core = __importStar(__nccwpck_require__(7484));
 const path = __importStar(__nccwpck_require__(6760));
-const resultOf = (report) => (report.drift === null ? 'broken' : report.drift ? 'drift' : 'in-sync');
+/** `broken` covers a chain that cannot be replayed and a history with error findings. */
+const resultOf = (report) => report.drift === null || report.findings.some((f) => f.severity === 'error') ? 'broken' : report.drift ? 'drift' : 'in-sync';
 exports.resultOf = resultOf;
 /** Step outputs and the job summary; the summary always carries the full report. */
 async function writeOutputs(report, body, migrationFolder) {
@@ -34367,7 +34369,7 @@ exports.annotationsFor = annotationsFor;
 function annotationsFor(report, models, resolve, level) {
     const out = report.findings.map((f) => ({
         level: f.severity,
-        title: `Migration history: ${f.code}`,
+        title: `Migration history (${f.code})`,
         message: `${f.message} Fix: ${f.fix.split('\n')[0]}`,
         file: resolve(f.migration === 'migration_lock.toml' ? `${report.migrationsDir}/migration_lock.toml` : `${report.migrationsDir}/${f.migration}/migration.sql`),
         line: 1,

@@ -68,7 +68,8 @@ async function comment(report: CheckReport, inputs: ActionInputs, marker: string
 
 function decide(report: CheckReport, inputs: ActionInputs): void {
   const code = exitCodeOf(report);
-  if (code === 2) core.setFailed(report.errors[0]?.message ?? 'the check could not run');
+  const historyError = report.findings.find((f) => f.severity === 'error');
+  if (code === 2) core.setFailed(report.errors[0]?.message ?? (historyError ? `Migration history: ${historyError.message} Fix: ${historyError.fix.split('\n')[0]}` : 'the check could not run'));
   else if (code === 1 && !report.roundTrip.ok) core.setFailed('the suggested migration did not round-trip; this is a bug in prisma-drift-gate');
   else if (code === 1 && inputs.failOnDrift) core.setFailed(`Schema drift: the Prisma schema and ${report.migrationsDir} disagree. Add the suggested migration (see the job summary).`);
 }

@@ -3,7 +3,9 @@ import * as path from 'node:path';
 import type { CheckReport } from './check';
 import type { Annotation } from './report/annotations';
 
-export const resultOf = (report: CheckReport) => (report.drift === null ? 'broken' : report.drift ? 'drift' : 'in-sync');
+/** `broken` covers a chain that cannot be replayed and a history with error findings. */
+export const resultOf = (report: CheckReport) =>
+  report.drift === null || report.findings.some((f) => f.severity === 'error') ? 'broken' : report.drift ? 'drift' : 'in-sync';
 
 /** Step outputs and the job summary; the summary always carries the full report. */
 export async function writeOutputs(report: CheckReport, body: string, migrationFolder: string): Promise<void> {

@@ -17,7 +17,7 @@ export interface Annotation {
 export function annotationsFor(report: CheckReport, models: ModelInfo[], resolve: (displayPath: string) => string, level: 'error' | 'warning'): Annotation[] {
   const out: Annotation[] = report.findings.map((f) => ({
     level: f.severity,
-    title: `Migration history: ${f.code}`,
+    title: `Migration history (${f.code})`,
     message: `${f.message} Fix: ${f.fix.split('\n')[0]}`,
     file: resolve(f.migration === 'migration_lock.toml' ? `${report.migrationsDir}/migration_lock.toml` : `${report.migrationsDir}/${f.migration}/migration.sql`),
     line: 1,
