@@ -3,6 +3,7 @@ import { compareWithBase, localFindings, type Finding } from './chain/integrity'
 import { loadChain, type Migration } from './chain/load';
 import { openPglite } from './db/pglite';
 import { extensionsCreatedBy } from './db/pgExtensions';
+import { openPgServer } from './db/pgServer';
 import { openSqlite } from './db/sqlite';
 import type { ThrowawayDb } from './db/types';
 import { diffWithEngine } from './engine/diff';
@@ -21,6 +22,8 @@ export interface CheckOptions {
   migrations?: string;
   /** A git ref to compare the migration history with (chain integrity). */
   base?: string;
+  /** Replay PostgreSQL on this server instead of PGlite. */
+  shadowDatabaseUrl?: string;
   /** When the base cannot be read: true makes it an error (exit 2), false skips the comparison with a note. */
   baseRequired?: boolean;
 }
@@ -134,7 +137,10 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
   });
   const tDb = performance.now();
   const engineFiles = schemaForEngine(schema.files);
-  await using db = await openThrowawayDb(report.provider, chain.value, schema);
+  if (opts.shadowDatabaseUrl && report.provider !== 'postgresql') return broken({ message: `--shadow-database-url is for PostgreSQL; this schema's provider is ${report.provider}, which replays in an embedded database.` });
+  const opened = opts.shadowDatabaseUrl ? await openPgServer(opts.shadowDatabaseUrl) : { ok: true as const, value: await openThrowawayDb(report.provider, chain.value, schema) };
+  if (!opened.ok) return broken(opened.problem);
+  await using db = opened.value;
   timings.dbStartMs = Math.round(performance.now() - tDb);
 
   const tReplay = performance.now();

@@ -6,13 +6,15 @@ import { migrationFolderName, renderMigrationFile, writeMigration } from './writ
 import { exitCodeOf, runCheck } from './check';
 import { renderCheckText } from './report/text';
 
-const USAGE = `Usage: prisma-drift-gate check [--schema <file|folder>] [--migrations <dir>] [--base <git-ref>] [--json] [--write <name>]
+const USAGE = `Usage: prisma-drift-gate check [--schema <file|folder>] [--migrations <dir>] [--base <git-ref>] [--shadow-database-url <url>] [--json] [--write <name>]
 
 Replays prisma/migrations into a throwaway database (SQLite or embedded PostgreSQL),
 diffs it with the Prisma schema using Prisma's own engine, and prints the migration
 that fixes any drift. --write <name> saves it as <migrations>/<timestamp>_<name>/migration.sql.
 --base <git-ref> also checks the history against that branch: edited, deleted, renamed
 or out-of-order migrations, and a changed migration_lock.toml.
+--shadow-database-url (or SHADOW_DATABASE_URL) replays PostgreSQL histories on a real
+server, in a temporary database that is dropped afterwards.
 
 Exit codes: 0 in sync, 1 drift, 2 broken input or migration chain.`;
 
@@ -36,6 +38,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         json: { type: 'boolean', default: false },
         write: { type: 'string' },
         base: { type: 'string' },
+        'shadow-database-url': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', default: false },
       },
@@ -67,7 +70,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr('error: --write needs a migration name, e.g. --write add_last_updated.\n');
     return 2;
   }
-  const report = await runCheck({ cwd: io.cwd, schema: values.schema, migrations: values.migrations, base: values.base });
+  const shadowDatabaseUrl = values['shadow-database-url'] ?? process.env.SHADOW_DATABASE_URL;
+  const report = await runCheck({ cwd: io.cwd, schema: values.schema, migrations: values.migrations, base: values.base, shadowDatabaseUrl });
   if (values.json) io.stdout(JSON.stringify(report, null, 2) + '\n');
   else if (report.errors.length > 0) io.stderr(renderCheckText(report, { color: io.color }));
   else io.stdout(renderCheckText(report, { color: io.color }));

@@ -19,13 +19,12 @@ export async function run(): Promise<void> {
       throw new InputError(`prisma-drift-gate runs on linux-x64 runners (e.g. ubuntu-latest); this runner is ${process.platform}-${process.arch}.`);
     }
     const inputs = readInputs();
-    if (inputs.shadowDatabaseUrl) core.warning('input "shadow-database-url" is not used yet: the check replays in the embedded database.');
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const cwd = path.resolve(workspace, inputs.workingDirectory);
     if (!fs.existsSync(cwd)) throw new InputError(`input "working-directory": ${inputs.workingDirectory} does not exist in the workspace.`);
     const base = inputs.integrity === 'off' ? undefined : (github.context.payload.pull_request?.base?.sha as string | undefined);
     if (inputs.integrity === 'required' && !base) throw new InputError('input "integrity" is required, but this event has no pull request base to compare with. Run on pull_request events, or set integrity: auto.');
-    const report = await runCheck({ cwd, schema: inputs.schema, migrations: inputs.migrations, base, baseRequired: inputs.integrity === 'required' });
+    const report = await runCheck({ cwd, schema: inputs.schema, migrations: inputs.migrations, base, baseRequired: inputs.integrity === 'required', shadowDatabaseUrl: inputs.shadowDatabaseUrl });
     if (report.integritySkipped) core.warning(`Migration history not compared with the base: ${report.integritySkipped}`);
     await publish(report, inputs, cwd, workspace);
     decide(report, inputs);

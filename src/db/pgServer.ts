@@ -1,0 +1,147 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { Migration } from '../chain/load';
+import { splitStatements, statementHead, type Statement } from '../chain/split';
+import { locatePgFailure, pgInspector, type PgError } from './pgCommon';
+import { fail, ok, type Problem, type Result } from '../problem';
+import { migrationFailure, type ThrowawayDb } from './types';
+
+/** `postgresql://user:***@host:5432/db`: URLs are shown only like this. */
+export function maskUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'the database URL (unparsable, not shown)';
+  }
+}
+
+/**
+ * The engine's introspection reads catalog columns of PostgreSQL's internal `"char"` type
+ * (OID 18). @prisma/adapter-pg has no mapping for it and fails ("Column type 'char' could
+ * not be deserialized"); its values are one-character strings, so we report them as text.
+ */
+class CharAsTextPool extends pg.Pool {
+  override query(...args: unknown[]): never {
+    const result = (super.query as (...a: unknown[]) => unknown)(...args);
+    if (result && typeof (result as Promise<unknown>).then === 'function') {
+      return (result as Promise<{ fields?: { dataTypeID: number }[] }>).then((r) => {
+        for (const f of r.fields ?? []) if (f.dataTypeID === 18) f.dataTypeID = 25;
+        return r;
+      }) as never;
+    }
+    return result as never;
+  }
+}
+
+/** Prisma's URL parameters that are not libpq's: `schema` selects the search path. */
+function splitUrl(url: string): { connectionString: string; schema: string } {
+  const u = new URL(url);
+  const schema = u.searchParams.get('schema') ?? 'public';
+  for (const key of ['schema', 'connection_limit', 'pool_timeout', 'pgbouncer', 'statement_cache_size', 'socket_timeout', 'connect_timeout']) u.searchParams.delete(key);
+  return { connectionString: u.toString(), schema };
+}
+
+const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/** A connection failure in words, without the password. */
+export function connectionProblem(url: string, e: unknown): Problem {
+  const err = e as { code?: string; message?: string };
+  const why =
+    err.code === '28P01' ? 'password authentication failed' :
+    err.code === 'ECONNREFUSED' ? 'connection refused (is the server running and reachable?)' :
+    err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN' ? 'host not found' :
+    err.code === '3D000' ? 'the database does not exist' :
+    (err.message ?? String(e)).split(url).join(maskUrl(url));
+  return { message: `--shadow-database-url ${maskUrl(url)}: cannot connect: ${why}.` };
+}
+
+/**
+ * Replays on a real PostgreSQL server: in a fresh temporary database, dropped afterwards;
+ * where creating databases is not allowed, in a temporary schema of the given database.
+ * Nothing else on the server is touched.
+ */
+export async function openPgServer(url: string): Promise<Result<ThrowawayDb>> {
+  let parts: { connectionString: string; schema: string };
+  try {
+    parts = splitUrl(url);
+  } catch {
+    return fail(`--shadow-database-url: not a valid URL (${maskUrl(url)}). Use postgresql://user:password@host:5432/db.`);
+  }
+  const admin = new pg.Client({ connectionString: parts.connectionString, connectionTimeoutMillis: 10_000 });
+  try {
+    await admin.connect();
+  } catch (e) {
+    return fail(connectionProblem(url, e));
+  }
+  const name = `prisma_drift_gate_${randomBytes(6).toString('hex')}`;
+  let mode: 'database' | 'schema' = 'database';
+  try {
+    await admin.query(`CREATE DATABASE ${quoteIdent(name)}`);
+  } catch (e) {
+    if ((e as { code?: string }).code !== '42501') {
+      await admin.end();
+      return fail(`--shadow-database-url ${maskUrl(url)}: cannot create a temporary database: ${(e as Error).message}.`);
+    }
+    mode = 'schema';
+    await admin.query(`CREATE SCHEMA ${quoteIdent(name)}`);
+  }
+  const target = new URL(parts.connectionString);
+  if (mode === 'database') target.pathname = `/${name}`;
+  const schema = mode === 'database' ? parts.schema : name;
+  const pool = new CharAsTextPool({ connectionString: target.toString(), max: 2, options: `-c search_path=${quoteIdent(schema)}` });
+  const client = await pool.connect();
+  if (mode === 'database' && schema !== 'public') await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+
+  const runWhole = async (sql: string) => {
+    try {
+      await client.query(sql);
+      return undefined;
+    } catch (e) {
+      return e as PgError;
+    }
+  };
+  const inspector = pgInspector((sql, params) => client.query(sql, params));
+
+  return ok({
+    provider: 'postgresql',
+    inspector,
+    async runMigration(migration: Migration) {
+      if (mode === 'schema') {
+        const escape = escapingStatement(migration.sql, name);
+        if (escape) return fail(migrationFailure(migration, escape.line, statementHead(escape.text), `schema-qualified statements are refused in the temporary schema (the server does not allow creating a database)`, 'Grant CREATEDB to the shadow user, or replay in the embedded database.'));
+      }
+      const error = await runWhole(migration.sql);
+      if (!error) return ok(undefined);
+      const where = await locatePgFailure(migration.sql, error, (sql) => client.query(sql));
+      return fail(migrationFailure(migration, where.line ?? where.stmt?.line ?? 1, statementHead(where.stmt?.text ?? ''), where.message, error.hint));
+    },
+    async runScript(sql: string) {
+      const error = await runWhole(sql);
+      return error ? fail(error.message) : ok(undefined);
+    },
+    adapterFactory: () =>
+      new PrismaPg(pool as unknown as pg.Pool, { schema }) as unknown as SqlMigrationAwareDriverAdapterFactory,
+    async [Symbol.asyncDispose]() {
+      client.release();
+      await pool.end();
+      if (mode === 'database') await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`).catch(() => admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)}`));
+      else await admin.query(`DROP SCHEMA IF EXISTS ${quoteIdent(name)} CASCADE`);
+      await admin.end();
+    },
+  });
+}
+
+/** In temporary-schema mode, a `"schema".object` reference to any other schema would escape it. */
+function escapingStatement(sql: string, own: string): Statement | undefined {
+  for (const stmt of splitStatements(sql, 'postgresql')) {
+    for (const m of stmt.text.matchAll(/(?:"((?:[^"]|"")+)"|\b([A-Za-z_]\w*))\s*\.\s*(?:"|[A-Za-z_])/g)) {
+      const schema = m[1] ?? m[2]!;
+      if (schema !== own && !/^\d/.test(schema)) return stmt;
+    }
+  }
+  return undefined;
+}
