@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { compareWithBase, localFindings, type Finding } from './chain/integrity';
 import { loadChain, type Migration } from './chain/load';
@@ -6,7 +7,8 @@ import { extensionsCreatedBy } from './db/pgExtensions';
 import { openPgServer } from './db/pgServer';
 import { openSqlite } from './db/sqlite';
 import type { ThrowawayDb } from './db/types';
-import { diffWithEngine } from './engine/diff';
+import { diffWithEngine, type DiffFilters } from './engine/diff';
+import { findPrismaConfig, loadPrismaConfig } from './config/prismaConfig';
 import { loadEngineBindings, startEngine } from './engine/load';
 import { explainRedefinedTables } from './engine/summary';
 import { deriveWarnings } from './engine/warnings';
@@ -56,6 +58,10 @@ export interface CheckReport {
   warnings: DataLossWarning[];
   errors: Problem[];
   roundTrip: { ok: boolean; residualSql?: string };
+  /** prisma.config.ts in use, when one was found. */
+  config?: string;
+  /** Things the user should know that are not errors (e.g. a config read by fallback). */
+  notes?: string[];
   /** Migration-history problems, found before the replay and reported even if it fails. */
   findings: Finding[];
   /** Why the comparison with the base was skipped (only when the base was optional). */
@@ -101,7 +107,14 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
     return finish();
   };
 
-  const located = locateSchema(opts);
+  const configFile = findPrismaConfig(opts.cwd);
+  const config = configFile ? loadPrismaConfig(configFile) : undefined;
+  if (config) {
+    report.config = displayPath(config.file, opts.cwd);
+    if (config.fallback) report.notes = [config.fallback];
+  }
+  const fromConfig = (p: string | undefined) => (p && config ? path.resolve(path.dirname(config.file), p) : undefined);
+  const located = locateSchema({ cwd: opts.cwd, schema: opts.schema ?? fromConfig(config?.schema), migrations: opts.migrations ?? fromConfig(config?.migrationsPath) });
   if (!located.ok) return broken(located.problem);
   const schema: LocatedSchema = located.value;
   report.schema = schema.files.map((f) => displayPath(f.path, opts.cwd));
@@ -137,11 +150,18 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
   });
   const tDb = performance.now();
   const engineFiles = schemaForEngine(schema.files);
-  if (opts.shadowDatabaseUrl && report.provider !== 'postgresql') return broken({ message: `--shadow-database-url is for PostgreSQL; this schema's provider is ${report.provider}, which replays in an embedded database.` });
-  const opened = opts.shadowDatabaseUrl ? await openPgServer(opts.shadowDatabaseUrl) : { ok: true as const, value: await openThrowawayDb(report.provider, chain.value, schema) };
+  const shadowDatabaseUrl = opts.shadowDatabaseUrl ?? config?.shadowDatabaseUrl;
+  if (shadowDatabaseUrl && report.provider !== 'postgresql') return broken({ message: `--shadow-database-url is for PostgreSQL; this schema's provider is ${report.provider}, which replays in an embedded database.` });
+  const opened = shadowDatabaseUrl ? await openPgServer(shadowDatabaseUrl) : { ok: true as const, value: await openThrowawayDb(report.provider, chain.value, schema) };
   if (!opened.ok) return broken(opened.problem);
   await using db = opened.value;
   timings.dbStartMs = Math.round(performance.now() - tDb);
+
+  if (config?.initShadowDb) {
+    const init = await db.runScript(config.initShadowDb);
+    if (!init.ok) return broken({ file: report.config, message: `${report.config}: migrations.initShadowDb failed: ${init.problem.message}. Fix that SQL in the config.` });
+  }
+  const filters = { externalTables: config?.externalTables ?? [], externalEnums: config?.externalEnums ?? [] };
 
   const tReplay = performance.now();
   for (const migration of chain.value) {
@@ -159,7 +179,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
   const tDiff = performance.now();
   const engine = await startEngine(db.adapterFactory());
   try {
-    const diff = await diffWithEngine(engine, engineFiles, opts.cwd);
+    const diff = await diffWithEngine(engine, engineFiles, opts.cwd, filters);
     timings.diffMs = Math.round(performance.now() - tDiff);
     if (!diff.ok) return broken(diff.problem);
     report.drift = diff.value.drift;
@@ -169,7 +189,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
 
     if (diff.value.drift) {
       const tRound = performance.now();
-      report.roundTrip = await roundTrip(db, engine, engineFiles, diff.value.sql, opts.cwd);
+      report.roundTrip = await roundTrip(db, engine, engineFiles, diff.value.sql, opts.cwd, filters);
       timings.roundTripMs = Math.round(performance.now() - tRound);
     }
   } finally {
@@ -182,10 +202,10 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
  * Applies the suggestion to the replayed DB and diffs again. Anything left over is a bug
  * in our pipeline (or the engine), and must be visible rather than silently wrong.
  */
-async function roundTrip(db: ThrowawayDb, engine: Parameters<typeof diffWithEngine>[0], files: Parameters<typeof diffWithEngine>[1], sql: string, cwd: string): Promise<CheckReport['roundTrip']> {
+async function roundTrip(db: ThrowawayDb, engine: Parameters<typeof diffWithEngine>[0], files: Parameters<typeof diffWithEngine>[1], sql: string, cwd: string, filters: DiffFilters): Promise<CheckReport['roundTrip']> {
   const applied = await db.runScript(sql);
   if (!applied.ok) return { ok: false, residualSql: `-- the suggested SQL failed to apply: ${applied.problem.message}\n${sql}` };
-  const again = await diffWithEngine(engine, files, cwd);
+  const again = await diffWithEngine(engine, files, cwd, filters);
   if (!again.ok) return { ok: false, residualSql: `-- the second diff failed: ${again.problem.message}` };
   return again.value.drift ? { ok: false, residualSql: again.value.sql } : { ok: true };
 }

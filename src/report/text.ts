@@ -13,6 +13,7 @@ export function renderCheckText(report: CheckReport, style: TextStyle = { color:
   const yellow = paint(style.color, '33');
   const dim = paint(style.color, '2');
   const lines: string[] = [];
+  for (const n of report.notes ?? []) lines.push(`${yellow('note')}: ${n}`);
   if (report.integritySkipped) lines.push(`${yellow('note')}: history not compared with the base: ${report.integritySkipped}`);
   if (report.findings.length > 0) {
     lines.push('Migration history:');
