@@ -187,6 +187,12 @@ function lineAt(starts: number[], offset: number): number {
 /** 1-based line of an offset in a script. */
 export const lineOfOffset = (sql: string, offset: number): number => lineAt(lineIndex(sql), offset);
 
+/** offset → 1-based line for many look-ups in one text, without rescanning it each time. */
+export function lineFinder(text: string): (offset: number) => number {
+  const starts = lineIndex(text);
+  return (offset) => lineAt(starts, offset);
+}
+
 /** The first line of a statement, shortened for a one-line message. */
 export function statementHead(text: string, max = 120): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();

@@ -19,6 +19,8 @@ export async function openPglite(extensionNames: string[]): Promise<ThrowawayDb>
   const snapshot = readSnapshot();
   const pg = await PGlite.create({
     extensions: extensions as PGliteOptions['extensions'],
+    // In-memory and thrown away: skip the per-query sync to PGlite's file system.
+    relaxedDurability: true,
     ...(snapshot ? { loadDataDir: new Blob([snapshot]) } : {}),
   });
   const missingHint = (message: string) => {

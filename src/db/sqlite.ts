@@ -22,6 +22,9 @@ export async function openSqlite(): Promise<ThrowawayDb> {
   const file = path.join(dir, 'replay.db');
   const db = new Database(file);
   db.unsafeMode(false);
+  // A throwaway file needs no durability: without a sync per statement, replay is ~10x faster.
+  db.pragma('synchronous = OFF');
+  db.pragma('journal_mode = MEMORY');
 
   const connections: SqlDriverAdapter[] = [];
   const remember = (c: SqlDriverAdapter) => {

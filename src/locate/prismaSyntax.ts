@@ -1,9 +1,13 @@
+import { lineOfOffset } from '../chain/split';
+
 /**
  * Just enough Prisma schema syntax to read the datasource and generator blocks.
  * Comments and string contents are blanked to spaces so that positions in the
  * masked text are positions in the original, and commented-out blocks vanish.
  */
 export function maskCommentsAndStrings(text: string): string {
+  // Fast path: most of a schema is plain text; copy runs between comments and strings.
+  if (!text.includes('//') && !text.includes('"')) return text;
   let out = '';
   let i = 0;
   while (i < text.length) {
@@ -79,8 +83,4 @@ function valueEnd(masked: string, from: number, limit: number): number {
   return limit;
 }
 
-export function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text[i] === '\n') line++;
-  return line;
-}
+export const lineOf = (text: string, offset: number): number => lineOfOffset(text, offset);

@@ -1,5 +1,6 @@
 import type { SchemaFile } from './schema';
-import { lineOf, maskCommentsAndStrings } from './prismaSyntax';
+import { lineFinder } from '../chain/split';
+import { maskCommentsAndStrings } from './prismaSyntax';
 
 export interface FieldInfo {
   name: string;
@@ -27,6 +28,7 @@ export function indexSchema(files: SchemaFile[]): ModelInfo[] {
   const out: ModelInfo[] = [];
   for (const file of files) {
     const masked = maskCommentsAndStrings(file.content);
+    const lineOf = lineFinder(file.content);
     for (const m of masked.matchAll(/(^|\n)[ \t]*(model|view|enum)[ \t]+(\w+)[ \t]*\{/g)) {
       const start = m.index! + m[0].length;
       const end = masked.indexOf('}', start);
@@ -38,7 +40,7 @@ export function indexSchema(files: SchemaFile[]): ModelInfo[] {
         name: m[3]!,
         dbName: /@@map\(\s*(?:name\s*:\s*)?"([^"]+)"/.exec(body)?.[1] ?? m[3]!,
         file: file.path,
-        line: lineOf(file.content, m.index! + m[1]!.length),
+        line: lineOf(m.index! + m[1]!.length),
         fields: [],
       };
       if (kind === 'model') {
@@ -50,7 +52,7 @@ export function indexSchema(files: SchemaFile[]): ModelInfo[] {
             info.fields.push({
               name: field[1]!,
               dbName: /@map\(\s*(?:name\s*:\s*)?"([^"]+)"/.exec(original)?.[1] ?? field[1]!,
-              line: lineOf(file.content, start + offset),
+              line: lineOf(start + offset),
               hasDefault: /@default\(/.test(rawLine),
             });
           }
