@@ -64,6 +64,19 @@ test('without CREATEDB it replays in a temporary schema, and drops it', async ()
   expect(server.psql("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'prisma_drift_gate_%'")).toBe('0');
 });
 
+test('in the temporary schema, a statement that names another schema is refused', async () => {
+  server.psql("DROP ROLE IF EXISTS limited2; CREATE ROLE limited2 LOGIN PASSWORD 'limitedpw'; GRANT CREATE ON DATABASE postgres TO limited2;");
+  const dir = copyFixture('pg-in-sync');
+  const folder = path.join(dir, 'prisma/migrations/20240301000000_escape');
+  fs.mkdirSync(folder);
+  fs.writeFileSync(path.join(folder, 'migration.sql'), '-- Escapes the replay schema:\nCREATE TABLE "public"."Leak" ("id" INT);\n');
+  const r = await runCheck({ cwd: dir, shadowDatabaseUrl: server.url('postgres', 'limited2', 'limitedpw') });
+  expect(exitCodeOf(r)).toBe(2);
+  expect(r.errors[0]).toMatchObject({ migration: '20240301000000_escape', line: 2 });
+  expect(r.errors[0]!.message).toMatch(/schema-qualified statements are refused in the temporary schema/);
+  expect(server.psql("SELECT count(*) FROM pg_tables WHERE tablename = 'Leak'")).toBe('0');
+});
+
 test('a SQLite project cannot use a shadow server', async () => {
   const r = await runCheck({ cwd: copyFixture('sqlite-in-sync'), shadowDatabaseUrl: server.url() });
   expect(r.errors[0]!.message).toMatch(/is for PostgreSQL/);
