@@ -64,6 +64,7 @@ async function main() {
   }
   const bin = path.join(ROOT, 'bin', 'prisma-drift-gate.js');
   const rows = [];
+  let cold;
   try {
     for (const w of workloads) {
       process.stderr.write(`bench: ${w.name}\n`);
@@ -92,7 +93,7 @@ async function main() {
     }
     // Cold start of dist/index.js under Node 24 before any DB work: a run that stops at input validation.
     const coldEnv = { PATH: process.env.PATH, GITHUB_WORKSPACE: ROOT, GITHUB_OUTPUT: '/dev/null', GITHUB_STEP_SUMMARY: '/dev/null', 'INPUT_WORKING-DIRECTORY': 'does-not-exist' };
-    var cold = series('cold', NODE24, [path.join(ROOT, 'dist', 'index.js')], { env: coldEnv });
+    cold = series('cold', NODE24, [path.join(ROOT, 'dist', 'index.js')], { env: coldEnv });
   } finally {
     cluster.stop();
   }
