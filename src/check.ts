@@ -213,7 +213,7 @@ async function roundTrip(db: ThrowawayDb, engine: Parameters<typeof diffWithEngi
   return again.value.drift ? { ok: false, residualSql: again.value.sql } : { ok: true };
 }
 
-function openThrowawayDb(provider: Provider, chain: Migration[], schema: LocatedSchema): Promise<ThrowawayDb> {
+export function openThrowawayDb(provider: Provider, chain: Migration[], schema: LocatedSchema): Promise<ThrowawayDb> {
   switch (provider) {
     case 'sqlite':
       return openSqlite();

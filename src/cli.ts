@@ -5,8 +5,14 @@ import { displayPath } from './problem';
 import { migrationFolderName, renderMigrationFile, writeMigration } from './write';
 import { exitCodeOf, runCheck } from './check';
 import { renderCheckText } from './report/text';
+import { maskUrl } from './db/pgServer';
+import { deployExitCode, runDeployCommand } from './deploy/run';
+import { renderDeployText } from './report/deployText';
 
 const USAGE = `Usage: prisma-drift-gate check [--schema <file|folder>] [--migrations <dir>] [--base <git-ref>] [--shadow-database-url <url>] [--json] [--write <name>]
+       prisma-drift-gate deploy [--schema …] [--migrations <dir>] [--dry-run] [--allow-edited] [--json]
+       prisma-drift-gate status [--schema …] [--migrations <dir>] [--drift] [--json]
+       prisma-drift-gate resolve (--applied <migration> | --rolled-back <migration>) [--json]
 
 Replays prisma/migrations into a throwaway database (SQLite or embedded PostgreSQL),
 diffs it with the Prisma schema using Prisma's own engine, and prints the migration
@@ -16,7 +22,17 @@ or out-of-order migrations, and a changed migration_lock.toml.
 --shadow-database-url (or SHADOW_DATABASE_URL) replays PostgreSQL histories on a real
 server, in a temporary database that is dropped afterwards.
 
-Exit codes: 0 in sync, 1 drift, 2 broken input or migration chain.`;
+Exit codes: 0 in sync, 1 drift, 2 broken input or migration chain.
+
+deploy applies pending migrations to the database in DATABASE_URL (or the schema's
+url = env("…"), or prisma.config.ts datasource.url), sharing _prisma_migrations with
+prisma migrate deploy. --dry-run prints the plan and changes nothing. status lists
+applied/pending/failed/edited/unknown migrations; --drift also compares the live database
+with its applied migrations. resolve records a migration as applied (baselining) or a
+failed one as rolled back. Prefer the environment to --database-url <url>: arguments
+show up in ps and shell history.
+Exit codes: deploy/resolve 0 done, 2 refused or failed; status 0 up to date, 1 behind or
+drifted, 2 errors.`;
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -39,6 +55,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         write: { type: 'string' },
         base: { type: 'string' },
         'shadow-database-url': { type: 'string' },
+        'database-url': { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        'allow-edited': { type: 'boolean', default: false },
+        drift: { type: 'boolean', default: false },
+        applied: { type: 'string' },
+        'rolled-back': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', default: false },
       },
@@ -58,13 +80,33 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout(USAGE + '\n');
     return values.help || command === 'help' ? 0 : 2;
   }
-  if (command !== 'check') {
+  if (command !== 'check' && command !== 'deploy' && command !== 'status' && command !== 'resolve') {
     io.stderr(`error: unknown command "${command}". Run prisma-drift-gate --help.\n`);
     return 2;
   }
   if (rest.length > 0) {
     io.stderr(`error: unexpected argument "${rest[0]}". Pass the schema with --schema <path>.\n`);
     return 2;
+  }
+  const misplaced = misplacedFlag(command, values);
+  if (misplaced) {
+    io.stderr(`error: --${misplaced} does not apply to ${command}. Run prisma-drift-gate --help.\n`);
+    return 2;
+  }
+  if (command !== 'check') {
+    const report = await runDeployCommand(command, {
+      cwd: io.cwd,
+      schema: values.schema,
+      migrations: values.migrations,
+      databaseUrl: values['database-url'],
+      dryRun: values['dry-run'],
+      allowEdited: values['allow-edited'],
+      drift: values.drift,
+      resolve: { applied: values.applied, rolledBack: values['rolled-back'] },
+    });
+    if (values.json) io.stdout(JSON.stringify(report, null, 2) + '\n');
+    else (report.errors.length > 0 ? io.stderr : io.stdout)(renderDeployText(report));
+    return deployExitCode(report);
   }
   if (values.write !== undefined && !/\w/.test(values.write)) {
     io.stderr('error: --write needs a migration name, e.g. --write add_last_updated.\n');
@@ -91,6 +133,27 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   return code;
 }
 
+const FLAGS_OF: Record<string, string[]> = {
+  check: ['write', 'base', 'shadow-database-url'],
+  deploy: ['database-url', 'dry-run', 'allow-edited'],
+  status: ['database-url', 'drift'],
+  resolve: ['database-url', 'applied', 'rolled-back'],
+};
+
+/** A flag of another command is a mistake worth one line (e.g. `deploy --drift`). */
+function misplacedFlag(command: string, values: Record<string, unknown>): string | undefined {
+  const mine = new Set(FLAGS_OF[command]);
+  const all = new Set(Object.values(FLAGS_OF).flat());
+  return [...all].find((flag) => !mine.has(flag) && values[flag] !== undefined && values[flag] !== false);
+}
+
+/** Database URLs that may appear in an unexpected error; they are masked before printing. */
+function scrubSecrets(text: string, argv: string[]): string {
+  const secrets = [process.env.DATABASE_URL, process.env.SHADOW_DATABASE_URL, ...argv.filter((a) => /^[a-z][a-z0-9+.-]*:\/\/[^/\s]*@/i.test(a))].filter((s): s is string => Boolean(s));
+  for (const s of secrets) text = text.split(s).join(maskUrl(s));
+  return text.replace(/(\/\/[^:/\s@]+:)[^@\s/]+@/g, '$1***@');
+}
+
 /** The process entry: a bug becomes one line and exit 2, never a stack trace (unless asked for). */
 export async function main(): Promise<void> {
   const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
@@ -102,7 +165,7 @@ export async function main(): Promise<void> {
       color,
     });
   } catch (e) {
-    const detail = process.env.PRISMA_DRIFT_GATE_DEBUG ? (e as Error).stack : (e as Error)?.message ?? String(e);
+    const detail = scrubSecrets(String(process.env.PRISMA_DRIFT_GATE_DEBUG ? (e as Error).stack : (e as Error)?.message ?? e), process.argv);
     process.stderr.write(`error: internal error in prisma-drift-gate: ${detail}. Please report it (set PRISMA_DRIFT_GATE_DEBUG=1 for details).\n`);
     process.exitCode = 2;
   }

@@ -13,9 +13,9 @@ export interface Problem {
   statement?: string;
 }
 
-export type Result<T> = { ok: true; value: T } | { ok: false; problem: Problem };
+export type Result<T, P extends Problem = Problem> = { ok: true; value: T } | { ok: false; problem: P };
 
-export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
 export const fail = <T = never>(problem: Problem | string): Result<T> => ({
   ok: false,
   problem: typeof problem === 'string' ? { message: problem } : problem,

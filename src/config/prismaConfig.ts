@@ -9,6 +9,8 @@ export interface PrismaConfig {
   migrationsPath?: string;
   initShadowDb?: string;
   shadowDatabaseUrl?: string;
+  /** `datasource.url`: the database deploy/status/resolve work on. */
+  url?: string;
   externalTables: string[];
   externalEnums: string[];
   /** Set when the file could not be evaluated and string literals were read instead. */
@@ -72,7 +74,7 @@ function fromObject(value: unknown): Omit<PrismaConfig, 'file'> {
   const c = (value ?? {}) as {
     schema?: unknown;
     migrations?: { path?: unknown; initShadowDb?: unknown };
-    datasource?: { shadowDatabaseUrl?: unknown };
+    datasource?: { shadowDatabaseUrl?: unknown; url?: unknown };
     tables?: { external?: unknown };
     enums?: { external?: unknown };
   };
@@ -83,6 +85,7 @@ function fromObject(value: unknown): Omit<PrismaConfig, 'file'> {
     migrationsPath: str(c.migrations?.path),
     initShadowDb: str(c.migrations?.initShadowDb),
     shadowDatabaseUrl: str(c.datasource?.shadowDatabaseUrl),
+    url: str(c.datasource?.url),
     externalTables: list(c.tables?.external),
     externalEnums: list(c.enums?.external),
   };

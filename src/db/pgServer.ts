@@ -24,7 +24,7 @@ export function maskUrl(url: string): string {
  * (OID 18). @prisma/adapter-pg has no mapping for it and fails ("Column type 'char' could
  * not be deserialized"); its values are one-character strings, so we report them as text.
  */
-class CharAsTextPool extends pg.Pool {
+export class CharAsTextPool extends pg.Pool {
   override query(...args: unknown[]): never {
     const result = (super.query as (...a: unknown[]) => unknown)(...args);
     if (result && typeof (result as Promise<unknown>).then === 'function') {
@@ -38,7 +38,7 @@ class CharAsTextPool extends pg.Pool {
 }
 
 /** Prisma's URL parameters that are not libpq's: `schema` selects the search path. */
-function splitUrl(url: string): { connectionString: string; schema: string } {
+export function splitUrl(url: string): { connectionString: string; schema: string } {
   const u = new URL(url);
   const schema = u.searchParams.get('schema') ?? 'public';
   for (const key of ['schema', 'connection_limit', 'pool_timeout', 'pgbouncer', 'statement_cache_size', 'socket_timeout', 'connect_timeout']) u.searchParams.delete(key);
@@ -48,7 +48,7 @@ function splitUrl(url: string): { connectionString: string; schema: string } {
 const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 /** A connection failure in words, without the password. */
-export function connectionProblem(url: string, e: unknown): Problem {
+export function connectionProblem(url: string, e: unknown, source = '--shadow-database-url'): Problem {
   const err = e as { code?: string; message?: string };
   const why =
     err.code === '28P01' ? 'password authentication failed' :
@@ -56,7 +56,7 @@ export function connectionProblem(url: string, e: unknown): Problem {
     err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN' ? 'host not found' :
     err.code === '3D000' ? 'the database does not exist' :
     (err.message ?? String(e)).split(url).join(maskUrl(url));
-  return { message: `--shadow-database-url ${maskUrl(url)}: cannot connect: ${why}.` };
+  return { message: `${source} ${maskUrl(url)}: cannot connect: ${why}.` };
 }
 
 /**

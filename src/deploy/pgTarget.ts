@@ -1,0 +1,195 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import pg from 'pg';
+import type { Migration } from '../chain/load';
+import { lineOfOffset, splitStatements, statementHead } from '../chain/split';
+import { connectionProblem, CharAsTextPool, splitUrl } from '../db/pgServer';
+import { oneLine } from '../db/types';
+import { fail, ok, type Result } from '../problem';
+import type { MigrationRow } from './history';
+import type { Target } from './target';
+import { ADVISORY_LOCK_ID, LOCK_TIMEOUT_MS, MIGRATIONS_TABLE, type MigrationFailure, type TargetDb } from './targetDb';
+
+const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/** Prisma's DDL (prisma-engines, postgres flavour), in the URL's schema. */
+const createTableSql = (schema: string) => `CREATE TABLE ${quoteIdent(schema)}.${MIGRATIONS_TABLE} (
+    id                      VARCHAR(36) PRIMARY KEY NOT NULL,
+    checksum                VARCHAR(64) NOT NULL,
+    finished_at             TIMESTAMPTZ,
+    migration_name          VARCHAR(255) NOT NULL,
+    logs                    TEXT,
+    rolled_back_at          TIMESTAMPTZ,
+    started_at              TIMESTAMPTZ NOT NULL DEFAULT now(),
+    applied_steps_count     INTEGER NOT NULL DEFAULT 0
+);`;
+
+/**
+ * One session for everything, as Prisma holds its advisory lock and runs the scripts on
+ * the same connection. The search path is the URL's schema, so unqualified names in the
+ * migrations land where `prisma migrate deploy` would put them.
+ */
+export async function openPgTarget(target: Target): Promise<Result<TargetDb>> {
+  const { connectionString, schema } = splitUrl(target.url);
+  const client = new pg.Client({ connectionString, connectionTimeoutMillis: LOCK_TIMEOUT_MS, options: `-c search_path=${quoteIdent(schema)}` });
+  // A dropped connection must surface as a failed query, not as an unhandled 'error' event.
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+  } catch (e) {
+    return fail({ message: connectionProblem(target.url, e, target.source).message });
+  }
+  const table = `${quoteIdent(schema)}.${MIGRATIONS_TABLE}`;
+  let locked = false;
+  let pool: pg.Pool | undefined;
+
+  const db: TargetDb = {
+    provider: 'postgresql',
+    async lock() {
+      if (process.env.PRISMA_SCHEMA_DISABLE_ADVISORY_LOCK) return ok(undefined);
+      // lock_timeout bounds the wait for any lock, advisory ones included.
+      await client.query(`SET lock_timeout = ${LOCK_TIMEOUT_MS}`);
+      try {
+        await client.query(`SELECT pg_advisory_lock(${ADVISORY_LOCK_ID})`);
+        locked = true;
+        return ok(undefined);
+      } catch (e) {
+        if ((e as { code?: string }).code !== '55P03') throw e;
+        return fail(
+          `${target.display}: timed out after ${LOCK_TIMEOUT_MS / 1000} s waiting for the migration lock (SELECT pg_advisory_lock(${ADVISORY_LOCK_ID})): another deploy (ours or prisma migrate deploy) is running against this database. Wait for it and run again; a GitHub concurrency group prevents this.`,
+        );
+      } finally {
+        await client.query('SET lock_timeout = 0');
+      }
+    },
+    async hasMigrationsTable() {
+      const r = await client.query(`SELECT to_regclass($1) IS NOT NULL AS present`, [table]);
+      return (r.rows[0] as { present: boolean }).present;
+    },
+    async existingObjects() {
+      // Prisma's P3005 test: anything in the schema besides what extensions own.
+      const r = await client.query(
+        `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')
+            AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype = 'e')
+         UNION ALL
+         SELECT t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+          WHERE n.nspname = $1 AND t.typtype = 'e'
+            AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = t.oid AND d.deptype = 'e')
+         ORDER BY 1 LIMIT 20`,
+        [schema],
+      );
+      return (r.rows as { name: string }[]).map((row) => row.name);
+    },
+    async createMigrationsTable() {
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+      await client.query(createTableSql(schema));
+    },
+    async rows() {
+      const r = await client.query(
+        `SELECT id, checksum, migration_name, started_at, finished_at, rolled_back_at, logs, applied_steps_count FROM ${table} ORDER BY started_at ASC`,
+      );
+      return (r.rows as Record<string, unknown>[]).map(toRow);
+    },
+    async recordStart(id, migration) {
+      await client.query(`INSERT INTO ${table} (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)`, [id, migration.checksum, migration.name]);
+    },
+    async recordFinish(id, appliedSteps) {
+      await client.query(`UPDATE ${table} SET finished_at = now(), applied_steps_count = $2 WHERE id = $1`, [id, appliedSteps]);
+    },
+    async recordFailure(id, logs) {
+      await client.query(`UPDATE ${table} SET logs = $2 WHERE id = $1`, [id, logs]);
+    },
+    async recordApplied(id, migration) {
+      await client.query(
+        `INSERT INTO ${table} (id, checksum, migration_name, logs, rolled_back_at, started_at, finished_at, applied_steps_count) VALUES ($1, $2, $3, NULL, NULL, now(), now(), 0)`,
+        [id, migration.checksum, migration.name],
+      );
+    },
+    async recordRolledBack(name) {
+      const r = await client.query(`UPDATE ${table} SET rolled_back_at = now() WHERE migration_name = $1 AND finished_at IS NULL AND rolled_back_at IS NULL`, [name]);
+      return r.rowCount ?? 0;
+    },
+    async runMigration(migration) {
+      try {
+        // One simple-protocol query per file, as Prisma sends it: PostgreSQL runs it as one
+        // implicit transaction, so a failure leaves none of the file's DDL behind.
+        await client.query(migration.sql);
+        return ok(undefined);
+      } catch (e) {
+        return { ok: false, problem: pgFailure(migration, e as PgDbError) };
+      }
+    },
+    adapterFactory() {
+      pool ??= new CharAsTextPool({ connectionString, max: 2, options: `-c search_path=${quoteIdent(schema)}` });
+      return new PrismaPg(pool as unknown as pg.Pool, { schema }) as unknown as SqlMigrationAwareDriverAdapterFactory;
+    },
+    async [Symbol.asyncDispose]() {
+      if (locked) await client.query(`SELECT pg_advisory_unlock(${ADVISORY_LOCK_ID})`).catch(() => undefined);
+      await client.end().catch(() => undefined);
+      await pool?.end().catch(() => undefined);
+    },
+  };
+  return ok(db);
+}
+
+interface PgDbError extends Error {
+  code?: string;
+  position?: string;
+  hint?: string;
+  detail?: string;
+}
+
+/**
+ * The failing statement comes from the error's position. Without one (e.g. "relation
+ * already exists"), the first statement naming every identifier quoted in the message is
+ * the best guess; we never re-run anything on a real database to find out.
+ */
+function pgFailure(migration: Migration, e: PgDbError): MigrationFailure {
+  const statements = splitStatements(migration.sql, 'postgresql');
+  const position = e.position ? Number(e.position) - 1 : undefined;
+  let stmt = position !== undefined ? [...statements].reverse().find((s) => s.offset <= position) : undefined;
+  let line = position !== undefined ? lineOfOffset(migration.sql, position) : undefined;
+  if (!stmt) {
+    const names = [...e.message.matchAll(/"([^"]+)"/g)].map((m) => m[1]!);
+    stmt = names.length ? statements.find((s) => names.every((n) => s.text.includes(n))) : undefined;
+    line = stmt?.line;
+  }
+  const where = line !== undefined ? `${migration.displayFile}:${line}` : migration.displayFile;
+  const head = stmt ? ` at \`${statementHead(stmt.text)}\`` : '';
+  const detail = [e.detail, e.hint].filter(Boolean).map((s) => oneLine(s!)).join(' ');
+  return {
+    migration: migration.name,
+    file: migration.displayFile,
+    line,
+    statement: stmt ? statementHead(stmt.text) : undefined,
+    message: `${where}: migration "${migration.name}" failed${head}: ${oneLine(e.message)}${e.code ? ` (SQLSTATE ${e.code})` : ''}.${detail ? ' ' + detail + '.' : ''} Nothing of it was applied (PostgreSQL rolled the file back). Fix the cause, then mark it: prisma-drift-gate resolve --rolled-back ${migration.name}, and deploy again.`,
+    logs: pgLogs(e, line, stmt?.text),
+  };
+}
+
+/** The shape of Prisma's logs column for a database error. */
+function pgLogs(e: PgDbError, line: number | undefined, statement: string | undefined): string {
+  return [
+    `Database error code: ${e.code ?? 'unknown'}`,
+    '',
+    'Database error:',
+    `ERROR: ${e.message}`,
+    ...(e.detail ? [`DETAIL: ${e.detail}`] : []),
+    ...(e.hint ? [`HINT: ${e.hint}`] : []),
+    ...(line !== undefined ? ['', `Position: line ${line}${statement ? `: ${statementHead(statement)}` : ''}`] : []),
+  ].join('\n');
+}
+
+function toRow(r: Record<string, unknown>): MigrationRow {
+  return {
+    id: String(r.id),
+    checksum: String(r.checksum),
+    migrationName: String(r.migration_name),
+    startedAt: (r.started_at as Date | null) ?? null,
+    finishedAt: (r.finished_at as Date | null) ?? null,
+    rolledBackAt: (r.rolled_back_at as Date | null) ?? null,
+    logs: (r.logs as string | null) ?? null,
+    appliedStepsCount: Number(r.applied_steps_count ?? 0),
+  };
+}

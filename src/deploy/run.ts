@@ -1,0 +1,280 @@
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { findPrismaConfig, loadPrismaConfig } from '../config/prismaConfig';
+import { loadChain, type Migration } from '../chain/load';
+import { readProvider, type Provider } from '../locate/provider';
+import { locateSchema, type LocatedSchema } from '../locate/schema';
+import { displayPath, fail, ok, type Problem, type Result } from '../problem';
+import { classifyHistory, type MigrationStatus } from './history';
+import { liveDrift, type LiveDrift } from './liveDrift';
+import { openPgTarget } from './pgTarget';
+import { openSqliteTarget } from './sqliteTarget';
+import { missingFileNote, pickDatabaseUrl, resolveTarget, type Target } from './target';
+import type { TargetDb } from './targetDb';
+
+export type DeployCommand = 'deploy' | 'status' | 'resolve';
+
+export interface DeployOptions {
+  cwd: string;
+  schema?: string;
+  migrations?: string;
+  /** Overrides the environment (DATABASE_URL or the schema's env var). */
+  databaseUrl?: string;
+  env?: NodeJS.ProcessEnv;
+  dryRun?: boolean;
+  allowEdited?: boolean;
+  /** status: also compare the live database with the chain. */
+  drift?: boolean;
+  resolve?: { applied?: string; rolledBack?: string };
+}
+
+/** The JSON contract of deploy/status/resolve. */
+export interface DeployReport {
+  command: DeployCommand;
+  /** deploy: deployed | up-to-date | dry-run | refused | failed; status: up-to-date | behind | drift; resolve: resolved; error on bad input. */
+  result: string;
+  provider: Provider | null;
+  /** The database, masked (`postgresql://user:***@host/db`) or the SQLite file's path. */
+  target: string | null;
+  schema: string[];
+  migrationsDir: string | null;
+  /** Every migration on disk or in the table, in order, with its state after the command. */
+  migrations: MigrationStatus[];
+  /** What this run applied (deploy) or would apply (--dry-run), in order. */
+  deployed: string[];
+  plan: { name: string; checksum: string }[];
+  errors: Problem[];
+  notes: string[];
+  drift?: LiveDrift;
+  durationMs: number;
+}
+
+const names = (report: DeployReport, state: MigrationStatus['state']) => report.migrations.filter((m) => m.state === state).map((m) => m.name);
+export const namesIn = names;
+
+/** deploy/resolve: 0 done, 2 refused or failed. status: 0 up to date, 1 anything to do or drift, 2 errors. */
+export function deployExitCode(report: DeployReport): 0 | 1 | 2 {
+  if (report.errors.length > 0) return 2;
+  if (report.command !== 'status') return 0;
+  const behind = report.migrations.some((m) => m.state !== 'applied');
+  return behind || report.drift?.drift ? 1 : 0;
+}
+
+interface Prepared {
+  schema: LocatedSchema;
+  chain: Migration[];
+  target: Target;
+}
+
+export async function runDeployCommand(command: DeployCommand, opts: DeployOptions): Promise<DeployReport> {
+  const t0 = performance.now();
+  const report: DeployReport = { command, result: 'error', provider: null, target: null, schema: [], migrationsDir: null, migrations: [], deployed: [], plan: [], errors: [], notes: [], durationMs: 0 };
+  const done = (result?: string) => {
+    if (result) report.result = result;
+    else if (report.errors.length > 0 && report.result !== 'failed' && report.result !== 'refused') report.result = 'error';
+    report.durationMs = Math.round(performance.now() - t0);
+    return report;
+  };
+  const prepared = prepare(opts, report);
+  if (!prepared.ok) {
+    report.errors.push(prepared.problem);
+    return done();
+  }
+  const { chain, target } = prepared.value;
+  if (target.provider === 'sqlite' && !fs.existsSync(target.file!) && (command === 'status' || opts.dryRun)) {
+    // Reading must not create the file: a missing database is an empty one, all pending.
+    report.migrations = classifyHistory(chain, []);
+    report.plan = command === 'deploy' ? chain.map((m) => ({ name: m.name, checksum: m.checksum })) : [];
+    report.deployed = report.plan.map((p) => p.name);
+    if (command === 'status' && opts.drift) report.notes.push('--drift skipped: the database file does not exist yet.');
+    return done(command === 'deploy' ? 'dry-run' : chain.length > 0 ? 'behind' : 'up-to-date');
+  }
+  const opened = target.provider === 'postgresql' ? await openPgTarget(target) : await openSqliteTarget(target, { readonly: command === 'status' || Boolean(opts.dryRun) });
+  if (!opened.ok) {
+    report.errors.push(opened.problem);
+    return done();
+  }
+  await using db = opened.value;
+  switch (command) {
+    case 'deploy':
+      return done(await deploy(db, chain, opts, report));
+    case 'status':
+      return done(await status(db, chain, prepared.value, opts, report));
+    case 'resolve':
+      return done(await resolve(db, chain, opts, report));
+  }
+}
+
+/** Config → schema → migrations → URL → target, with the refusals that need no database. */
+function prepare(opts: DeployOptions, report: DeployReport): Result<Prepared> {
+  const configFile = findPrismaConfig(opts.cwd);
+  const config = configFile ? loadPrismaConfig(configFile) : undefined;
+  if (config?.fallback) report.notes.push(config.fallback);
+  const fromConfig = (p: string | undefined) => (p && config ? path.resolve(path.dirname(config.file), p) : undefined);
+  const located = locateSchema({ cwd: opts.cwd, schema: opts.schema ?? fromConfig(config?.schema), migrations: opts.migrations ?? fromConfig(config?.migrationsPath) });
+  if (!located.ok) return located;
+  const schema = located.value;
+  report.schema = schema.files.map((f) => displayPath(f.path, opts.cwd));
+  report.migrationsDir = displayPath(schema.migrationsDir, opts.cwd);
+  const provider = readProvider(schema.files, opts.cwd);
+  if (!provider.ok) return provider;
+  const chain = loadChain(schema.migrationsDir, opts.cwd);
+  if (!chain.ok) return chain;
+
+  const picked = pickDatabaseUrl({ flag: opts.databaseUrl, config: config?.url, env: opts.env ?? process.env, schemaFiles: schema.files });
+  if (!picked.ok) return picked;
+  const schemaDir = fs.statSync(schema.root).isDirectory() ? schema.root : path.dirname(schema.root);
+  const target = resolveTarget(picked.value.url, picked.value.source, schemaDir);
+  if (!target.ok) return target;
+  report.provider = target.value.provider;
+  report.target = target.value.display;
+  if (target.value.provider !== provider.value.provider) {
+    return fail(`${picked.value.source} points at a ${target.value.provider} database, but the schema's datasource says "${provider.value.provider}". Use the URL of the database this schema describes.`);
+  }
+  const lock = lockedProvider(schema.migrationsDir);
+  if (lock && lock !== target.value.provider) {
+    const file = displayPath(path.join(schema.migrationsDir, 'migration_lock.toml'), opts.cwd);
+    return fail({ file, message: `${file}: the migrations were written for "${lock}", but the target is ${target.value.provider} (${target.value.display}). Nothing was applied. Use a ${lock} database, or start a new history for ${target.value.provider}.` });
+  }
+  const note = missingFileNote(target.value);
+  if (note) report.notes.push(note);
+  return ok({ schema, chain: chain.value, target: target.value });
+}
+
+function lockedProvider(migrationsDir: string): string | undefined {
+  try {
+    const raw = /^\s*provider\s*=\s*"([^"]*)"/m.exec(fs.readFileSync(path.join(migrationsDir, 'migration_lock.toml'), 'utf8'))?.[1];
+    return raw === 'postgres' ? 'postgresql' : raw;
+  } catch {
+    return undefined;
+  }
+}
+
+async function deploy(db: TargetDb, chain: Migration[], opts: DeployOptions, report: DeployReport): Promise<string> {
+  // The dry run takes no lock and creates nothing: it must not change the database at all.
+  if (!opts.dryRun) {
+    const locked = await db.lock();
+    if (!locked.ok) return refuse(report, locked.problem);
+  }
+  const managed = await ensureManaged(db, report, { create: !opts.dryRun });
+  if (!managed) return 'refused';
+  const rows = (await db.hasMigrationsTable()) ? await db.rows() : [];
+  report.migrations = classifyHistory(chain, rows);
+  if (refusals(report, opts)) return 'refused';
+
+  const pending = chain.filter((m) => report.migrations.find((s) => s.name === m.name)?.state === 'pending');
+  report.plan = pending.map((m) => ({ name: m.name, checksum: m.checksum }));
+  if (opts.dryRun) {
+    report.deployed = pending.map((m) => m.name);
+    return 'dry-run';
+  }
+  let failed = false;
+  for (const migration of pending) {
+    const id = randomUUID();
+    await db.recordStart(id, migration);
+    const r = await db.runMigration(migration);
+    if (r.ok) {
+      await db.recordFinish(id, 1);
+      report.deployed.push(migration.name);
+      continue;
+    }
+    await db.recordFailure(id, r.problem.logs);
+    const { logs: _logs, ...problem } = r.problem;
+    report.errors.push(problem);
+    failed = true;
+    break;
+  }
+  report.migrations = classifyHistory(chain, await db.rows());
+  if (failed) return 'failed';
+  return report.deployed.length > 0 ? 'deployed' : 'up-to-date';
+}
+
+async function status(db: TargetDb, chain: Migration[], prepared: Prepared, opts: DeployOptions, report: DeployReport): Promise<string> {
+  const hasTable = await db.hasMigrationsTable();
+  if (!hasTable) {
+    const objects = await db.existingObjects();
+    if (objects.length > 0) report.notes.push(notManagedMessage(objects, chain));
+  }
+  report.migrations = classifyHistory(chain, hasTable ? await db.rows() : []);
+  if (opts.drift) {
+    const applied = chain.filter((m) => report.migrations.some((s) => s.name === m.name && (s.state === 'applied' || s.state === 'edited')));
+    const drift = await liveDrift(db, applied, prepared.schema, opts.cwd);
+    if (!drift.ok) {
+      report.errors.push(drift.problem);
+      return 'error';
+    }
+    report.drift = drift.value;
+  }
+  if (report.drift?.drift) return 'drift';
+  return report.migrations.some((m) => m.state !== 'applied') ? 'behind' : 'up-to-date';
+}
+
+async function resolve(db: TargetDb, chain: Migration[], opts: DeployOptions, report: DeployReport): Promise<string> {
+  const { applied, rolledBack } = opts.resolve ?? {};
+  const name = applied ?? rolledBack;
+  if (!name || (applied && rolledBack)) return refuse(report, 'resolve needs exactly one of --applied <migration> or --rolled-back <migration>.');
+  const locked = await db.lock();
+  if (!locked.ok) return refuse(report, locked.problem);
+  if (!(await db.hasMigrationsTable())) {
+    if (rolledBack) return refuse(report, `${report.target}: there is no _prisma_migrations table, so there is no failed migration "${rolledBack}" to mark rolled back.`);
+    await db.createMigrationsTable();
+  }
+  const before = classifyHistory(chain, await db.rows());
+  const state = before.find((s) => s.name === name)?.state;
+  if (applied) {
+    const migration = chain.find((m) => m.name === applied);
+    if (!migration) return refuse(report, `migration "${applied}" is not in ${report.migrationsDir} (P3017). Give the folder name exactly, e.g. ${chain[0]?.name ?? '20240101000000_init'}.`);
+    if (state === 'applied' || state === 'edited') return refuse(report, `migration "${applied}" is already recorded as applied in ${report.target} (P3008). Nothing changed.`);
+    // A failed attempt is closed first, as Prisma does, so the history has one live row.
+    if (state === 'failed') await db.recordRolledBack(applied);
+    await db.recordApplied(randomUUID(), migration);
+  } else {
+    if (state !== 'failed') {
+      return refuse(report, `migration "${rolledBack}" cannot be marked rolled back: it is ${state === undefined ? 'not in the database' : `in state "${state}"`}, not failed (P3012). Only a failed migration can be rolled back.`);
+    }
+    await db.recordRolledBack(rolledBack!);
+  }
+  report.migrations = classifyHistory(chain, await db.rows());
+  return 'resolved';
+}
+
+/** P3005: a database with tables but no migrations table is not ours to change. */
+async function ensureManaged(db: TargetDb, report: DeployReport, opts: { create: boolean }): Promise<boolean> {
+  if (await db.hasMigrationsTable()) return true;
+  const objects = await db.existingObjects();
+  if (objects.length > 0) {
+    refuse(report, `${notManagedMessage(objects, [])}`);
+    return false;
+  }
+  if (opts.create) await db.createMigrationsTable();
+  return true;
+}
+
+function notManagedMessage(objects: string[], chain: Migration[]): string {
+  const first = chain[0]?.name ?? '<first migration>';
+  return `the database is not empty (it has ${objects.slice(0, 5).join(', ')}${objects.length > 5 ? ', …' : ''}) but has no _prisma_migrations table (P3005). If its schema already matches your migrations, baseline it: prisma-drift-gate resolve --applied ${first} (once for each migration it already contains), then deploy.`;
+}
+
+/** Everything that makes applying unsafe, reported together so one run shows all of it. */
+function refusals(report: DeployReport, opts: DeployOptions): boolean {
+  const before = report.errors.length;
+  for (const m of report.migrations) {
+    if (m.state === 'failed') {
+      report.errors.push({ migration: m.name, message: `migration "${m.name}" failed in ${report.target}${m.startedAt ? ` (started ${m.startedAt})` : ''} and was never finished (P3009); nothing new is applied until it is resolved. Repair the database (see the logs column of _prisma_migrations), then run prisma-drift-gate resolve --rolled-back ${m.name} to retry it, or resolve --applied ${m.name} if you completed it by hand.` });
+    } else if (m.state === 'edited' && !opts.allowEdited) {
+      report.errors.push({ migration: m.name, message: `migration "${m.name}" was changed after it was applied to ${report.target} (recorded checksum ${m.recordedChecksum?.slice(0, 12)}, file ${m.checksum?.slice(0, 12)}). Restore the applied version from git and put the change in a new migration; or pass --allow-edited if the edit is cosmetic (prisma migrate deploy only warns here).` });
+    } else if (m.state === 'unknown') {
+      report.errors.push({ migration: m.name, message: `migration "${m.name}" is applied in ${report.target} but missing from ${report.migrationsDir}: the history diverged (a migration was deleted or renamed, or this branch is behind the database). Restore the folder from the branch that applied it, then deploy.` });
+    }
+  }
+  if (report.errors.length > before) report.result = 'refused';
+  return report.errors.length > before;
+}
+
+function refuse(report: DeployReport, problem: Problem | string): string {
+  report.errors.push(typeof problem === 'string' ? { message: problem } : problem);
+  report.result = 'refused';
+  return 'refused';
+}

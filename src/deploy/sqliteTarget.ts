@@ -1,0 +1,143 @@
+import Database from 'better-sqlite3';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Migration } from '../chain/load';
+import { splitStatements, statementHead } from '../chain/split';
+import { legacyDqsFactory, withLegacyDqs } from '../db/sqliteDqs';
+import { oneLine } from '../db/types';
+import { fail, ok, type Result } from '../problem';
+import type { MigrationRow } from './history';
+import type { Target } from './target';
+import { LOCK_TIMEOUT_MS, MIGRATIONS_TABLE, type TargetDb } from './targetDb';
+
+/** Prisma's DDL (prisma-engines, sqlite flavour). */
+const CREATE_TABLE = `CREATE TABLE "${MIGRATIONS_TABLE}" (
+    "id"                    TEXT PRIMARY KEY NOT NULL,
+    "checksum"              TEXT NOT NULL,
+    "finished_at"           DATETIME,
+    "migration_name"        TEXT NOT NULL,
+    "logs"                  TEXT,
+    "rolled_back_at"        DATETIME,
+    "started_at"            DATETIME NOT NULL DEFAULT current_timestamp,
+    "applied_steps_count"   INTEGER UNSIGNED NOT NULL DEFAULT 0
+);`;
+
+export async function openSqliteTarget(target: Target, opts: { readonly: boolean }): Promise<Result<TargetDb>> {
+  const file = target.file!;
+  if (opts.readonly && !fs.existsSync(file)) return fail(`${file}: the SQLite database does not exist. Check the path (relative file: paths resolve from the schema's folder).`);
+  let db: Database.Database;
+  try {
+    if (!opts.readonly) fs.mkdirSync(path.dirname(file), { recursive: true });
+    // busy timeout: a concurrent deploy holds the exclusive lock; wait as long as Prisma would.
+    db = new Database(file, { timeout: LOCK_TIMEOUT_MS, fileMustExist: opts.readonly, readonly: opts.readonly });
+  } catch (e) {
+    return fail(`${file}: cannot open the SQLite database: ${oneLine((e as Error).message)}.`);
+  }
+  const connections: SqlDriverAdapter[] = [];
+  const now = () => Date.now();
+
+  const tdb: TargetDb = {
+    provider: 'sqlite',
+    async lock() {
+      try {
+        // Exclusive locking mode keeps the lock for the life of this connection, so no other
+        // process can read a half-applied history or apply the same migration.
+        db.pragma('locking_mode = EXCLUSIVE');
+        db.exec('BEGIN EXCLUSIVE; COMMIT;');
+        return ok(undefined);
+      } catch (e) {
+        return fail(`${file}: could not lock the database within ${LOCK_TIMEOUT_MS / 1000} s (${oneLine((e as Error).message)}): another process is using it, perhaps another deploy. Wait for it and run again.`);
+      }
+    },
+    async hasMigrationsTable() {
+      return db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(MIGRATIONS_TABLE) !== undefined;
+    },
+    async existingObjects() {
+      const rows = db.prepare(`SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name LIMIT 20`).all() as { name: string }[];
+      return rows.map((r) => r.name);
+    },
+    async createMigrationsTable() {
+      db.exec(CREATE_TABLE);
+    },
+    async rows() {
+      const rows = db.prepare(`SELECT id, checksum, migration_name, started_at, finished_at, rolled_back_at, logs, applied_steps_count FROM "${MIGRATIONS_TABLE}" ORDER BY started_at ASC`).all();
+      return (rows as Record<string, unknown>[]).map(toRow);
+    },
+    // Timestamps as epoch milliseconds: what Prisma's native engine writes on SQLite.
+    async recordStart(id, migration) {
+      db.prepare(`INSERT INTO "${MIGRATIONS_TABLE}" (id, checksum, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, 0)`).run(id, migration.checksum, migration.name, now());
+    },
+    async recordFinish(id, appliedSteps) {
+      db.prepare(`UPDATE "${MIGRATIONS_TABLE}" SET finished_at = ?, applied_steps_count = ? WHERE id = ?`).run(now(), appliedSteps, id);
+    },
+    async recordFailure(id, logs) {
+      db.prepare(`UPDATE "${MIGRATIONS_TABLE}" SET logs = ? WHERE id = ?`).run(logs, id);
+    },
+    async recordApplied(id, migration) {
+      const t = now();
+      db.prepare(`INSERT INTO "${MIGRATIONS_TABLE}" (id, checksum, migration_name, logs, rolled_back_at, started_at, finished_at, applied_steps_count) VALUES (?, ?, ?, NULL, NULL, ?, ?, 0)`).run(id, migration.checksum, migration.name, t, t);
+    },
+    async recordRolledBack(name) {
+      return db.prepare(`UPDATE "${MIGRATIONS_TABLE}" SET rolled_back_at = ? WHERE migration_name = ? AND finished_at IS NULL AND rolled_back_at IS NULL`).run(now(), name).changes;
+    },
+    async runMigration(migration: Migration) {
+      // Never inside a transaction: Prisma's RedefineTables scripts turn foreign keys off,
+      // which SQLite ignores inside one, and dropping the old table would then cascade.
+      for (const stmt of splitStatements(migration.sql, 'sqlite')) {
+        try {
+          await withLegacyDqs(stmt.text, (sql) => db.exec(sql), (e) => (e as Error).message);
+        } catch (e) {
+          const message = oneLine((e as Error).message);
+          return {
+            ok: false,
+            problem: {
+              migration: migration.name,
+              file: migration.displayFile,
+              line: stmt.line,
+              statement: statementHead(stmt.text),
+              message: `${migration.displayFile}:${stmt.line}: migration "${migration.name}" failed at \`${statementHead(stmt.text)}\`: ${message}. SQLite does not roll a script back: the statements before this one stay applied. Repair the database by hand, then mark it: prisma-drift-gate resolve --rolled-back ${migration.name} (or --applied if you finished it by hand).`,
+              logs: `SQLite database error\n${(e as Error).message}\n   0: line ${stmt.line}: ${statementHead(stmt.text)}`,
+            },
+          };
+        }
+      }
+      return ok(undefined);
+    },
+    adapterFactory(): SqlMigrationAwareDriverAdapterFactory {
+      const factory = legacyDqsFactory(new PrismaBetterSqlite3({ url: `file:${file}` }));
+      return { ...factory, connect: async () => remember(await factory.connect()), connectToShadowDb: async () => remember(await factory.connectToShadowDb()) };
+    },
+    async [Symbol.asyncDispose]() {
+      for (const c of connections.splice(0)) await c.dispose().catch(() => undefined);
+      db.close();
+    },
+  };
+  const remember = (c: SqlDriverAdapter) => (connections.push(c), c);
+  return ok(tdb);
+}
+
+/** Reads both forms: epoch milliseconds (native engine, us) and text (wasm engine, SQL defaults). */
+export function sqliteTime(v: unknown): Date | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'bigint') return new Date(Number(v));
+  const s = String(v);
+  if (/^\d+$/.test(s)) return new Date(Number(s));
+  const d = new Date(/^\d{4}-\d\d-\d\d \d/.test(s) && !/[zZ]|[+-]\d\d:?\d\d$/.test(s) ? s.replace(' ', 'T') + 'Z' : s);
+  // Set but unreadable still means "set": never turn a finished migration into a failed one.
+  return Number.isNaN(d.getTime()) ? new Date(0) : d;
+}
+
+function toRow(r: Record<string, unknown>): MigrationRow {
+  return {
+    id: String(r.id),
+    checksum: String(r.checksum),
+    migrationName: String(r.migration_name),
+    startedAt: sqliteTime(r.started_at),
+    finishedAt: sqliteTime(r.finished_at),
+    rolledBackAt: sqliteTime(r.rolled_back_at),
+    logs: (r.logs as string | null) ?? null,
+    appliedStepsCount: Number(r.applied_steps_count ?? 0),
+  };
+}

@@ -1,0 +1,95 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { maskUrl } from '../db/pgServer';
+import type { Provider } from '../locate/provider';
+import { blockProperties, findBlocks, maskCommentsAndStrings } from '../locate/prismaSyntax';
+import type { SchemaFile } from '../locate/schema';
+import { fail, ok, type Result } from '../problem';
+
+/** The database that deploy/status/resolve work on. */
+export interface Target {
+  provider: Provider;
+  /** The URL as given (a secret: never print it). */
+  url: string;
+  /** What may be printed: the URL with its password masked, or the SQLite file's path. */
+  display: string;
+  /** SQLite: the absolute path of the database file. */
+  file?: string;
+  /** PostgreSQL: the schema from `?schema=` (default public). */
+  schema?: string;
+  /** Where the URL came from, for messages. */
+  source: string;
+}
+
+export interface UrlSources {
+  flag?: string;
+  config?: string;
+  env: NodeJS.ProcessEnv;
+  schemaFiles: SchemaFile[];
+}
+
+/**
+ * The URL, in the order a Prisma user expects: the flag, prisma.config.ts `datasource.url`,
+ * the schema's own `url = env("…")` (Prisma 5/6), then DATABASE_URL.
+ */
+export function pickDatabaseUrl(s: UrlSources): Result<{ url: string; source: string }> {
+  if (s.flag) return ok({ url: s.flag, source: '--database-url' });
+  if (s.config) return ok({ url: s.config, source: 'prisma.config.ts datasource.url' });
+  const fromSchema = schemaUrl(s.schemaFiles);
+  if (fromSchema?.env && s.env[fromSchema.env]) return ok({ url: s.env[fromSchema.env]!, source: `environment variable ${fromSchema.env}` });
+  if (fromSchema?.literal) return ok({ url: fromSchema.literal, source: 'the schema datasource url' });
+  if (s.env.DATABASE_URL) return ok({ url: s.env.DATABASE_URL, source: 'environment variable DATABASE_URL' });
+  const name = fromSchema?.env ?? 'DATABASE_URL';
+  return fail(`no database URL: set the environment variable ${name} (preferred: a URL passed as an argument shows up in ps and shell history), or pass --database-url.`);
+}
+
+/** `url = env("X")` or `url = "…"` in the datasource block, if present. */
+function schemaUrl(files: SchemaFile[]): { env?: string; literal?: string } | undefined {
+  for (const file of files) {
+    const masked = maskCommentsAndStrings(file.content);
+    const [block] = findBlocks(masked, 'datasource');
+    if (!block) continue;
+    const prop = blockProperties(masked, block).find((p) => p.key === 'url');
+    if (!prop) return undefined;
+    const value = file.content.slice(prop.valueStart, prop.end).trim();
+    const env = /^env\(\s*"([^"]+)"\s*\)/.exec(value)?.[1];
+    if (env) return { env };
+    const literal = /^"([^"]*)"/.exec(value)?.[1];
+    return literal ? { literal } : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Classifies the URL. A relative `file:` path resolves from the schema's folder, as
+ * Prisma does; the resolved path is shown so a typo is visible.
+ */
+export function resolveTarget(url: string, source: string, schemaDir: string): Result<Target> {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  if (scheme === 'file') {
+    const raw = url.slice('file:'.length).replace(/\?.*$/, '');
+    if (raw === '') return fail(`${source}: "file:" has no path. Use e.g. file:./dev.db.`);
+    const rawPath = raw.startsWith('//') ? raw.slice(2) : raw;
+    const file = path.resolve(schemaDir, decodeURIComponent(rawPath));
+    return ok({ provider: 'sqlite', url, display: file, file, source });
+  }
+  if (scheme === 'postgresql' || scheme === 'postgres') {
+    let schema = 'public';
+    try {
+      schema = new URL(url).searchParams.get('schema') || 'public';
+    } catch {
+      return fail(`${source}: not a valid PostgreSQL URL (${maskUrl(url)}). Use postgresql://user:password@host:5432/db.`);
+    }
+    return ok({ provider: 'postgresql', url, display: maskUrl(url), schema, source });
+  }
+  if (scheme && ['mysql', 'sqlserver', 'mongodb', 'mongodb+srv', 'prisma', 'prisma+postgres'].includes(scheme)) {
+    return fail(`${source}: ${scheme}:// databases are not supported yet; deploy supports SQLite (file:) and PostgreSQL (postgresql://).`);
+  }
+  return fail(`${source}: not a database URL we recognise (${scheme ? `${scheme}:` : 'no scheme'}). Use file:./dev.db or postgresql://user:password@host:5432/db.`);
+}
+
+/** A SQLite target file that does not exist yet is created by deploy; say so, in case of a typo. */
+export function missingFileNote(target: Target): string | undefined {
+  if (target.provider !== 'sqlite' || fs.existsSync(target.file!)) return undefined;
+  return `${target.file} does not exist yet; deploy creates it. If you meant an existing database, check the path (relative file: paths resolve from the schema's folder).`;
+}
