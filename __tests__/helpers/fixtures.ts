@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 
 export const ROOT = path.join(__dirname, '..', '..');
 export const BIN = path.join(ROOT, 'bin', 'prisma-drift-gate.js');
@@ -31,10 +31,33 @@ export interface CliRun {
 }
 
 /** Runs the installed bin as a user would, with no DATABASE_URL in the environment. */
-export function runBin(args: string[], cwd: string = ROOT): CliRun {
+export function runBin(args: string[], cwd: string = ROOT, extraEnv: NodeJS.ProcessEnv = {}): CliRun {
   const env = { ...process.env };
   delete env.DATABASE_URL;
   delete env.NO_COLOR;
+  Object.assign(env, extraEnv);
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env, encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** runBin without blocking the test process: for runs that must overlap. */
+export function runBinAsync(args: string[], cwd: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  const env = { ...process.env };
+  delete env.DATABASE_URL;
+  Object.assign(env, extraEnv);
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** Adds a migration folder to a project copy. */
+export function addMigration(projectDir: string, name: string, sql: string): void {
+  const dir = path.join(projectDir, 'prisma', 'migrations', name);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'migration.sql'), sql);
 }

@@ -46,7 +46,7 @@ export async function openPgTarget(target: Target): Promise<Result<TargetDb>> {
   const db: TargetDb = {
     provider: 'postgresql',
     async lock() {
-      if (process.env.PRISMA_SCHEMA_DISABLE_ADVISORY_LOCK) return ok(undefined);
+      if (advisoryLockDisabled()) return ok(undefined);
       // lock_timeout bounds the wait for any lock, advisory ones included.
       await client.query(`SET lock_timeout = ${LOCK_TIMEOUT_MS}`);
       try {
@@ -67,19 +67,16 @@ export async function openPgTarget(target: Target): Promise<Result<TargetDb>> {
       return (r.rows[0] as { present: boolean }).present;
     },
     async existingObjects() {
-      // Prisma's P3005 test: anything in the schema besides what extensions own.
+      // Prisma's P3005 test (sql_migration_persistence.rs): ordinary tables in the URL's
+      // schema, except PostGIS's own; views, sequences and enums do not count.
       const r = await client.query(
         `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-          WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')
-            AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype = 'e')
-         UNION ALL
-         SELECT t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-          WHERE n.nspname = $1 AND t.typtype = 'e'
-            AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = t.oid AND d.deptype = 'e')
-         ORDER BY 1 LIMIT 20`,
+          WHERE n.nspname = $1 AND c.relkind = 'r'
+            AND lower(c.relname) NOT IN ('spatial_ref_sys', 'geometry_columns', 'geography_columns', 'raster_columns', 'raster_overviews')
+          ORDER BY 1`,
         [schema],
       );
-      return (r.rows as { name: string }[]).map((row) => row.name);
+      return (r.rows as { name: string }[]).map((row) => `${schema}.${row.name}`);
     },
     async createMigrationsTable() {
       await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
@@ -102,7 +99,7 @@ export async function openPgTarget(target: Target): Promise<Result<TargetDb>> {
     },
     async recordApplied(id, migration) {
       await client.query(
-        `INSERT INTO ${table} (id, checksum, migration_name, logs, rolled_back_at, started_at, finished_at, applied_steps_count) VALUES ($1, $2, $3, NULL, NULL, now(), now(), 0)`,
+        `INSERT INTO ${table} (id, checksum, migration_name, logs, rolled_back_at, started_at, finished_at, applied_steps_count) VALUES ($1, $2, $3, '', NULL, now(), now(), 0)`,
         [id, migration.checksum, migration.name],
       );
     },
@@ -193,3 +190,6 @@ function toRow(r: Record<string, unknown>): MigrationRow {
     appliedStepsCount: Number(r.applied_steps_count ?? 0),
   };
 }
+
+/** As Prisma reads it: any value but "" and "0" turns the lock off. */
+export const advisoryLockDisabled = (value = process.env.PRISMA_SCHEMA_DISABLE_ADVISORY_LOCK) => value !== undefined && value !== '' && value !== '0';

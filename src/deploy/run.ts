@@ -66,6 +66,8 @@ interface Prepared {
   schema: LocatedSchema;
   chain: Migration[];
   target: Target;
+  /** prisma.config.ts tables.external: managed elsewhere, so they do not make a database "not empty". */
+  externalTables: string[];
 }
 
 export async function runDeployCommand(command: DeployCommand, opts: DeployOptions): Promise<DeployReport> {
@@ -99,7 +101,7 @@ export async function runDeployCommand(command: DeployCommand, opts: DeployOptio
   await using db = opened.value;
   switch (command) {
     case 'deploy':
-      return done(await deploy(db, chain, opts, report));
+      return done(await deploy(db, prepared.value, opts, report));
     case 'status':
       return done(await status(db, chain, prepared.value, opts, report));
     case 'resolve':
@@ -140,7 +142,7 @@ function prepare(opts: DeployOptions, report: DeployReport): Result<Prepared> {
   }
   const note = missingFileNote(target.value);
   if (note) report.notes.push(note);
-  return ok({ schema, chain: chain.value, target: target.value });
+  return ok({ schema, chain: chain.value, target: target.value, externalTables: config?.externalTables ?? [] });
 }
 
 function lockedProvider(migrationsDir: string): string | undefined {
@@ -152,13 +154,13 @@ function lockedProvider(migrationsDir: string): string | undefined {
   }
 }
 
-async function deploy(db: TargetDb, chain: Migration[], opts: DeployOptions, report: DeployReport): Promise<string> {
+async function deploy(db: TargetDb, { chain, externalTables }: Prepared, opts: DeployOptions, report: DeployReport): Promise<string> {
   // The dry run takes no lock and creates nothing: it must not change the database at all.
   if (!opts.dryRun) {
     const locked = await db.lock();
     if (!locked.ok) return refuse(report, locked.problem);
   }
-  const managed = await ensureManaged(db, report, { create: !opts.dryRun });
+  const managed = await ensureManaged(db, chain, externalTables, report, { create: !opts.dryRun });
   if (!managed) return 'refused';
   const rows = (await db.hasMigrationsTable()) ? await db.rows() : [];
   report.migrations = classifyHistory(chain, rows);
@@ -194,7 +196,8 @@ async function deploy(db: TargetDb, chain: Migration[], opts: DeployOptions, rep
 async function status(db: TargetDb, chain: Migration[], prepared: Prepared, opts: DeployOptions, report: DeployReport): Promise<string> {
   const hasTable = await db.hasMigrationsTable();
   if (!hasTable) {
-    const objects = await db.existingObjects();
+    const external = new Set(prepared.externalTables);
+    const objects = (await db.existingObjects()).filter((t) => !external.has(t));
     if (objects.length > 0) report.notes.push(notManagedMessage(objects, chain));
   }
   report.migrations = classifyHistory(chain, hasTable ? await db.rows() : []);
@@ -221,19 +224,18 @@ async function resolve(db: TargetDb, chain: Migration[], opts: DeployOptions, re
     if (rolledBack) return refuse(report, `${report.target}: there is no _prisma_migrations table, so there is no failed migration "${rolledBack}" to mark rolled back.`);
     await db.createMigrationsTable();
   }
-  const before = classifyHistory(chain, await db.rows());
-  const state = before.find((s) => s.name === name)?.state;
+  const rows = (await db.rows()).filter((r) => r.migrationName === name);
   if (applied) {
     const migration = chain.find((m) => m.name === applied);
     if (!migration) return refuse(report, `migration "${applied}" is not in ${report.migrationsDir} (P3017). Give the folder name exactly, e.g. ${chain[0]?.name ?? '20240101000000_init'}.`);
-    if (state === 'applied' || state === 'edited') return refuse(report, `migration "${applied}" is already recorded as applied in ${report.target} (P3008). Nothing changed.`);
+    // Prisma counts any finished row, even one rolled back later.
+    if (rows.some((r) => r.finishedAt !== null)) return refuse(report, `migration "${applied}" is already recorded as applied in ${report.target} (P3008). Nothing changed.`);
     // A failed attempt is closed first, as Prisma does, so the history has one live row.
-    if (state === 'failed') await db.recordRolledBack(applied);
+    await db.recordRolledBack(applied);
     await db.recordApplied(randomUUID(), migration);
   } else {
-    if (state !== 'failed') {
-      return refuse(report, `migration "${rolledBack}" cannot be marked rolled back: it is ${state === undefined ? 'not in the database' : `in state "${state}"`}, not failed (P3012). Only a failed migration can be rolled back.`);
-    }
+    if (rows.length === 0) return refuse(report, `migration "${rolledBack}" cannot be marked rolled back: it was never applied to ${report.target} (P3011). Give the whole folder name, e.g. ${chain[0]?.name ?? '20240101000000_init'}.`);
+    if (rows.every((r) => r.finishedAt !== null)) return refuse(report, `migration "${rolledBack}" cannot be marked rolled back: it is not failed (P3012). Only a failed migration can be rolled back.`);
     await db.recordRolledBack(rolledBack!);
   }
   report.migrations = classifyHistory(chain, await db.rows());
@@ -241,11 +243,12 @@ async function resolve(db: TargetDb, chain: Migration[], opts: DeployOptions, re
 }
 
 /** P3005: a database with tables but no migrations table is not ours to change. */
-async function ensureManaged(db: TargetDb, report: DeployReport, opts: { create: boolean }): Promise<boolean> {
+async function ensureManaged(db: TargetDb, chain: Migration[], externalTables: string[], report: DeployReport, opts: { create: boolean }): Promise<boolean> {
   if (await db.hasMigrationsTable()) return true;
-  const objects = await db.existingObjects();
+  const external = new Set(externalTables);
+  const objects = (await db.existingObjects()).filter((t) => !external.has(t));
   if (objects.length > 0) {
-    refuse(report, `${notManagedMessage(objects, [])}`);
+    refuse(report, notManagedMessage(objects, chain));
     return false;
   }
   if (opts.create) await db.createMigrationsTable();

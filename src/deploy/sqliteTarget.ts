@@ -55,7 +55,8 @@ export async function openSqliteTarget(target: Target, opts: { readonly: boolean
       return db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(MIGRATIONS_TABLE) !== undefined;
     },
     async existingObjects() {
-      const rows = db.prepare(`SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name LIMIT 20`).all() as { name: string }[];
+      // Prisma's P3005 test: every table, sqlite_sequence included; views do not count.
+      const rows = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[];
       return rows.map((r) => r.name);
     },
     async createMigrationsTable() {
@@ -77,7 +78,7 @@ export async function openSqliteTarget(target: Target, opts: { readonly: boolean
     },
     async recordApplied(id, migration) {
       const t = now();
-      db.prepare(`INSERT INTO "${MIGRATIONS_TABLE}" (id, checksum, migration_name, logs, rolled_back_at, started_at, finished_at, applied_steps_count) VALUES (?, ?, ?, NULL, NULL, ?, ?, 0)`).run(id, migration.checksum, migration.name, t, t);
+      db.prepare(`INSERT INTO "${MIGRATIONS_TABLE}" (id, checksum, migration_name, logs, rolled_back_at, started_at, finished_at, applied_steps_count) VALUES (?, ?, ?, '', NULL, ?, ?, 0)`).run(id, migration.checksum, migration.name, t, t);
     },
     async recordRolledBack(name) {
       return db.prepare(`UPDATE "${MIGRATIONS_TABLE}" SET rolled_back_at = ? WHERE migration_name = ? AND finished_at IS NULL AND rolled_back_at IS NULL`).run(now(), name).changes;

@@ -14,7 +14,7 @@ export interface TargetDb extends AsyncDisposable {
   /** Serialises deploys: Prisma's advisory lock on PostgreSQL, an exclusive lock on SQLite. */
   lock(): Promise<Result<void>>;
   hasMigrationsTable(): Promise<boolean>;
-  /** Names of the user objects that make a database "not empty" (Prisma's P3005 check). */
+  /** The tables that make a database "not empty" (Prisma's P3005 check), schema-qualified on PostgreSQL. */
   existingObjects(): Promise<string[]>;
   createMigrationsTable(): Promise<void>;
   rows(): Promise<MigrationRow[]>;

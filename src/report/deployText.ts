@@ -6,6 +6,8 @@ const duration = (m: MigrationStatus) => (m.durationMs !== undefined ? ` (${m.du
 
 /** The human output of deploy/status/resolve. Errors come last, one line each. */
 export function renderDeployText(report: DeployReport): string {
+  // A bad input or an unreachable database is one line; context is for real outcomes.
+  if (report.result === 'error') return report.errors.map((e) => `error: ${e.message}\n`).join('');
   const out: string[] = [];
   if (report.target) out.push(`Database: ${report.target}`);
   if (report.migrationsDir) out.push(`Migrations: ${report.migrationsDir}`);
@@ -42,5 +44,6 @@ function statusVerdict(report: DeployReport): string {
   if (count('failed')) parts.push(`${count('failed')} failed (repair it, then prisma-drift-gate resolve --rolled-back <name> or --applied <name>)`);
   if (count('edited')) parts.push(`${count('edited')} edited after being applied (restore it from git; put changes in a new migration)`);
   if (count('unknown')) parts.push(`${count('unknown')} in the database but not on disk (the history diverged)`);
-  return parts.length === 0 ? 'Database schema is up to date.' : `Not up to date: ${parts.join('; ')}.`;
+  if (parts.length === 0) return report.drift?.drift ? 'All migrations are applied, but the database drifted from them (below).' : 'Database schema is up to date.';
+  return `Not up to date: ${parts.join('; ')}.`;
 }
