@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { fixture, readExpected, ROOT } from './helpers/fixtures';
 import { FakeGitHubApi } from './helpers/githubApi';
+import { startTestServer, type TestServer } from './helpers/pgServer';
 
 // The Action as a runner runs it: the committed dist/index.js under Node 24 (from the npm
 // registry, scripts/ensure-node24.sh), from a folder holding only dist/, action.yml and
@@ -38,7 +39,7 @@ interface ActionRun {
   summary: string;
 }
 
-async function runAction(workspace: string, opts: { pr?: number; event?: string; inputs?: Record<string, string>; eventPath?: string } = {}): Promise<ActionRun> {
+async function runAction(workspace: string, opts: { pr?: number; event?: string; inputs?: Record<string, string>; eventPath?: string; env?: Record<string, string> } = {}): Promise<ActionRun> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pdg-run-'));
   const files = { output: path.join(tmp, 'output'), summary: path.join(tmp, 'summary'), event: path.join(tmp, 'event.json') };
   fs.writeFileSync(files.output, '');
@@ -62,6 +63,7 @@ async function runAction(workspace: string, opts: { pr?: number; event?: string;
     'INPUT_WORKING-DIRECTORY': '.',
   };
   for (const [k, v] of Object.entries(opts.inputs ?? {})) env[`INPUT_${k.toUpperCase()}`] = v;
+  Object.assign(env, opts.env ?? {});
   // Async spawn: the fake API answers on this process's event loop.
   const child = spawn(NODE24, [path.join(actionDir, 'dist', 'index.js')], { cwd: workspace, env });
   let stdout = '';
@@ -219,3 +221,57 @@ async function runActionWithBase(workspace: string, base: string, opts: { pr: nu
   fs.writeFileSync(payload, JSON.stringify({ number: opts.pr, pull_request: { number: opts.pr, base: { sha: base } }, repository: { name: 'app', owner: { login: 'acme' } } }));
   return runAction(workspace, { ...opts, eventPath: payload });
 }
+
+describe('workflow_dispatch: deploy, status and resolve', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server?.stop());
+
+  test('deploy to SQLite (better-sqlite3 built for Node 24): outputs, summary table, then status is up to date', async () => {
+    const ws = workspaceFrom('sqlite-in-sync');
+    const env = { DATABASE_URL: 'file:./prod.db' };
+    const plan = await runAction(ws, { event: 'workflow_dispatch', inputs: { command: 'deploy', 'dry-run': 'true' }, env });
+    expect(plan.status).toBe(0);
+    expect(plan.outputs).toMatchObject({ result: 'dry-run', deployed: '["20240101000000_init","20240201000000_add_posts"]', applied: '[]' });
+    expect(fs.existsSync(path.join(ws, 'prisma', 'prod.db'))).toBe(false);
+
+    const deployed = await runAction(ws, { event: 'workflow_dispatch', inputs: { command: 'deploy' }, env });
+    expect(deployed.status).toBe(0);
+    expect(deployed.outputs).toMatchObject({ result: 'deployed', applied: '["20240101000000_init","20240201000000_add_posts"]', pending: '[]', failed: '[]', edited: '[]', unknown: '[]' });
+    expect(deployed.summary).toMatch(/^### ✅ prisma-drift-gate deploy: deployed/);
+    expect(deployed.summary).toMatch(/\| `20240101000000_init` \| ✅ applied \(this run\) \| \d{4}-\d\d-\d\dT[\d:.]+Z \| \d+ ms \|/);
+    expect(deployed.stdout).toContain('All migrations have been successfully applied.');
+
+    const status = await runAction(ws, { event: 'workflow_dispatch', inputs: { command: 'status' }, env });
+    expect(status.status).toBe(0);
+    expect(status.outputs.result).toBe('up-to-date');
+  });
+
+  test('deploy to a real PostgreSQL server from the database-url input: masked, a failure is one ::error:: line, resolve then deploy', async () => {
+    server.psql('CREATE DATABASE dispatch');
+    const url = server.url('dispatch');
+    const ws = workspaceFrom('pg-in-sync');
+    const dir = path.join(ws, 'prisma', 'migrations', '20240301000000_broken');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, 'migration.sql'), 'ALTER TABLE "Nope" ADD COLUMN "x" INTEGER;\n');
+    const failed = await runAction(ws, { event: 'workflow_dispatch', inputs: { command: 'deploy', 'database-url': url } });
+    expect(failed.status).toBe(1);
+    expect(failed.outputs).toMatchObject({ result: 'failed', applied: '["20240101000000_init","20240201000000_add_posts"]', failed: '["20240301000000_broken"]' });
+    const errors = failed.stdout.split('\n').filter((l) => l.startsWith('::error::'));
+    expect(errors).toEqual([expect.stringMatching(/^::error::prisma\/migrations\/20240301000000_broken\/migration\.sql:1: migration "20240301000000_broken" failed at `ALTER TABLE "Nope" ADD COLUMN "x" INTEGER;`: relation "Nope" does not exist/)]);
+    expect(failed.stdout).toContain(`::add-mask::${url}`);
+    expect(failed.stdout).toContain('::add-mask::rootpw');
+    const shown = failed.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n') + failed.summary;
+    expect(shown).not.toContain('rootpw');
+
+    fs.writeFileSync(path.join(dir, 'migration.sql'), 'ALTER TABLE "User" ADD COLUMN "x" INTEGER;\n');
+    const resolved = await runAction(ws, { event: 'workflow_dispatch', inputs: { command: 'resolve', 'rolled-back': '20240301000000_broken', 'database-url': url } });
+    expect(resolved.status).toBe(0);
+    expect(resolved.outputs.result).toBe('resolved');
+    const retried = await runAction(ws, { event: 'workflow_dispatch', inputs: { command: 'deploy' }, env: { DATABASE_URL: url } });
+    expect(retried.status).toBe(0);
+    expect(retried.outputs).toMatchObject({ result: 'deployed', deployed: '["20240301000000_broken"]', failed: '[]' });
+  });
+});

@@ -57571,6 +57571,7 @@ var __disposeResources = (this && this.__disposeResources) || (function (Suppres
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.exitCodeOf = exitCodeOf;
 exports.runCheck = runCheck;
+exports.openThrowawayDb = openThrowawayDb;
 const path = __importStar(__nccwpck_require__(6760));
 const node_perf_hooks_1 = __nccwpck_require__(643);
 const integrity_1 = __nccwpck_require__(6326);
@@ -57875,6 +57876,7 @@ function fromObject(value) {
         migrationsPath: str(c.migrations?.path),
         initShadowDb: str(c.migrations?.initShadowDb),
         shadowDatabaseUrl: str(c.datasource?.shadowDatabaseUrl),
+        url: str(c.datasource?.url),
         externalTables: list(c.tables?.external),
         externalEnums: list(c.enums?.external),
     };
@@ -58046,7 +58048,9 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
     return (mod && mod.__esModule) ? mod : { "default": mod };
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.CharAsTextPool = void 0;
 exports.maskUrl = maskUrl;
+exports.splitUrl = splitUrl;
 exports.connectionProblem = connectionProblem;
 exports.openPgServer = openPgServer;
 const adapter_pg_1 = __nccwpck_require__(1403);
@@ -58087,6 +58091,7 @@ class CharAsTextPool extends pg_1.default.Pool {
         return result;
     }
 }
+exports.CharAsTextPool = CharAsTextPool;
 /** Prisma's URL parameters that are not libpq's: `schema` selects the search path. */
 function splitUrl(url) {
     const u = new URL(url);
@@ -58097,14 +58102,14 @@ function splitUrl(url) {
 }
 const quoteIdent = (s) => `"${s.replace(/"/g, '""')}"`;
 /** A connection failure in words, without the password. */
-function connectionProblem(url, e) {
+function connectionProblem(url, e, source = '--shadow-database-url') {
     const err = e;
     const why = err.code === '28P01' ? 'password authentication failed' :
         err.code === 'ECONNREFUSED' ? 'connection refused (is the server running and reachable?)' :
             err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN' ? 'host not found' :
                 err.code === '3D000' ? 'the database does not exist' :
                     (err.message ?? String(e)).split(url).join(maskUrl(url));
-    return { message: `--shadow-database-url ${maskUrl(url)}: cannot connect: ${why}.` };
+    return { message: `${source} ${maskUrl(url)}: cannot connect: ${why}.` };
 }
 /**
  * Replays on a real PostgreSQL server: in a fresh temporary database, dropped afterwards;
@@ -58597,6 +58602,1111 @@ exports.oneLine = oneLine;
 
 /***/ }),
 
+/***/ 8259:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.classifyHistory = classifyHistory;
+exports.checksumMatches = checksumMatches;
+const node_crypto_1 = __nccwpck_require__(7598);
+/**
+ * Compares the folders with the table, as Prisma's diagnoseMigrationHistory does: rows
+ * whose `rolled_back_at` is set are ignored; a row without `finished_at` is a failed
+ * migration; a finished row whose checksum does not match the file is an edited one.
+ */
+function classifyHistory(chain, rows) {
+    const live = rows.filter((r) => r.rolledBackAt === null);
+    const byName = new Map();
+    for (const r of live)
+        byName.set(r.migrationName, [...(byName.get(r.migrationName) ?? []), r]);
+    const onDisk = new Set(chain.map((m) => m.name));
+    const out = [];
+    for (const m of chain) {
+        const mine = byName.get(m.name) ?? [];
+        const failed = mine.find((r) => r.finishedAt === null);
+        const applied = mine.find((r) => r.finishedAt !== null);
+        if (failed)
+            out.push({ name: m.name, state: 'failed', checksum: m.checksum, ...times(failed), logs: failed.logs ?? undefined });
+        else if (!applied)
+            out.push({ name: m.name, state: 'pending', checksum: m.checksum });
+        else if (!checksumMatches(m.sql, applied.checksum))
+            out.push({ name: m.name, state: 'edited', checksum: m.checksum, recordedChecksum: applied.checksum, ...times(applied) });
+        else
+            out.push({ name: m.name, state: 'applied', checksum: m.checksum, ...times(applied) });
+    }
+    const unknown = [...new Set(live.filter((r) => !onDisk.has(r.migrationName)).map((r) => r.migrationName))];
+    for (const name of unknown) {
+        const row = live.find((r) => r.migrationName === name);
+        out.push({ name, state: row.finishedAt === null ? 'failed' : 'unknown', ...times(row), logs: row.logs ?? undefined });
+    }
+    return out;
+}
+function times(r) {
+    return {
+        startedAt: r.startedAt?.toISOString(),
+        finishedAt: r.finishedAt?.toISOString(),
+        durationMs: r.startedAt && r.finishedAt ? Math.max(0, r.finishedAt.getTime() - r.startedAt.getTime()) : undefined,
+    };
+}
+/**
+ * Prisma's checksum_matches (schema-engine checksum.rs): the file as it is, or with its line
+ * endings switched (a checkout with other autocrlf settings), hashed with SHA-256; and old
+ * rows written before prisma-engines#1887 hold the hex digits without zero padding.
+ */
+function checksumMatches(sql, recorded) {
+    const variants = [sql, sql.includes('\r\n') ? sql.replace(/\r\n/g, '\n') : sql.replace(/\n/g, '\r\n')];
+    return variants.some((text) => {
+        const digest = (0, node_crypto_1.createHash)('sha256').update(text, 'utf8').digest();
+        const rendered = recorded.length !== 64 && recorded.length > 0 ? [...digest].map((b) => b.toString(16)).join('') : digest.toString('hex');
+        return rendered === recorded;
+    });
+}
+
+
+/***/ }),
+
+/***/ 5506:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+var __addDisposableResource = (this && this.__addDisposableResource) || function (env, value, async) {
+    if (value !== null && value !== void 0) {
+        if (typeof value !== "object" && typeof value !== "function") throw new TypeError("Object expected.");
+        var dispose, inner;
+        if (async) {
+            if (!Symbol.asyncDispose) throw new TypeError("Symbol.asyncDispose is not defined.");
+            dispose = value[Symbol.asyncDispose];
+        }
+        if (dispose === void 0) {
+            if (!Symbol.dispose) throw new TypeError("Symbol.dispose is not defined.");
+            dispose = value[Symbol.dispose];
+            if (async) inner = dispose;
+        }
+        if (typeof dispose !== "function") throw new TypeError("Object not disposable.");
+        if (inner) dispose = function() { try { inner.call(this); } catch (e) { return Promise.reject(e); } };
+        env.stack.push({ value: value, dispose: dispose, async: async });
+    }
+    else if (async) {
+        env.stack.push({ async: true });
+    }
+    return value;
+};
+var __disposeResources = (this && this.__disposeResources) || (function (SuppressedError) {
+    return function (env) {
+        function fail(e) {
+            env.error = env.hasError ? new SuppressedError(e, env.error, "An error was suppressed during disposal.") : e;
+            env.hasError = true;
+        }
+        var r, s = 0;
+        function next() {
+            while (r = env.stack.pop()) {
+                try {
+                    if (!r.async && s === 1) return s = 0, env.stack.push(r), Promise.resolve().then(next);
+                    if (r.dispose) {
+                        var result = r.dispose.call(r.value);
+                        if (r.async) return s |= 2, Promise.resolve(result).then(next, function(e) { fail(e); return next(); });
+                    }
+                    else s |= 1;
+                }
+                catch (e) {
+                    fail(e);
+                }
+            }
+            if (s === 1) return env.hasError ? Promise.reject(env.error) : Promise.resolve();
+            if (env.hasError) throw env.error;
+        }
+        return next();
+    };
+})(typeof SuppressedError === "function" ? SuppressedError : function (error, suppressed, message) {
+    var e = new Error(message);
+    return e.name = "SuppressedError", e.error = error, e.suppressed = suppressed, e;
+});
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.liveDrift = liveDrift;
+const path = __importStar(__nccwpck_require__(6760));
+const check_1 = __nccwpck_require__(5883);
+const diff_1 = __nccwpck_require__(6227);
+const load_1 = __nccwpck_require__(8816);
+const engineSchema_1 = __nccwpck_require__(1241);
+const problem_1 = __nccwpck_require__(4008);
+/**
+ * Is the live database what its applied migrations say? The applied part of the chain is
+ * replayed into a throwaway DB and introspected into a datamodel, which the engine then
+ * diffs with the live database: the engine cannot diff two databases directly in-process.
+ */
+async function liveDrift(db, applied, schema, cwd) {
+    const env_1 = { stack: [], error: void 0, hasError: false };
+    try {
+        const files = (0, engineSchema_1.schemaForEngine)(schema.files).map((f) => ({ path: f.path, content: f.content }));
+        const replay = __addDisposableResource(env_1, await (0, check_1.openThrowawayDb)(db.provider, applied, schema), true);
+        for (const m of applied) {
+            const r = await replay.runMigration(m);
+            if (!r.ok)
+                return (0, problem_1.fail)({ ...r.problem, message: `--drift: ${r.problem.message}` });
+        }
+        const shadow = await (0, load_1.startEngine)(replay.adapterFactory());
+        let chainFiles;
+        try {
+            const introspected = await shadow.introspect({ schema: { files }, baseDirectoryPath: path.dirname(files[0].path), force: true, compositeTypeDepth: -1, namespaces: null });
+            chainFiles = introspected.schema.files;
+        }
+        catch (e) {
+            return (0, problem_1.fail)({ message: `--drift: could not read the replayed migrations: ${(0, diff_1.engineProblem)(e, cwd).message}` });
+        }
+        finally {
+            shadow.free();
+        }
+        const live = await (0, load_1.startEngine)(db.adapterFactory());
+        try {
+            const configDir = path.dirname(files[0].path);
+            const toChain = await live.diff({ from: { tag: 'schemaDatasource', files, configDir }, to: { tag: 'schemaDatamodel', files: chainFiles }, script: true, exitCode: true, filters: { externalTables: [], externalEnums: [] } });
+            if (toChain.exitCode !== 2)
+                return (0, problem_1.ok)({ drift: false, summary: '', sql: '' });
+            const fromChain = await live.diff({ from: { tag: 'schemaDatamodel', files: chainFiles }, to: { tag: 'schemaDatasource', files, configDir }, script: false, exitCode: true, filters: { externalTables: [], externalEnums: [] } });
+            return (0, problem_1.ok)({ drift: true, summary: (fromChain.stdout ?? '').trim(), sql: toChain.stdout ?? '' });
+        }
+        catch (e) {
+            return (0, problem_1.fail)({ message: `--drift: ${(0, diff_1.engineProblem)(e, cwd).message}` });
+        }
+        finally {
+            live.free();
+        }
+    }
+    catch (e_1) {
+        env_1.error = e_1;
+        env_1.hasError = true;
+    }
+    finally {
+        const result_1 = __disposeResources(env_1);
+        if (result_1)
+            await result_1;
+    }
+}
+
+
+/***/ }),
+
+/***/ 4263:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.advisoryLockDisabled = void 0;
+exports.openPgTarget = openPgTarget;
+const adapter_pg_1 = __nccwpck_require__(1403);
+const pg_1 = __importDefault(__nccwpck_require__(3273));
+const split_1 = __nccwpck_require__(9281);
+const pgServer_1 = __nccwpck_require__(5890);
+const types_1 = __nccwpck_require__(9819);
+const problem_1 = __nccwpck_require__(4008);
+const targetDb_1 = __nccwpck_require__(2836);
+const quoteIdent = (s) => `"${s.replace(/"/g, '""')}"`;
+/** Prisma's DDL (prisma-engines, postgres flavour), in the URL's schema. */
+const createTableSql = (schema) => `CREATE TABLE ${quoteIdent(schema)}.${targetDb_1.MIGRATIONS_TABLE} (
+    id                      VARCHAR(36) PRIMARY KEY NOT NULL,
+    checksum                VARCHAR(64) NOT NULL,
+    finished_at             TIMESTAMPTZ,
+    migration_name          VARCHAR(255) NOT NULL,
+    logs                    TEXT,
+    rolled_back_at          TIMESTAMPTZ,
+    started_at              TIMESTAMPTZ NOT NULL DEFAULT now(),
+    applied_steps_count     INTEGER NOT NULL DEFAULT 0
+);`;
+/**
+ * One session for everything, as Prisma holds its advisory lock and runs the scripts on
+ * the same connection. The search path is the URL's schema, so unqualified names in the
+ * migrations land where `prisma migrate deploy` would put them.
+ */
+async function openPgTarget(target) {
+    const { connectionString, schema } = (0, pgServer_1.splitUrl)(target.url);
+    const client = new pg_1.default.Client({ connectionString, connectionTimeoutMillis: targetDb_1.LOCK_TIMEOUT_MS, options: `-c search_path=${quoteIdent(schema)}` });
+    // A dropped connection must surface as a failed query, not as an unhandled 'error' event.
+    client.on('error', () => undefined);
+    try {
+        await client.connect();
+    }
+    catch (e) {
+        return (0, problem_1.fail)({ message: (0, pgServer_1.connectionProblem)(target.url, e, target.source).message });
+    }
+    const table = `${quoteIdent(schema)}.${targetDb_1.MIGRATIONS_TABLE}`;
+    let locked = false;
+    let pool;
+    const db = {
+        provider: 'postgresql',
+        async lock() {
+            if ((0, exports.advisoryLockDisabled)())
+                return (0, problem_1.ok)(undefined);
+            // lock_timeout bounds the wait for any lock, advisory ones included.
+            await client.query(`SET lock_timeout = ${targetDb_1.LOCK_TIMEOUT_MS}`);
+            try {
+                await client.query(`SELECT pg_advisory_lock(${targetDb_1.ADVISORY_LOCK_ID})`);
+                locked = true;
+                return (0, problem_1.ok)(undefined);
+            }
+            catch (e) {
+                if (e.code !== '55P03')
+                    throw e;
+                return (0, problem_1.fail)(`${target.display}: timed out after ${targetDb_1.LOCK_TIMEOUT_MS / 1000} s waiting for the migration lock (SELECT pg_advisory_lock(${targetDb_1.ADVISORY_LOCK_ID})): another deploy (ours or prisma migrate deploy) is running against this database. Wait for it and run again; a GitHub concurrency group prevents this.`);
+            }
+            finally {
+                await client.query('SET lock_timeout = 0');
+            }
+        },
+        async hasMigrationsTable() {
+            const r = await client.query(`SELECT to_regclass($1) IS NOT NULL AS present`, [table]);
+            return r.rows[0].present;
+        },
+        async existingObjects() {
+            // Prisma's P3005 test (sql_migration_persistence.rs): ordinary tables in the URL's
+            // schema, except PostGIS's own; views, sequences and enums do not count.
+            const r = await client.query(`SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE n.nspname = $1 AND c.relkind = 'r'
+            AND lower(c.relname) NOT IN ('spatial_ref_sys', 'geometry_columns', 'geography_columns', 'raster_columns', 'raster_overviews')
+          ORDER BY 1`, [schema]);
+            return r.rows.map((row) => `${schema}.${row.name}`);
+        },
+        async createMigrationsTable() {
+            await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+            await client.query(createTableSql(schema));
+        },
+        async rows() {
+            const r = await client.query(`SELECT id, checksum, migration_name, started_at, finished_at, rolled_back_at, logs, applied_steps_count FROM ${table} ORDER BY started_at ASC`);
+            return r.rows.map(toRow);
+        },
+        async recordStart(id, migration) {
+            await client.query(`INSERT INTO ${table} (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)`, [id, migration.checksum, migration.name]);
+        },
+        async recordFinish(id, appliedSteps) {
+            await client.query(`UPDATE ${table} SET finished_at = now(), applied_steps_count = $2 WHERE id = $1`, [id, appliedSteps]);
+        },
+        async recordFailure(id, logs) {
+            await client.query(`UPDATE ${table} SET logs = $2 WHERE id = $1`, [id, logs]);
+        },
+        async recordApplied(id, migration) {
+            await client.query(`INSERT INTO ${table} (id, checksum, migration_name, logs, rolled_back_at, started_at, finished_at, applied_steps_count) VALUES ($1, $2, $3, '', NULL, now(), now(), 0)`, [id, migration.checksum, migration.name]);
+        },
+        async recordRolledBack(name) {
+            const r = await client.query(`UPDATE ${table} SET rolled_back_at = now() WHERE migration_name = $1 AND finished_at IS NULL AND rolled_back_at IS NULL`, [name]);
+            return r.rowCount ?? 0;
+        },
+        async runMigration(migration) {
+            try {
+                // One simple-protocol query per file, as Prisma sends it: PostgreSQL runs it as one
+                // implicit transaction, so a failure leaves none of the file's DDL behind.
+                await client.query(migration.sql);
+                return (0, problem_1.ok)(undefined);
+            }
+            catch (e) {
+                return { ok: false, problem: pgFailure(migration, e) };
+            }
+        },
+        adapterFactory() {
+            pool ??= new pgServer_1.CharAsTextPool({ connectionString, max: 2, options: `-c search_path=${quoteIdent(schema)}` });
+            return new adapter_pg_1.PrismaPg(pool, { schema });
+        },
+        async [Symbol.asyncDispose]() {
+            if (locked)
+                await client.query(`SELECT pg_advisory_unlock(${targetDb_1.ADVISORY_LOCK_ID})`).catch(() => undefined);
+            await client.end().catch(() => undefined);
+            await pool?.end().catch(() => undefined);
+        },
+    };
+    return (0, problem_1.ok)(db);
+}
+/**
+ * The failing statement comes from the error's position. Without one (e.g. "relation
+ * already exists"), the first statement naming every identifier quoted in the message is
+ * the best guess; we never re-run anything on a real database to find out.
+ */
+function pgFailure(migration, e) {
+    const statements = (0, split_1.splitStatements)(migration.sql, 'postgresql');
+    const position = e.position ? Number(e.position) - 1 : undefined;
+    let stmt = position !== undefined ? [...statements].reverse().find((s) => s.offset <= position) : undefined;
+    let line = position !== undefined ? (0, split_1.lineOfOffset)(migration.sql, position) : undefined;
+    if (!stmt) {
+        const names = [...e.message.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+        stmt = names.length ? statements.find((s) => names.every((n) => s.text.includes(n))) : undefined;
+        line = stmt?.line;
+    }
+    const where = line !== undefined ? `${migration.displayFile}:${line}` : migration.displayFile;
+    const head = stmt ? ` at \`${(0, split_1.statementHead)(stmt.text)}\`` : '';
+    const detail = [e.detail, e.hint].filter(Boolean).map((s) => (0, types_1.oneLine)(s)).join(' ');
+    return {
+        migration: migration.name,
+        file: migration.displayFile,
+        line,
+        statement: stmt ? (0, split_1.statementHead)(stmt.text) : undefined,
+        message: `${where}: migration "${migration.name}" failed${head}: ${(0, types_1.oneLine)(e.message)}${e.code ? ` (SQLSTATE ${e.code})` : ''}.${detail ? ' ' + detail + '.' : ''} Nothing of it was applied (PostgreSQL rolled the file back). Fix the cause, then mark it: prisma-drift-gate resolve --rolled-back ${migration.name}, and deploy again.`,
+        logs: pgLogs(e, line, stmt?.text),
+    };
+}
+/** The shape of Prisma's logs column for a database error. */
+function pgLogs(e, line, statement) {
+    return [
+        `Database error code: ${e.code ?? 'unknown'}`,
+        '',
+        'Database error:',
+        `ERROR: ${e.message}`,
+        ...(e.detail ? [`DETAIL: ${e.detail}`] : []),
+        ...(e.hint ? [`HINT: ${e.hint}`] : []),
+        ...(line !== undefined ? ['', `Position: line ${line}${statement ? `: ${(0, split_1.statementHead)(statement)}` : ''}`] : []),
+    ].join('\n');
+}
+function toRow(r) {
+    return {
+        id: String(r.id),
+        checksum: String(r.checksum),
+        migrationName: String(r.migration_name),
+        startedAt: r.started_at ?? null,
+        finishedAt: r.finished_at ?? null,
+        rolledBackAt: r.rolled_back_at ?? null,
+        logs: r.logs ?? null,
+        appliedStepsCount: Number(r.applied_steps_count ?? 0),
+    };
+}
+/** As Prisma reads it: any value but "" and "0" turns the lock off. */
+const advisoryLockDisabled = (value = process.env.PRISMA_SCHEMA_DISABLE_ADVISORY_LOCK) => value !== undefined && value !== '' && value !== '0';
+exports.advisoryLockDisabled = advisoryLockDisabled;
+
+
+/***/ }),
+
+/***/ 114:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+var __addDisposableResource = (this && this.__addDisposableResource) || function (env, value, async) {
+    if (value !== null && value !== void 0) {
+        if (typeof value !== "object" && typeof value !== "function") throw new TypeError("Object expected.");
+        var dispose, inner;
+        if (async) {
+            if (!Symbol.asyncDispose) throw new TypeError("Symbol.asyncDispose is not defined.");
+            dispose = value[Symbol.asyncDispose];
+        }
+        if (dispose === void 0) {
+            if (!Symbol.dispose) throw new TypeError("Symbol.dispose is not defined.");
+            dispose = value[Symbol.dispose];
+            if (async) inner = dispose;
+        }
+        if (typeof dispose !== "function") throw new TypeError("Object not disposable.");
+        if (inner) dispose = function() { try { inner.call(this); } catch (e) { return Promise.reject(e); } };
+        env.stack.push({ value: value, dispose: dispose, async: async });
+    }
+    else if (async) {
+        env.stack.push({ async: true });
+    }
+    return value;
+};
+var __disposeResources = (this && this.__disposeResources) || (function (SuppressedError) {
+    return function (env) {
+        function fail(e) {
+            env.error = env.hasError ? new SuppressedError(e, env.error, "An error was suppressed during disposal.") : e;
+            env.hasError = true;
+        }
+        var r, s = 0;
+        function next() {
+            while (r = env.stack.pop()) {
+                try {
+                    if (!r.async && s === 1) return s = 0, env.stack.push(r), Promise.resolve().then(next);
+                    if (r.dispose) {
+                        var result = r.dispose.call(r.value);
+                        if (r.async) return s |= 2, Promise.resolve(result).then(next, function(e) { fail(e); return next(); });
+                    }
+                    else s |= 1;
+                }
+                catch (e) {
+                    fail(e);
+                }
+            }
+            if (s === 1) return env.hasError ? Promise.reject(env.error) : Promise.resolve();
+            if (env.hasError) throw env.error;
+        }
+        return next();
+    };
+})(typeof SuppressedError === "function" ? SuppressedError : function (error, suppressed, message) {
+    var e = new Error(message);
+    return e.name = "SuppressedError", e.error = error, e.suppressed = suppressed, e;
+});
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.namesIn = void 0;
+exports.deployExitCode = deployExitCode;
+exports.runDeployCommand = runDeployCommand;
+const node_crypto_1 = __nccwpck_require__(7598);
+const fs = __importStar(__nccwpck_require__(3024));
+const path = __importStar(__nccwpck_require__(6760));
+const node_perf_hooks_1 = __nccwpck_require__(643);
+const prismaConfig_1 = __nccwpck_require__(2494);
+const load_1 = __nccwpck_require__(2829);
+const provider_1 = __nccwpck_require__(897);
+const schema_1 = __nccwpck_require__(5363);
+const problem_1 = __nccwpck_require__(4008);
+const history_1 = __nccwpck_require__(8259);
+const liveDrift_1 = __nccwpck_require__(5506);
+const pgTarget_1 = __nccwpck_require__(4263);
+const sqliteTarget_1 = __nccwpck_require__(7042);
+const target_1 = __nccwpck_require__(7474);
+const names = (report, state) => report.migrations.filter((m) => m.state === state).map((m) => m.name);
+exports.namesIn = names;
+/** deploy/resolve: 0 done, 2 refused or failed. status: 0 up to date, 1 anything to do or drift, 2 errors. */
+function deployExitCode(report) {
+    if (report.errors.length > 0)
+        return 2;
+    if (report.command !== 'status')
+        return 0;
+    const behind = report.migrations.some((m) => m.state !== 'applied');
+    return behind || report.drift?.drift ? 1 : 0;
+}
+async function runDeployCommand(command, opts) {
+    const env_1 = { stack: [], error: void 0, hasError: false };
+    try {
+        const t0 = node_perf_hooks_1.performance.now();
+        const report = { command, result: 'error', provider: null, target: null, schema: [], migrationsDir: null, migrations: [], deployed: [], plan: [], errors: [], notes: [], durationMs: 0 };
+        const done = (result) => {
+            if (result)
+                report.result = result;
+            else if (report.errors.length > 0 && report.result !== 'failed' && report.result !== 'refused')
+                report.result = 'error';
+            report.durationMs = Math.round(node_perf_hooks_1.performance.now() - t0);
+            return report;
+        };
+        const prepared = prepare(opts, report);
+        if (!prepared.ok) {
+            report.errors.push(prepared.problem);
+            return done();
+        }
+        const { chain, target } = prepared.value;
+        if (target.provider === 'sqlite' && !fs.existsSync(target.file) && (command === 'status' || opts.dryRun)) {
+            // Reading must not create the file: a missing database is an empty one, all pending.
+            report.migrations = (0, history_1.classifyHistory)(chain, []);
+            report.plan = command === 'deploy' ? chain.map((m) => ({ name: m.name, checksum: m.checksum })) : [];
+            report.deployed = report.plan.map((p) => p.name);
+            if (command === 'status' && opts.drift)
+                report.notes.push('--drift skipped: the database file does not exist yet.');
+            return done(command === 'deploy' ? 'dry-run' : chain.length > 0 ? 'behind' : 'up-to-date');
+        }
+        const opened = target.provider === 'postgresql' ? await (0, pgTarget_1.openPgTarget)(target) : await (0, sqliteTarget_1.openSqliteTarget)(target, { readonly: command === 'status' || Boolean(opts.dryRun) });
+        if (!opened.ok) {
+            report.errors.push(opened.problem);
+            return done();
+        }
+        const db = __addDisposableResource(env_1, opened.value, true);
+        switch (command) {
+            case 'deploy':
+                return done(await deploy(db, prepared.value, opts, report));
+            case 'status':
+                return done(await status(db, chain, prepared.value, opts, report));
+            case 'resolve':
+                return done(await resolve(db, chain, opts, report));
+        }
+    }
+    catch (e_1) {
+        env_1.error = e_1;
+        env_1.hasError = true;
+    }
+    finally {
+        const result_1 = __disposeResources(env_1);
+        if (result_1)
+            await result_1;
+    }
+}
+/** Config → schema → migrations → URL → target, with the refusals that need no database. */
+function prepare(opts, report) {
+    const configFile = (0, prismaConfig_1.findPrismaConfig)(opts.cwd);
+    const config = configFile ? (0, prismaConfig_1.loadPrismaConfig)(configFile) : undefined;
+    if (config?.fallback)
+        report.notes.push(config.fallback);
+    const fromConfig = (p) => (p && config ? path.resolve(path.dirname(config.file), p) : undefined);
+    const located = (0, schema_1.locateSchema)({ cwd: opts.cwd, schema: opts.schema ?? fromConfig(config?.schema), migrations: opts.migrations ?? fromConfig(config?.migrationsPath) });
+    if (!located.ok)
+        return located;
+    const schema = located.value;
+    report.schema = schema.files.map((f) => (0, problem_1.displayPath)(f.path, opts.cwd));
+    report.migrationsDir = (0, problem_1.displayPath)(schema.migrationsDir, opts.cwd);
+    const provider = (0, provider_1.readProvider)(schema.files, opts.cwd);
+    if (!provider.ok)
+        return provider;
+    const chain = (0, load_1.loadChain)(schema.migrationsDir, opts.cwd);
+    if (!chain.ok)
+        return chain;
+    const picked = (0, target_1.pickDatabaseUrl)({ flag: opts.databaseUrl, config: config?.url, env: opts.env ?? process.env, schemaFiles: schema.files });
+    if (!picked.ok)
+        return picked;
+    const schemaDir = fs.statSync(schema.root).isDirectory() ? schema.root : path.dirname(schema.root);
+    const target = (0, target_1.resolveTarget)(picked.value.url, picked.value.source, schemaDir);
+    if (!target.ok)
+        return target;
+    report.provider = target.value.provider;
+    report.target = target.value.display;
+    if (target.value.provider !== provider.value.provider) {
+        return (0, problem_1.fail)(`${picked.value.source} points at a ${target.value.provider} database, but the schema's datasource says "${provider.value.provider}". Use the URL of the database this schema describes.`);
+    }
+    const lock = lockedProvider(schema.migrationsDir);
+    if (lock && lock !== target.value.provider) {
+        const file = (0, problem_1.displayPath)(path.join(schema.migrationsDir, 'migration_lock.toml'), opts.cwd);
+        return (0, problem_1.fail)({ file, message: `${file}: the migrations were written for "${lock}", but the target is ${target.value.provider} (${target.value.display}). Nothing was applied. Use a ${lock} database, or start a new history for ${target.value.provider}.` });
+    }
+    const note = (0, target_1.missingFileNote)(target.value);
+    if (note)
+        report.notes.push(note);
+    return (0, problem_1.ok)({ schema, chain: chain.value, target: target.value, externalTables: config?.externalTables ?? [] });
+}
+function lockedProvider(migrationsDir) {
+    try {
+        const raw = /^\s*provider\s*=\s*"([^"]*)"/m.exec(fs.readFileSync(path.join(migrationsDir, 'migration_lock.toml'), 'utf8'))?.[1];
+        return raw === 'postgres' ? 'postgresql' : raw;
+    }
+    catch {
+        return undefined;
+    }
+}
+async function deploy(db, { chain, externalTables }, opts, report) {
+    // The dry run takes no lock and creates nothing: it must not change the database at all.
+    if (!opts.dryRun) {
+        const locked = await db.lock();
+        if (!locked.ok)
+            return refuse(report, locked.problem);
+    }
+    const managed = await ensureManaged(db, chain, externalTables, report, { create: !opts.dryRun });
+    if (!managed)
+        return 'refused';
+    const rows = (await db.hasMigrationsTable()) ? await db.rows() : [];
+    report.migrations = (0, history_1.classifyHistory)(chain, rows);
+    if (refusals(report, opts))
+        return 'refused';
+    const pending = chain.filter((m) => report.migrations.find((s) => s.name === m.name)?.state === 'pending');
+    report.plan = pending.map((m) => ({ name: m.name, checksum: m.checksum }));
+    if (opts.dryRun) {
+        report.deployed = pending.map((m) => m.name);
+        return 'dry-run';
+    }
+    let failed = false;
+    for (const migration of pending) {
+        const id = (0, node_crypto_1.randomUUID)();
+        await db.recordStart(id, migration);
+        const r = await db.runMigration(migration);
+        if (r.ok) {
+            await db.recordFinish(id, 1);
+            report.deployed.push(migration.name);
+            continue;
+        }
+        await db.recordFailure(id, r.problem.logs);
+        const { logs: _logs, ...problem } = r.problem;
+        report.errors.push(problem);
+        failed = true;
+        break;
+    }
+    report.migrations = (0, history_1.classifyHistory)(chain, await db.rows());
+    if (failed)
+        return 'failed';
+    return report.deployed.length > 0 ? 'deployed' : 'up-to-date';
+}
+async function status(db, chain, prepared, opts, report) {
+    const hasTable = await db.hasMigrationsTable();
+    if (!hasTable) {
+        const external = new Set(prepared.externalTables);
+        const objects = (await db.existingObjects()).filter((t) => !external.has(t));
+        if (objects.length > 0)
+            report.notes.push(notManagedMessage(objects, chain));
+    }
+    report.migrations = (0, history_1.classifyHistory)(chain, hasTable ? await db.rows() : []);
+    if (opts.drift) {
+        const applied = chain.filter((m) => report.migrations.some((s) => s.name === m.name && (s.state === 'applied' || s.state === 'edited')));
+        const drift = await (0, liveDrift_1.liveDrift)(db, applied, prepared.schema, opts.cwd);
+        if (!drift.ok) {
+            report.errors.push(drift.problem);
+            return 'error';
+        }
+        report.drift = drift.value;
+    }
+    if (report.drift?.drift)
+        return 'drift';
+    return report.migrations.some((m) => m.state !== 'applied') ? 'behind' : 'up-to-date';
+}
+async function resolve(db, chain, opts, report) {
+    const { applied, rolledBack } = opts.resolve ?? {};
+    const name = applied ?? rolledBack;
+    if (!name || (applied && rolledBack))
+        return refuse(report, 'resolve needs exactly one of --applied <migration> or --rolled-back <migration>.');
+    const locked = await db.lock();
+    if (!locked.ok)
+        return refuse(report, locked.problem);
+    if (!(await db.hasMigrationsTable())) {
+        if (rolledBack)
+            return refuse(report, `${report.target}: there is no _prisma_migrations table, so there is no failed migration "${rolledBack}" to mark rolled back.`);
+        await db.createMigrationsTable();
+    }
+    const rows = (await db.rows()).filter((r) => r.migrationName === name);
+    if (applied) {
+        const migration = chain.find((m) => m.name === applied);
+        if (!migration)
+            return refuse(report, `migration "${applied}" is not in ${report.migrationsDir} (P3017). Give the folder name exactly, e.g. ${chain[0]?.name ?? '20240101000000_init'}.`);
+        // Prisma counts any finished row, even one rolled back later.
+        if (rows.some((r) => r.finishedAt !== null))
+            return refuse(report, `migration "${applied}" is already recorded as applied in ${report.target} (P3008). Nothing changed.`);
+        // A failed attempt is closed first, as Prisma does, so the history has one live row.
+        await db.recordRolledBack(applied);
+        await db.recordApplied((0, node_crypto_1.randomUUID)(), migration);
+    }
+    else {
+        if (rows.length === 0)
+            return refuse(report, `migration "${rolledBack}" cannot be marked rolled back: it was never applied to ${report.target} (P3011). Give the whole folder name, e.g. ${chain[0]?.name ?? '20240101000000_init'}.`);
+        if (rows.every((r) => r.finishedAt !== null))
+            return refuse(report, `migration "${rolledBack}" cannot be marked rolled back: it is not failed (P3012). Only a failed migration can be rolled back.`);
+        await db.recordRolledBack(rolledBack);
+    }
+    report.migrations = (0, history_1.classifyHistory)(chain, await db.rows());
+    return 'resolved';
+}
+/** P3005: a database with tables but no migrations table is not ours to change. */
+async function ensureManaged(db, chain, externalTables, report, opts) {
+    if (await db.hasMigrationsTable())
+        return true;
+    const external = new Set(externalTables);
+    const objects = (await db.existingObjects()).filter((t) => !external.has(t));
+    if (objects.length > 0) {
+        refuse(report, notManagedMessage(objects, chain));
+        return false;
+    }
+    if (opts.create)
+        await db.createMigrationsTable();
+    return true;
+}
+function notManagedMessage(objects, chain) {
+    const first = chain[0]?.name ?? '<first migration>';
+    return `the database is not empty (it has ${objects.slice(0, 5).join(', ')}${objects.length > 5 ? ', …' : ''}) but has no _prisma_migrations table (P3005). If its schema already matches your migrations, baseline it: prisma-drift-gate resolve --applied ${first} (once for each migration it already contains), then deploy.`;
+}
+/** Everything that makes applying unsafe, reported together so one run shows all of it. */
+function refusals(report, opts) {
+    const before = report.errors.length;
+    for (const m of report.migrations) {
+        if (m.state === 'failed') {
+            report.errors.push({ migration: m.name, message: `migration "${m.name}" failed in ${report.target}${m.startedAt ? ` (started ${m.startedAt})` : ''} and was never finished (P3009); nothing new is applied until it is resolved. Repair the database (see the logs column of _prisma_migrations), then run prisma-drift-gate resolve --rolled-back ${m.name} to retry it, or resolve --applied ${m.name} if you completed it by hand.` });
+        }
+        else if (m.state === 'edited' && !opts.allowEdited) {
+            report.errors.push({ migration: m.name, message: `migration "${m.name}" was changed after it was applied to ${report.target} (recorded checksum ${m.recordedChecksum?.slice(0, 12)}, file ${m.checksum?.slice(0, 12)}). Restore the applied version from git and put the change in a new migration; or pass --allow-edited if the edit is cosmetic (prisma migrate deploy only warns here).` });
+        }
+        else if (m.state === 'unknown') {
+            report.errors.push({ migration: m.name, message: `migration "${m.name}" is applied in ${report.target} but missing from ${report.migrationsDir}: the history diverged (a migration was deleted or renamed, or this branch is behind the database). Restore the folder from the branch that applied it, then deploy.` });
+        }
+    }
+    if (report.errors.length > before)
+        report.result = 'refused';
+    return report.errors.length > before;
+}
+function refuse(report, problem) {
+    report.errors.push(typeof problem === 'string' ? { message: problem } : problem);
+    report.result = 'refused';
+    return 'refused';
+}
+
+
+/***/ }),
+
+/***/ 7042:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.openSqliteTarget = openSqliteTarget;
+exports.sqliteTime = sqliteTime;
+const better_sqlite3_1 = __importDefault(__nccwpck_require__(2817));
+const adapter_better_sqlite3_1 = __nccwpck_require__(8782);
+const fs = __importStar(__nccwpck_require__(3024));
+const path = __importStar(__nccwpck_require__(6760));
+const split_1 = __nccwpck_require__(9281);
+const sqliteDqs_1 = __nccwpck_require__(9790);
+const types_1 = __nccwpck_require__(9819);
+const problem_1 = __nccwpck_require__(4008);
+const targetDb_1 = __nccwpck_require__(2836);
+/** Prisma's DDL (prisma-engines, sqlite flavour). */
+const CREATE_TABLE = `CREATE TABLE "${targetDb_1.MIGRATIONS_TABLE}" (
+    "id"                    TEXT PRIMARY KEY NOT NULL,
+    "checksum"              TEXT NOT NULL,
+    "finished_at"           DATETIME,
+    "migration_name"        TEXT NOT NULL,
+    "logs"                  TEXT,
+    "rolled_back_at"        DATETIME,
+    "started_at"            DATETIME NOT NULL DEFAULT current_timestamp,
+    "applied_steps_count"   INTEGER UNSIGNED NOT NULL DEFAULT 0
+);`;
+async function openSqliteTarget(target, opts) {
+    const file = target.file;
+    if (opts.readonly && !fs.existsSync(file))
+        return (0, problem_1.fail)(`${file}: the SQLite database does not exist. Check the path (relative file: paths resolve from the schema's folder).`);
+    let db;
+    try {
+        if (!opts.readonly)
+            fs.mkdirSync(path.dirname(file), { recursive: true });
+        // busy timeout: a concurrent deploy holds the exclusive lock; wait as long as Prisma would.
+        db = new better_sqlite3_1.default(file, { timeout: targetDb_1.LOCK_TIMEOUT_MS, fileMustExist: opts.readonly, readonly: opts.readonly });
+    }
+    catch (e) {
+        return (0, problem_1.fail)(`${file}: cannot open the SQLite database: ${(0, types_1.oneLine)(e.message)}.`);
+    }
+    const connections = [];
+    const now = () => Date.now();
+    const tdb = {
+        provider: 'sqlite',
+        async lock() {
+            try {
+                // Exclusive locking mode keeps the lock for the life of this connection, so no other
+                // process can read a half-applied history or apply the same migration.
+                db.pragma('locking_mode = EXCLUSIVE');
+                db.exec('BEGIN EXCLUSIVE; COMMIT;');
+                return (0, problem_1.ok)(undefined);
+            }
+            catch (e) {
+                return (0, problem_1.fail)(`${file}: could not lock the database within ${targetDb_1.LOCK_TIMEOUT_MS / 1000} s (${(0, types_1.oneLine)(e.message)}): another process is using it, perhaps another deploy. Wait for it and run again.`);
+            }
+        },
+        async hasMigrationsTable() {
+            return db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(targetDb_1.MIGRATIONS_TABLE) !== undefined;
+        },
+        async existingObjects() {
+            // Prisma's P3005 test: every table, sqlite_sequence included; views do not count.
+            const rows = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all();
+            return rows.map((r) => r.name);
+        },
+        async createMigrationsTable() {
+            db.exec(CREATE_TABLE);
+        },
+        async rows() {
+            const rows = db.prepare(`SELECT id, checksum, migration_name, started_at, finished_at, rolled_back_at, logs, applied_steps_count FROM "${targetDb_1.MIGRATIONS_TABLE}" ORDER BY started_at ASC`).all();
+            return rows.map(toRow);
+        },
+        // Timestamps as epoch milliseconds: what Prisma's native engine writes on SQLite.
+        async recordStart(id, migration) {
+            db.prepare(`INSERT INTO "${targetDb_1.MIGRATIONS_TABLE}" (id, checksum, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, 0)`).run(id, migration.checksum, migration.name, now());
+        },
+        async recordFinish(id, appliedSteps) {
+            db.prepare(`UPDATE "${targetDb_1.MIGRATIONS_TABLE}" SET finished_at = ?, applied_steps_count = ? WHERE id = ?`).run(now(), appliedSteps, id);
+        },
+        async recordFailure(id, logs) {
+            db.prepare(`UPDATE "${targetDb_1.MIGRATIONS_TABLE}" SET logs = ? WHERE id = ?`).run(logs, id);
+        },
+        async recordApplied(id, migration) {
+            const t = now();
+            db.prepare(`INSERT INTO "${targetDb_1.MIGRATIONS_TABLE}" (id, checksum, migration_name, logs, rolled_back_at, started_at, finished_at, applied_steps_count) VALUES (?, ?, ?, '', NULL, ?, ?, 0)`).run(id, migration.checksum, migration.name, t, t);
+        },
+        async recordRolledBack(name) {
+            return db.prepare(`UPDATE "${targetDb_1.MIGRATIONS_TABLE}" SET rolled_back_at = ? WHERE migration_name = ? AND finished_at IS NULL AND rolled_back_at IS NULL`).run(now(), name).changes;
+        },
+        async runMigration(migration) {
+            // Never inside a transaction: Prisma's RedefineTables scripts turn foreign keys off,
+            // which SQLite ignores inside one, and dropping the old table would then cascade.
+            for (const stmt of (0, split_1.splitStatements)(migration.sql, 'sqlite')) {
+                try {
+                    await (0, sqliteDqs_1.withLegacyDqs)(stmt.text, (sql) => db.exec(sql), (e) => e.message);
+                }
+                catch (e) {
+                    const message = (0, types_1.oneLine)(e.message);
+                    return {
+                        ok: false,
+                        problem: {
+                            migration: migration.name,
+                            file: migration.displayFile,
+                            line: stmt.line,
+                            statement: (0, split_1.statementHead)(stmt.text),
+                            message: `${migration.displayFile}:${stmt.line}: migration "${migration.name}" failed at \`${(0, split_1.statementHead)(stmt.text)}\`: ${message}. SQLite does not roll a script back: the statements before this one stay applied. Repair the database by hand, then mark it: prisma-drift-gate resolve --rolled-back ${migration.name} (or --applied if you finished it by hand).`,
+                            logs: `SQLite database error\n${e.message}\n   0: line ${stmt.line}: ${(0, split_1.statementHead)(stmt.text)}`,
+                        },
+                    };
+                }
+            }
+            return (0, problem_1.ok)(undefined);
+        },
+        adapterFactory() {
+            const factory = (0, sqliteDqs_1.legacyDqsFactory)(new adapter_better_sqlite3_1.PrismaBetterSqlite3({ url: `file:${file}` }));
+            return { ...factory, connect: async () => remember(await factory.connect()), connectToShadowDb: async () => remember(await factory.connectToShadowDb()) };
+        },
+        async [Symbol.asyncDispose]() {
+            for (const c of connections.splice(0))
+                await c.dispose().catch(() => undefined);
+            db.close();
+        },
+    };
+    const remember = (c) => (connections.push(c), c);
+    return (0, problem_1.ok)(tdb);
+}
+/** Reads both forms: epoch milliseconds (native engine, us) and text (wasm engine, SQL defaults). */
+function sqliteTime(v) {
+    if (v === null || v === undefined)
+        return null;
+    if (typeof v === 'number' || typeof v === 'bigint')
+        return new Date(Number(v));
+    const s = String(v);
+    if (/^\d+$/.test(s))
+        return new Date(Number(s));
+    const d = new Date(/^\d{4}-\d\d-\d\d \d/.test(s) && !/[zZ]|[+-]\d\d:?\d\d$/.test(s) ? s.replace(' ', 'T') + 'Z' : s);
+    // Set but unreadable still means "set": never turn a finished migration into a failed one.
+    return Number.isNaN(d.getTime()) ? new Date(0) : d;
+}
+function toRow(r) {
+    return {
+        id: String(r.id),
+        checksum: String(r.checksum),
+        migrationName: String(r.migration_name),
+        startedAt: sqliteTime(r.started_at),
+        finishedAt: sqliteTime(r.finished_at),
+        rolledBackAt: sqliteTime(r.rolled_back_at),
+        logs: r.logs ?? null,
+        appliedStepsCount: Number(r.applied_steps_count ?? 0),
+    };
+}
+
+
+/***/ }),
+
+/***/ 7474:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.pickDatabaseUrl = pickDatabaseUrl;
+exports.resolveTarget = resolveTarget;
+exports.missingFileNote = missingFileNote;
+const fs = __importStar(__nccwpck_require__(3024));
+const path = __importStar(__nccwpck_require__(6760));
+const pgServer_1 = __nccwpck_require__(5890);
+const prismaSyntax_1 = __nccwpck_require__(331);
+const problem_1 = __nccwpck_require__(4008);
+/**
+ * The URL, in the order a Prisma user expects: the flag, prisma.config.ts `datasource.url`,
+ * the schema's own `url = env("…")` (Prisma 5/6), then DATABASE_URL.
+ */
+function pickDatabaseUrl(s) {
+    if (s.flag)
+        return (0, problem_1.ok)({ url: s.flag, source: '--database-url' });
+    if (s.config)
+        return (0, problem_1.ok)({ url: s.config, source: 'prisma.config.ts datasource.url' });
+    const fromSchema = schemaUrl(s.schemaFiles);
+    if (fromSchema?.env && s.env[fromSchema.env])
+        return (0, problem_1.ok)({ url: s.env[fromSchema.env], source: `environment variable ${fromSchema.env}` });
+    if (fromSchema?.literal)
+        return (0, problem_1.ok)({ url: fromSchema.literal, source: 'the schema datasource url' });
+    if (s.env.DATABASE_URL)
+        return (0, problem_1.ok)({ url: s.env.DATABASE_URL, source: 'environment variable DATABASE_URL' });
+    const name = fromSchema?.env ?? 'DATABASE_URL';
+    return (0, problem_1.fail)(`no database URL: set the environment variable ${name} (preferred: a URL passed as an argument shows up in ps and shell history), or pass --database-url.`);
+}
+/** `url = env("X")` or `url = "…"` in the datasource block, if present. */
+function schemaUrl(files) {
+    for (const file of files) {
+        const masked = (0, prismaSyntax_1.maskCommentsAndStrings)(file.content);
+        const [block] = (0, prismaSyntax_1.findBlocks)(masked, 'datasource');
+        if (!block)
+            continue;
+        const prop = (0, prismaSyntax_1.blockProperties)(masked, block).find((p) => p.key === 'url');
+        if (!prop)
+            return undefined;
+        const value = file.content.slice(prop.valueStart, prop.end).trim();
+        const env = /^env\(\s*"([^"]+)"\s*\)/.exec(value)?.[1];
+        if (env)
+            return { env };
+        const literal = /^"([^"]*)"/.exec(value)?.[1];
+        return literal ? { literal } : undefined;
+    }
+    return undefined;
+}
+/**
+ * Classifies the URL. A relative `file:` path resolves from the schema's folder, as
+ * Prisma does; the resolved path is shown so a typo is visible.
+ */
+function resolveTarget(url, source, schemaDir) {
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+    if (scheme === 'file') {
+        const raw = url.slice('file:'.length).replace(/\?.*$/, '');
+        if (raw === '')
+            return (0, problem_1.fail)(`${source}: "file:" has no path. Use e.g. file:./dev.db.`);
+        const rawPath = raw.startsWith('//') ? raw.slice(2) : raw;
+        const file = path.resolve(schemaDir, decodeURIComponent(rawPath));
+        return (0, problem_1.ok)({ provider: 'sqlite', url, display: file, file, source });
+    }
+    if (scheme === 'postgresql' || scheme === 'postgres') {
+        let schema = 'public';
+        try {
+            schema = new URL(url).searchParams.get('schema') || 'public';
+        }
+        catch {
+            return (0, problem_1.fail)(`${source}: not a valid PostgreSQL URL (${(0, pgServer_1.maskUrl)(url)}). Use postgresql://user:password@host:5432/db.`);
+        }
+        return (0, problem_1.ok)({ provider: 'postgresql', url, display: (0, pgServer_1.maskUrl)(url), schema, source });
+    }
+    if (scheme && ['mysql', 'sqlserver', 'mongodb', 'mongodb+srv', 'prisma', 'prisma+postgres'].includes(scheme)) {
+        return (0, problem_1.fail)(`${source}: ${scheme}:// databases are not supported yet; deploy supports SQLite (file:) and PostgreSQL (postgresql://).`);
+    }
+    return (0, problem_1.fail)(`${source}: not a database URL we recognise (${scheme ? `${scheme}:` : 'no scheme'}). Use file:./dev.db or postgresql://user:password@host:5432/db.`);
+}
+/** A SQLite target file that does not exist yet is created by deploy; say so, in case of a typo. */
+function missingFileNote(target) {
+    if (target.provider !== 'sqlite' || fs.existsSync(target.file))
+        return undefined;
+    return `${target.file} does not exist yet; deploy creates it. If you meant an existing database, check the path (relative file: paths resolve from the schema's folder).`;
+}
+
+
+/***/ }),
+
+/***/ 2836:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.LOCK_TIMEOUT_MS = exports.ADVISORY_LOCK_ID = exports.MIGRATIONS_TABLE = void 0;
+exports.MIGRATIONS_TABLE = '_prisma_migrations';
+/** Prisma's lock id: the digits of "prisma" read as one number (72707369). */
+exports.ADVISORY_LOCK_ID = 72707369;
+exports.LOCK_TIMEOUT_MS = 10_000;
+
+
+/***/ }),
+
 /***/ 6227:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
@@ -59082,18 +60192,26 @@ exports.InputError = InputError;
 function readInputs() {
     const githubToken = core.getInput('github-token') || undefined;
     const shadowDatabaseUrl = core.getInput('shadow-database-url') || undefined;
+    const databaseUrl = core.getInput('database-url') || undefined;
     if (githubToken)
         core.setSecret(githubToken);
-    if (shadowDatabaseUrl)
-        core.setSecret(shadowDatabaseUrl);
+    for (const url of [shadowDatabaseUrl, databaseUrl, process.env.DATABASE_URL, process.env.SHADOW_DATABASE_URL])
+        maskDatabaseUrl(url);
     const command = core.getInput('command') || 'check';
-    if (command !== 'check')
-        throw new InputError(`input "command": "${command}" is not available yet; use "check".`);
+    if (command !== 'check' && command !== 'deploy' && command !== 'status' && command !== 'resolve') {
+        throw new InputError(`input "command": expected check, deploy, status or resolve, got "${command}".`);
+    }
     const migrationName = core.getInput('migration-name') || 'drift_fix';
     if (!/^[A-Za-z0-9_]+$/.test(migrationName))
         throw new InputError(`input "migration-name": "${migrationName}" may hold only letters, digits and _, as it becomes part of a folder name.`);
     return {
         command,
+        databaseUrl,
+        dryRun: bool('dry-run', false),
+        allowEdited: bool('allow-edited', false),
+        drift: bool('drift', false),
+        applied: core.getInput('applied') || undefined,
+        rolledBack: core.getInput('rolled-back') || undefined,
         schema: core.getInput('schema') || undefined,
         migrations: core.getInput('migrations') || undefined,
         workingDirectory: core.getInput('working-directory') || '.',
@@ -59120,6 +60238,20 @@ function bool(name, fallback) {
     if (raw === 'false')
         return false;
     throw new InputError(`input "${name}": expected true or false, got "${raw}".`);
+}
+/** The whole URL and its password alone: a driver error could echo either. */
+function maskDatabaseUrl(url) {
+    if (!url)
+        return;
+    core.setSecret(url);
+    try {
+        const password = decodeURIComponent(new URL(url).password);
+        if (password)
+            core.setSecret(password);
+    }
+    catch {
+        // not a URL; the whole string is masked already
+    }
 }
 
 
@@ -59672,6 +60804,9 @@ const comment_1 = __nccwpck_require__(7318);
 const inputs_1 = __nccwpck_require__(8422);
 const schemaIndex_1 = __nccwpck_require__(2695);
 const outputs_1 = __nccwpck_require__(7729);
+const run_1 = __nccwpck_require__(114);
+const deployText_1 = __nccwpck_require__(6308);
+const deployMarkdown_1 = __nccwpck_require__(6898);
 const annotations_1 = __nccwpck_require__(856);
 const markdown_1 = __nccwpck_require__(4285);
 const text_1 = __nccwpck_require__(5655);
@@ -59687,6 +60822,8 @@ async function run() {
         const cwd = path.resolve(workspace, inputs.workingDirectory);
         if (!fs.existsSync(cwd))
             throw new inputs_1.InputError(`input "working-directory": ${inputs.workingDirectory} does not exist in the workspace.`);
+        if (inputs.command !== 'check')
+            return await runDeployAction(inputs, cwd);
         const base = inputs.integrity === 'off' ? undefined : github.context.payload.pull_request?.base?.sha;
         if (inputs.integrity === 'required' && !base)
             throw new inputs_1.InputError('input "integrity" is required, but this event has no pull request base to compare with. Run on pull_request events, or set integrity: auto.');
@@ -59744,6 +60881,27 @@ function decide(report, inputs) {
     else if (code === 1 && inputs.failOnDrift)
         core.setFailed(`Schema drift: the Prisma schema and ${report.migrationsDir} disagree. Add the suggested migration (see the job summary).`);
 }
+/** deploy/status/resolve on the database in `database-url` or DATABASE_URL. */
+async function runDeployAction(inputs, cwd) {
+    const command = inputs.command;
+    const report = await (0, run_1.runDeployCommand)(command, {
+        cwd,
+        schema: inputs.schema,
+        migrations: inputs.migrations,
+        databaseUrl: inputs.databaseUrl,
+        dryRun: inputs.dryRun,
+        allowEdited: inputs.allowEdited,
+        drift: inputs.drift,
+        resolve: { applied: inputs.applied, rolledBack: inputs.rolledBack },
+    });
+    core.info((0, deployText_1.renderDeployText)(report));
+    await (0, outputs_1.writeDeployOutputs)(report, (0, deployMarkdown_1.renderDeploySummary)(report));
+    const code = (0, run_1.deployExitCode)(report);
+    if (code === 2)
+        core.setFailed(report.errors[0]?.message ?? `${command} failed`);
+    else if (code === 1)
+        core.setFailed(report.drift?.drift ? 'The live database drifted from its applied migrations (see the job summary).' : 'The database is not up to date with prisma/migrations (see the job summary).');
+}
 function safeRead(file) {
     try {
         return fs.readFileSync(file, 'utf8');
@@ -59798,8 +60956,10 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resultOf = void 0;
 exports.writeOutputs = writeOutputs;
 exports.writeAnnotations = writeAnnotations;
+exports.writeDeployOutputs = writeDeployOutputs;
 const core = __importStar(__nccwpck_require__(7484));
 const path = __importStar(__nccwpck_require__(6760));
+const run_1 = __nccwpck_require__(114);
 /** `broken` covers a chain that cannot be replayed and a history with error findings. */
 const resultOf = (report) => report.drift === null || report.findings.some((f) => f.severity === 'error') ? 'broken' : report.drift ? 'drift' : 'in-sync';
 exports.resultOf = resultOf;
@@ -59822,6 +60982,15 @@ function writeAnnotations(annotations, workspace) {
         else
             core.warning(a.message, props);
     }
+}
+/** deploy/status/resolve outputs: JSON arrays of migration names by state, and the result. */
+async function writeDeployOutputs(report, summary) {
+    for (const state of ['applied', 'pending', 'failed', 'edited', 'unknown'])
+        core.setOutput(state, JSON.stringify((0, run_1.namesIn)(report, state)));
+    core.setOutput('deployed', JSON.stringify(report.deployed));
+    core.setOutput('result', report.result);
+    core.setOutput('report', summary);
+    await core.summary.addRaw(summary).write();
 }
 
 
@@ -59955,6 +61124,118 @@ function dedupe(list) {
         seen.add(key);
         return true;
     });
+}
+
+
+/***/ }),
+
+/***/ 6898:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.renderDeploySummary = renderDeploySummary;
+const STATE_ICON = { applied: '✅', pending: '⏳', failed: '❌', edited: '✏️', unknown: '❓' };
+/** The job summary of deploy/status/resolve: a verdict line, then a table of migrations. */
+function renderDeploySummary(report) {
+    const title = `### ${report.errors.length > 0 ? '❌' : '✅'} prisma-drift-gate ${report.command}${report.result === 'dry-run' ? ' (dry run)' : ''}: ${report.result}`;
+    const lines = [title, ''];
+    if (report.target)
+        lines.push(`Database: \`${report.target}\``, '');
+    for (const e of report.errors)
+        lines.push(`> **Error:** ${escapeCell(e.message)}`, '');
+    for (const n of report.notes)
+        lines.push(`> Note: ${escapeCell(n)}`, '');
+    if (report.migrations.length > 0) {
+        const thisRun = new Set(report.deployed);
+        lines.push('| Migration | State | Started | Duration |', '| --- | --- | --- | ---: |');
+        for (const m of report.migrations) {
+            const state = `${STATE_ICON[m.state] ?? ''} ${m.state}${thisRun.has(m.name) ? (report.result === 'dry-run' ? ' (would apply)' : ' (this run)') : ''}`;
+            lines.push(`| \`${m.name}\` | ${state} | ${m.startedAt ?? ''} | ${m.durationMs !== undefined ? `${m.durationMs} ms` : ''} |`);
+        }
+        lines.push('');
+    }
+    if (report.drift?.drift)
+        lines.push('**Drift:** the live database differs from its applied migrations.', '', '```', report.drift.summary, '```', '', '```sql', report.drift.sql.trim(), '```', '');
+    return lines.join('\n');
+}
+const escapeCell = (s) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+
+/***/ }),
+
+/***/ 6308:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.renderDeployText = renderDeployText;
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const duration = (m) => (m.durationMs !== undefined ? ` (${m.durationMs} ms)` : '');
+/** The human output of deploy/status/resolve. Errors come last, one line each. */
+function renderDeployText(report) {
+    // A bad input or an unreachable database is one line; context is for real outcomes.
+    if (report.result === 'error')
+        return report.errors.map((e) => `error: ${e.message}\n`).join('');
+    const out = [];
+    if (report.target)
+        out.push(`Database: ${report.target}`);
+    if (report.migrationsDir)
+        out.push(`Migrations: ${report.migrationsDir}`);
+    for (const note of report.notes)
+        out.push(`note: ${note}`);
+    if (out.length)
+        out.push('');
+    if (report.command === 'deploy') {
+        if (report.result === 'dry-run') {
+            out.push(report.plan.length === 0 ? 'Dry run: nothing to apply; the database is up to date. Nothing was changed.' : `Dry run: would apply ${plural(report.plan.length, 'migration')}, in this order. Nothing was changed.`);
+            report.plan.forEach((p, i) => out.push(`  ${i + 1}. ${p.name}  sha256:${p.checksum}`));
+        }
+        else if (report.deployed.length > 0) {
+            out.push(`Applied ${plural(report.deployed.length, 'migration')}:`);
+            for (const name of report.deployed)
+                out.push(`  ✓ ${name}${duration(report.migrations.find((m) => m.name === name))}`);
+        }
+        if (report.result === 'up-to-date')
+            out.push('No pending migrations to apply: the database is up to date.');
+        if (report.result === 'deployed')
+            out.push('All migrations have been successfully applied.');
+    }
+    else if (report.migrations.length > 0 || report.command === 'status') {
+        if (report.migrations.length === 0)
+            out.push('No migrations on disk or in the database.');
+        for (const m of report.migrations)
+            out.push(`  ${m.state.padEnd(8)} ${m.name}${m.state === 'applied' ? '' : duration(m)}`);
+        if (report.command === 'status')
+            out.push('', statusVerdict(report));
+    }
+    if (report.drift?.drift) {
+        out.push('', 'Drift: the live database differs from its applied migrations (changed by hand?):', report.drift.summary, '', 'SQL that would bring it back to the migrations:', report.drift.sql.trim());
+    }
+    else if (report.drift)
+        out.push('No drift: the live database matches its applied migrations.');
+    for (const e of report.errors)
+        out.push(`error: ${e.message}`);
+    return out.join('\n').trimStart() + '\n';
+}
+function statusVerdict(report) {
+    const count = (s) => report.migrations.filter((m) => m.state === s).length;
+    if (report.errors.length > 0)
+        return 'Status unknown: see the error below.';
+    const parts = [];
+    if (count('pending'))
+        parts.push(`${plural(count('pending'), 'migration')} pending (run prisma-drift-gate deploy)`);
+    if (count('failed'))
+        parts.push(`${count('failed')} failed (repair it, then prisma-drift-gate resolve --rolled-back <name> or --applied <name>)`);
+    if (count('edited'))
+        parts.push(`${count('edited')} edited after being applied (restore it from git; put changes in a new migration)`);
+    if (count('unknown'))
+        parts.push(`${count('unknown')} in the database but not on disk (the history diverged)`);
+    if (parts.length === 0)
+        return report.drift?.drift ? 'All migrations are applied, but the database drifted from them (below).' : 'Database schema is up to date.';
+    return `Not up to date: ${parts.join('; ')}.`;
 }
 
 

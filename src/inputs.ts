@@ -1,7 +1,14 @@
 import * as core from '@actions/core';
 
 export interface ActionInputs {
-  command: 'check';
+  command: 'check' | 'deploy' | 'status' | 'resolve';
+  /** deploy/status/resolve: overrides DATABASE_URL from the environment. */
+  databaseUrl?: string;
+  dryRun: boolean;
+  allowEdited: boolean;
+  drift: boolean;
+  applied?: string;
+  rolledBack?: string;
   schema?: string;
   migrations?: string;
   workingDirectory: string;
@@ -23,15 +30,24 @@ export class InputError extends Error {}
 export function readInputs(): ActionInputs {
   const githubToken = core.getInput('github-token') || undefined;
   const shadowDatabaseUrl = core.getInput('shadow-database-url') || undefined;
+  const databaseUrl = core.getInput('database-url') || undefined;
   if (githubToken) core.setSecret(githubToken);
-  if (shadowDatabaseUrl) core.setSecret(shadowDatabaseUrl);
+  for (const url of [shadowDatabaseUrl, databaseUrl, process.env.DATABASE_URL, process.env.SHADOW_DATABASE_URL]) maskDatabaseUrl(url);
 
   const command = core.getInput('command') || 'check';
-  if (command !== 'check') throw new InputError(`input "command": "${command}" is not available yet; use "check".`);
+  if (command !== 'check' && command !== 'deploy' && command !== 'status' && command !== 'resolve') {
+    throw new InputError(`input "command": expected check, deploy, status or resolve, got "${command}".`);
+  }
   const migrationName = core.getInput('migration-name') || 'drift_fix';
   if (!/^[A-Za-z0-9_]+$/.test(migrationName)) throw new InputError(`input "migration-name": "${migrationName}" may hold only letters, digits and _, as it becomes part of a folder name.`);
   return {
     command,
+    databaseUrl,
+    dryRun: bool('dry-run', false),
+    allowEdited: bool('allow-edited', false),
+    drift: bool('drift', false),
+    applied: core.getInput('applied') || undefined,
+    rolledBack: core.getInput('rolled-back') || undefined,
     schema: core.getInput('schema') || undefined,
     migrations: core.getInput('migrations') || undefined,
     workingDirectory: core.getInput('working-directory') || '.',
@@ -56,4 +72,16 @@ function bool(name: string, fallback: boolean): boolean {
   if (raw === 'true') return true;
   if (raw === 'false') return false;
   throw new InputError(`input "${name}": expected true or false, got "${raw}".`);
+}
+
+/** The whole URL and its password alone: a driver error could echo either. */
+function maskDatabaseUrl(url: string | undefined): void {
+  if (!url) return;
+  core.setSecret(url);
+  try {
+    const password = decodeURIComponent(new URL(url).password);
+    if (password) core.setSecret(password);
+  } catch {
+    // not a URL; the whole string is masked already
+  }
 }

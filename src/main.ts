@@ -6,7 +6,10 @@ import { exitCodeOf, runCheck, type CheckReport } from './check';
 import { upsertStickyComment, type CommentsClient } from './github/comment';
 import { InputError, readInputs, type ActionInputs } from './inputs';
 import { indexSchema } from './locate/schemaIndex';
-import { resultOf, writeAnnotations, writeOutputs } from './outputs';
+import { resultOf, writeAnnotations, writeDeployOutputs, writeOutputs } from './outputs';
+import { deployExitCode, runDeployCommand, type DeployCommand } from './deploy/run';
+import { renderDeployText } from './report/deployText';
+import { renderDeploySummary } from './report/deployMarkdown';
 import { annotationsFor } from './report/annotations';
 import { commentMarker, renderComment } from './report/markdown';
 import { renderCheckText } from './report/text';
@@ -22,6 +25,7 @@ export async function run(): Promise<void> {
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const cwd = path.resolve(workspace, inputs.workingDirectory);
     if (!fs.existsSync(cwd)) throw new InputError(`input "working-directory": ${inputs.workingDirectory} does not exist in the workspace.`);
+    if (inputs.command !== 'check') return await runDeployAction(inputs, cwd);
     const base = inputs.integrity === 'off' ? undefined : (github.context.payload.pull_request?.base?.sha as string | undefined);
     if (inputs.integrity === 'required' && !base) throw new InputError('input "integrity" is required, but this event has no pull request base to compare with. Run on pull_request events, or set integrity: auto.');
     const report = await runCheck({ cwd, schema: inputs.schema, migrations: inputs.migrations, base, baseRequired: inputs.integrity === 'required', shadowDatabaseUrl: inputs.shadowDatabaseUrl });
@@ -71,6 +75,26 @@ function decide(report: CheckReport, inputs: ActionInputs): void {
   if (code === 2) core.setFailed(report.errors[0]?.message ?? (historyError ? `Migration history: ${historyError.message} Fix: ${historyError.fix.split('\n')[0]}` : 'the check could not run'));
   else if (code === 1 && !report.roundTrip.ok) core.setFailed('the suggested migration did not round-trip; this is a bug in prisma-drift-gate');
   else if (code === 1 && inputs.failOnDrift) core.setFailed(`Schema drift: the Prisma schema and ${report.migrationsDir} disagree. Add the suggested migration (see the job summary).`);
+}
+
+/** deploy/status/resolve on the database in `database-url` or DATABASE_URL. */
+async function runDeployAction(inputs: ActionInputs, cwd: string): Promise<void> {
+  const command = inputs.command as DeployCommand;
+  const report = await runDeployCommand(command, {
+    cwd,
+    schema: inputs.schema,
+    migrations: inputs.migrations,
+    databaseUrl: inputs.databaseUrl,
+    dryRun: inputs.dryRun,
+    allowEdited: inputs.allowEdited,
+    drift: inputs.drift,
+    resolve: { applied: inputs.applied, rolledBack: inputs.rolledBack },
+  });
+  core.info(renderDeployText(report));
+  await writeDeployOutputs(report, renderDeploySummary(report));
+  const code = deployExitCode(report);
+  if (code === 2) core.setFailed(report.errors[0]?.message ?? `${command} failed`);
+  else if (code === 1) core.setFailed(report.drift?.drift ? 'The live database drifted from its applied migrations (see the job summary).' : 'The database is not up to date with prisma/migrations (see the job summary).');
 }
 
 function safeRead(file: string): string {

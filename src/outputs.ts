@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import * as path from 'node:path';
 import type { CheckReport } from './check';
+import { namesIn, type DeployReport } from './deploy/run';
 import type { Annotation } from './report/annotations';
 
 /** `broken` covers a chain that cannot be replayed and a history with error findings. */
@@ -25,4 +26,13 @@ export function writeAnnotations(annotations: Annotation[], workspace: string): 
     if (a.level === 'error') core.error(a.message, props);
     else core.warning(a.message, props);
   }
+}
+
+/** deploy/status/resolve outputs: JSON arrays of migration names by state, and the result. */
+export async function writeDeployOutputs(report: DeployReport, summary: string): Promise<void> {
+  for (const state of ['applied', 'pending', 'failed', 'edited', 'unknown'] as const) core.setOutput(state, JSON.stringify(namesIn(report, state)));
+  core.setOutput('deployed', JSON.stringify(report.deployed));
+  core.setOutput('result', report.result);
+  core.setOutput('report', summary);
+  await core.summary.addRaw(summary).write();
 }
