@@ -48,6 +48,11 @@ test.each([
   [['check', '--schema', 'missing/schema.prisma'], /^error: --schema missing\/schema\.prisma: no such file or folder/],
   [['check', '--bogus'], /^error: Unknown option '--bogus'/],
   [['frobnicate'], /^error: unknown command "frobnicate"/],
+  [['deploy', '--drift'], /^error: --drift does not apply to deploy\. Run prisma-drift-gate --help\.\n$/],
+  [['check', '--dry-run'], /^error: --dry-run does not apply to check\./],
+  [['resolve', '--schema', 'fixtures/sqlite-in-sync/prisma/schema.prisma', '--database-url', 'file:./x.db'], /^error: resolve needs exactly one of --applied <migration> or --rolled-back <migration>\.\n$/],
+  [['deploy', '--schema', 'fixtures/sqlite-in-sync/prisma/schema.prisma', '--database-url', 'mysql://root:pw@db/app'], /^error: --database-url: mysql:\/\/ databases are not supported yet; deploy supports SQLite \(file:\) and PostgreSQL \(postgresql:\/\/\)\.\n$/],
+  [['status', '--schema', 'fixtures/sqlite-in-sync/prisma/schema.prisma', '--database-url', 'postgresql://u:pw@127.0.0.1:1/db'], /^error: --database-url points at a postgresql database, but the schema's datasource says "sqlite"/],
 ])('bad input %j: exit 2, one line on stderr, no stack trace', (args, message) => {
   const r = runBin(args as string[]);
   expect(r.status).toBe(2);

@@ -59143,6 +59143,10 @@ async function runDeployCommand(command, opts) {
             report.durationMs = Math.round(node_perf_hooks_1.performance.now() - t0);
             return report;
         };
+        if (command === 'resolve' && !opts.resolve?.applied === !opts.resolve?.rolledBack) {
+            report.errors.push({ message: 'resolve needs exactly one of --applied <migration> or --rolled-back <migration>.' });
+            return done();
+        }
         const prepared = prepare(opts, report);
         if (!prepared.ok) {
             report.errors.push(prepared.problem);
@@ -59298,9 +59302,7 @@ async function status(db, chain, prepared, opts, report) {
 }
 async function resolve(db, chain, opts, report) {
     const { applied, rolledBack } = opts.resolve ?? {};
-    const name = applied ?? rolledBack;
-    if (!name || (applied && rolledBack))
-        return refuse(report, 'resolve needs exactly one of --applied <migration> or --rolled-back <migration>.');
+    const name = (applied ?? rolledBack);
     const locked = await db.lock();
     if (!locked.ok)
         return refuse(report, locked.problem);

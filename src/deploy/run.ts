@@ -79,6 +79,10 @@ export async function runDeployCommand(command: DeployCommand, opts: DeployOptio
     report.durationMs = Math.round(performance.now() - t0);
     return report;
   };
+  if (command === 'resolve' && !opts.resolve?.applied === !opts.resolve?.rolledBack) {
+    report.errors.push({ message: 'resolve needs exactly one of --applied <migration> or --rolled-back <migration>.' });
+    return done();
+  }
   const prepared = prepare(opts, report);
   if (!prepared.ok) {
     report.errors.push(prepared.problem);
@@ -216,8 +220,7 @@ async function status(db: TargetDb, chain: Migration[], prepared: Prepared, opts
 
 async function resolve(db: TargetDb, chain: Migration[], opts: DeployOptions, report: DeployReport): Promise<string> {
   const { applied, rolledBack } = opts.resolve ?? {};
-  const name = applied ?? rolledBack;
-  if (!name || (applied && rolledBack)) return refuse(report, 'resolve needs exactly one of --applied <migration> or --rolled-back <migration>.');
+  const name = (applied ?? rolledBack)!;
   const locked = await db.lock();
   if (!locked.ok) return refuse(report, locked.problem);
   if (!(await db.hasMigrationsTable())) {
