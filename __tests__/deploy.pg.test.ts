@@ -286,3 +286,13 @@ test('refusals before connecting: a SQLite history or an unsupported URL against
   expect(none.status).toBe(2);
   expect(none.stderr).toMatch(/^error: no database URL: set the environment variable DATABASE_URL/);
 });
+
+test('a file that commits part of itself: the message says what may have stayed applied', async () => {
+  const project = copyFixture('pg-in-sync');
+  addMigration(project, '20240301000000_partial', 'BEGIN;\nCREATE TABLE "Early" ("id" INTEGER);\nCOMMIT;\nALTER TABLE "Nope" ADD COLUMN "x" INTEGER;\n');
+  const db = newDatabase();
+  const failed = await run('deploy', project, db.url);
+  expect(failed.errors[0]).toMatchObject({ migration: '20240301000000_partial', line: 4 });
+  expect(failed.errors[0]!.message).toContain('The file manages its own transactions, so statements it committed before the failure stay applied; check the database.');
+  expect(server.psql(`SELECT to_regclass('"Early"') IS NOT NULL`, db.name)).toBe('t');
+});

@@ -58976,9 +58976,16 @@ function pgFailure(migration, e) {
         file: migration.displayFile,
         line,
         statement: stmt ? (0, split_1.statementHead)(stmt.text) : undefined,
-        message: `${where}: migration "${migration.name}" failed${head}: ${(0, types_1.oneLine)(e.message)}${e.code ? ` (SQLSTATE ${e.code})` : ''}.${detail ? ' ' + detail + '.' : ''} Nothing of it was applied (PostgreSQL rolled the file back). Fix the cause, then mark it: prisma-drift-gate resolve --rolled-back ${migration.name}, and deploy again.`,
+        message: `${where}: migration "${migration.name}" failed${head}: ${(0, types_1.oneLine)(e.message)}${e.code ? ` (SQLSTATE ${e.code})` : ''}.${detail ? ' ' + detail + '.' : ''} ${rolledBackNote(statements)} Fix the cause, then mark it: prisma-drift-gate resolve --rolled-back ${migration.name}, and deploy again.`,
         logs: pgLogs(e, line, stmt?.text),
     };
+}
+/** A file sent as one query is all or nothing, unless it commits part of itself explicitly. */
+function rolledBackNote(statements) {
+    const controlsTransactions = statements.some((s) => /^\s*(BEGIN|COMMIT|END|START\s+TRANSACTION|ROLLBACK)\b/i.test(s.text.replace(/^(\s*--[^\n]*\n)+/, '')));
+    return controlsTransactions
+        ? 'The file manages its own transactions, so statements it committed before the failure stay applied; check the database.'
+        : 'Nothing of it was applied (PostgreSQL ran the file as one transaction).';
 }
 /** The shape of Prisma's logs column for a database error. */
 function pgLogs(e, line, statement) {
@@ -59331,6 +59338,7 @@ async function resolve(db, chain, opts, report) {
         await db.recordRolledBack(rolledBack);
     }
     report.migrations = (0, history_1.classifyHistory)(chain, await db.rows());
+    report.resolved = applied ? { applied } : { rolledBack };
     return 'resolved';
 }
 /** P3005: a database with tables but no migrations table is not ours to change. */
@@ -59359,7 +59367,7 @@ function refusals(report, opts) {
             report.errors.push({ migration: m.name, message: `migration "${m.name}" failed in ${report.target}${m.startedAt ? ` (started ${m.startedAt})` : ''} and was never finished (P3009); nothing new is applied until it is resolved. Repair the database (see the logs column of _prisma_migrations), then run prisma-drift-gate resolve --rolled-back ${m.name} to retry it, or resolve --applied ${m.name} if you completed it by hand.` });
         }
         else if (m.state === 'edited' && !opts.allowEdited) {
-            report.errors.push({ migration: m.name, message: `migration "${m.name}" was changed after it was applied to ${report.target} (recorded checksum ${m.recordedChecksum?.slice(0, 12)}, file ${m.checksum?.slice(0, 12)}). Restore the applied version from git and put the change in a new migration; or pass --allow-edited if the edit is cosmetic (prisma migrate deploy only warns here).` });
+            report.errors.push({ migration: m.name, message: `migration "${m.name}" was changed after it was applied to ${report.target} (recorded checksum ${m.recordedChecksum?.slice(0, 12)}, file ${m.checksum?.slice(0, 12)}). Restore the applied version from git and put the change in a new migration; or pass --allow-edited if the edit is cosmetic (prisma migrate deploy does not check this).` });
         }
         else if (m.state === 'unknown') {
             report.errors.push({ migration: m.name, message: `migration "${m.name}" is applied in ${report.target} but missing from ${report.migrationsDir}: the history diverged (a migration was deleted or renamed, or this branch is behind the database). Restore the folder from the branch that applied it, then deploy.` });
@@ -61208,8 +61216,12 @@ function renderDeployText(report) {
     else if (report.migrations.length > 0 || report.command === 'status') {
         if (report.migrations.length === 0)
             out.push('No migrations on disk or in the database.');
+        if (report.command === 'resolve' && report.result === 'resolved') {
+            const { applied, rolledBack } = report.resolved ?? {};
+            out.push(applied ? `Migration ${applied} marked as applied.` : `Migration ${rolledBack} marked as rolled back; deploy will run it again.`, '');
+        }
         for (const m of report.migrations)
-            out.push(`  ${m.state.padEnd(8)} ${m.name}${m.state === 'applied' ? '' : duration(m)}`);
+            out.push(`  ${m.state.padEnd(8)} ${m.name}${m.state === 'failed' && m.startedAt ? ` (started ${m.startedAt})` : ''}`);
         if (report.command === 'status')
             out.push('', statusVerdict(report));
     }

@@ -160,9 +160,17 @@ function pgFailure(migration: Migration, e: PgDbError): MigrationFailure {
     file: migration.displayFile,
     line,
     statement: stmt ? statementHead(stmt.text) : undefined,
-    message: `${where}: migration "${migration.name}" failed${head}: ${oneLine(e.message)}${e.code ? ` (SQLSTATE ${e.code})` : ''}.${detail ? ' ' + detail + '.' : ''} Nothing of it was applied (PostgreSQL rolled the file back). Fix the cause, then mark it: prisma-drift-gate resolve --rolled-back ${migration.name}, and deploy again.`,
+    message: `${where}: migration "${migration.name}" failed${head}: ${oneLine(e.message)}${e.code ? ` (SQLSTATE ${e.code})` : ''}.${detail ? ' ' + detail + '.' : ''} ${rolledBackNote(statements)} Fix the cause, then mark it: prisma-drift-gate resolve --rolled-back ${migration.name}, and deploy again.`,
     logs: pgLogs(e, line, stmt?.text),
   };
+}
+
+/** A file sent as one query is all or nothing, unless it commits part of itself explicitly. */
+function rolledBackNote(statements: { text: string }[]): string {
+  const controlsTransactions = statements.some((s) => /^\s*(BEGIN|COMMIT|END|START\s+TRANSACTION|ROLLBACK)\b/i.test(s.text.replace(/^(\s*--[^\n]*\n)+/, '')));
+  return controlsTransactions
+    ? 'The file manages its own transactions, so statements it committed before the failure stay applied; check the database.'
+    : 'Nothing of it was applied (PostgreSQL ran the file as one transaction).';
 }
 
 /** The shape of Prisma's logs column for a database error. */

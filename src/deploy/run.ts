@@ -48,6 +48,8 @@ export interface DeployReport {
   errors: Problem[];
   notes: string[];
   drift?: LiveDrift;
+  /** resolve: what was recorded. */
+  resolved?: { applied?: string; rolledBack?: string };
   durationMs: number;
 }
 
@@ -242,6 +244,7 @@ async function resolve(db: TargetDb, chain: Migration[], opts: DeployOptions, re
     await db.recordRolledBack(rolledBack!);
   }
   report.migrations = classifyHistory(chain, await db.rows());
+  report.resolved = applied ? { applied } : { rolledBack };
   return 'resolved';
 }
 
@@ -270,7 +273,7 @@ function refusals(report: DeployReport, opts: DeployOptions): boolean {
     if (m.state === 'failed') {
       report.errors.push({ migration: m.name, message: `migration "${m.name}" failed in ${report.target}${m.startedAt ? ` (started ${m.startedAt})` : ''} and was never finished (P3009); nothing new is applied until it is resolved. Repair the database (see the logs column of _prisma_migrations), then run prisma-drift-gate resolve --rolled-back ${m.name} to retry it, or resolve --applied ${m.name} if you completed it by hand.` });
     } else if (m.state === 'edited' && !opts.allowEdited) {
-      report.errors.push({ migration: m.name, message: `migration "${m.name}" was changed after it was applied to ${report.target} (recorded checksum ${m.recordedChecksum?.slice(0, 12)}, file ${m.checksum?.slice(0, 12)}). Restore the applied version from git and put the change in a new migration; or pass --allow-edited if the edit is cosmetic (prisma migrate deploy only warns here).` });
+      report.errors.push({ migration: m.name, message: `migration "${m.name}" was changed after it was applied to ${report.target} (recorded checksum ${m.recordedChecksum?.slice(0, 12)}, file ${m.checksum?.slice(0, 12)}). Restore the applied version from git and put the change in a new migration; or pass --allow-edited if the edit is cosmetic (prisma migrate deploy does not check this).` });
     } else if (m.state === 'unknown') {
       report.errors.push({ migration: m.name, message: `migration "${m.name}" is applied in ${report.target} but missing from ${report.migrationsDir}: the history diverged (a migration was deleted or renamed, or this branch is behind the database). Restore the folder from the branch that applied it, then deploy.` });
     }

@@ -26,7 +26,11 @@ export function renderDeployText(report: DeployReport): string {
     if (report.result === 'deployed') out.push('All migrations have been successfully applied.');
   } else if (report.migrations.length > 0 || report.command === 'status') {
     if (report.migrations.length === 0) out.push('No migrations on disk or in the database.');
-    for (const m of report.migrations) out.push(`  ${m.state.padEnd(8)} ${m.name}${m.state === 'applied' ? '' : duration(m)}`);
+    if (report.command === 'resolve' && report.result === 'resolved') {
+      const { applied, rolledBack } = report.resolved ?? {};
+      out.push(applied ? `Migration ${applied} marked as applied.` : `Migration ${rolledBack} marked as rolled back; deploy will run it again.`, '');
+    }
+    for (const m of report.migrations) out.push(`  ${m.state.padEnd(8)} ${m.name}${m.state === 'failed' && m.startedAt ? ` (started ${m.startedAt})` : ''}`);
     if (report.command === 'status') out.push('', statusVerdict(report));
   }
   if (report.drift?.drift) {
