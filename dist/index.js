@@ -59225,7 +59225,7 @@ function prepare(opts, report) {
     if (target.value.provider !== provider.value.provider) {
         return (0, problem_1.fail)(`${picked.value.source} points at a ${target.value.provider} database, but the schema's datasource says "${provider.value.provider}". Use the URL of the database this schema describes.`);
     }
-    const lock = lockedProvider(schema.migrationsDir);
+    const lock = (0, provider_1.readLockedProvider)(schema.migrationsDir);
     if (lock && lock !== target.value.provider) {
         const file = (0, problem_1.displayPath)(path.join(schema.migrationsDir, 'migration_lock.toml'), opts.cwd);
         return (0, problem_1.fail)({ file, message: `${file}: the migrations were written for "${lock}", but the target is ${target.value.provider} (${target.value.display}). Nothing was applied. Use a ${lock} database, or start a new history for ${target.value.provider}.` });
@@ -59234,15 +59234,6 @@ function prepare(opts, report) {
     if (note)
         report.notes.push(note);
     return (0, problem_1.ok)({ schema, chain: chain.value, target: target.value, externalTables: config?.externalTables ?? [] });
-}
-function lockedProvider(migrationsDir) {
-    try {
-        const raw = /^\s*provider\s*=\s*"([^"]*)"/m.exec(fs.readFileSync(path.join(migrationsDir, 'migration_lock.toml'), 'utf8'))?.[1];
-        return raw === 'postgres' ? 'postgresql' : raw;
-    }
-    catch {
-        return undefined;
-    }
 }
 async function deploy(db, { chain, externalTables }, opts, report) {
     // The dry run takes no lock and creates nothing: it must not change the database at all.
@@ -60494,6 +60485,7 @@ var __importStar = (this && this.__importStar) || (function () {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.readProvider = readProvider;
 exports.checkLockFile = checkLockFile;
+exports.readLockedProvider = readLockedProvider;
 const fs = __importStar(__nccwpck_require__(3024));
 const path = __importStar(__nccwpck_require__(6760));
 const problem_1 = __nccwpck_require__(4008);
@@ -60531,24 +60523,26 @@ function readProvider(files, cwd) {
  */
 function checkLockFile(migrationsDir, provider, cwd) {
     const lockPath = path.join(migrationsDir, 'migration_lock.toml');
-    let text;
-    try {
-        text = fs.readFileSync(lockPath, 'utf8');
-    }
-    catch {
-        return (0, problem_1.ok)(undefined);
-    }
-    const raw = /^\s*provider\s*=\s*"([^"]*)"/m.exec(text)?.[1];
-    if (raw === undefined)
-        return (0, problem_1.ok)(undefined);
-    const locked = ALIASES[raw] ?? raw;
-    if (locked !== provider) {
+    const locked = readLockedProvider(migrationsDir);
+    if (locked !== undefined && locked !== provider) {
         return (0, problem_1.fail)({
             file: (0, problem_1.displayPath)(lockPath, cwd),
             message: `${(0, problem_1.displayPath)(lockPath, cwd)}: the migrations were written for provider "${locked}" but the schema's datasource says "${provider}". Make them agree (a provider switch needs a new migration history).`,
         });
     }
     return (0, problem_1.ok)(undefined);
+}
+/** The provider migration_lock.toml names (normalised), or undefined without a file or a provider line. */
+function readLockedProvider(migrationsDir) {
+    let text;
+    try {
+        text = fs.readFileSync(path.join(migrationsDir, 'migration_lock.toml'), 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+    const raw = /^\s*provider\s*=\s*"([^"]*)"/m.exec(text)?.[1];
+    return raw === undefined ? undefined : (ALIASES[raw] ?? raw);
 }
 
 

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { findPrismaConfig, loadPrismaConfig } from '../config/prismaConfig';
 import { loadChain, type Migration } from '../chain/load';
-import { readProvider, type Provider } from '../locate/provider';
+import { readLockedProvider, readProvider, type Provider } from '../locate/provider';
 import { locateSchema, type LocatedSchema } from '../locate/schema';
 import { displayPath, fail, ok, type Problem, type Result } from '../problem';
 import { classifyHistory, type MigrationStatus } from './history';
@@ -141,7 +141,7 @@ function prepare(opts: DeployOptions, report: DeployReport): Result<Prepared> {
   if (target.value.provider !== provider.value.provider) {
     return fail(`${picked.value.source} points at a ${target.value.provider} database, but the schema's datasource says "${provider.value.provider}". Use the URL of the database this schema describes.`);
   }
-  const lock = lockedProvider(schema.migrationsDir);
+  const lock = readLockedProvider(schema.migrationsDir);
   if (lock && lock !== target.value.provider) {
     const file = displayPath(path.join(schema.migrationsDir, 'migration_lock.toml'), opts.cwd);
     return fail({ file, message: `${file}: the migrations were written for "${lock}", but the target is ${target.value.provider} (${target.value.display}). Nothing was applied. Use a ${lock} database, or start a new history for ${target.value.provider}.` });
@@ -149,15 +149,6 @@ function prepare(opts: DeployOptions, report: DeployReport): Result<Prepared> {
   const note = missingFileNote(target.value);
   if (note) report.notes.push(note);
   return ok({ schema, chain: chain.value, target: target.value, externalTables: config?.externalTables ?? [] });
-}
-
-function lockedProvider(migrationsDir: string): string | undefined {
-  try {
-    const raw = /^\s*provider\s*=\s*"([^"]*)"/m.exec(fs.readFileSync(path.join(migrationsDir, 'migration_lock.toml'), 'utf8'))?.[1];
-    return raw === 'postgres' ? 'postgresql' : raw;
-  } catch {
-    return undefined;
-  }
 }
 
 async function deploy(db: TargetDb, { chain, externalTables }: Prepared, opts: DeployOptions, report: DeployReport): Promise<string> {

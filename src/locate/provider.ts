@@ -45,20 +45,24 @@ export function readProvider(files: SchemaFile[], cwd: string): Result<ProviderS
  */
 export function checkLockFile(migrationsDir: string, provider: Provider, cwd: string): Result<void> {
   const lockPath = path.join(migrationsDir, 'migration_lock.toml');
-  let text: string;
-  try {
-    text = fs.readFileSync(lockPath, 'utf8');
-  } catch {
-    return ok(undefined);
-  }
-  const raw = /^\s*provider\s*=\s*"([^"]*)"/m.exec(text)?.[1];
-  if (raw === undefined) return ok(undefined);
-  const locked = ALIASES[raw] ?? raw;
-  if (locked !== provider) {
+  const locked = readLockedProvider(migrationsDir);
+  if (locked !== undefined && locked !== provider) {
     return fail({
       file: displayPath(lockPath, cwd),
       message: `${displayPath(lockPath, cwd)}: the migrations were written for provider "${locked}" but the schema's datasource says "${provider}". Make them agree (a provider switch needs a new migration history).`,
     });
   }
   return ok(undefined);
+}
+
+/** The provider migration_lock.toml names (normalised), or undefined without a file or a provider line. */
+export function readLockedProvider(migrationsDir: string): string | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(migrationsDir, 'migration_lock.toml'), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const raw = /^\s*provider\s*=\s*"([^"]*)"/m.exec(text)?.[1];
+  return raw === undefined ? undefined : (ALIASES[raw] ?? raw);
 }
