@@ -147,7 +147,7 @@ const command_1 = __nccwpck_require__(4914);
 const file_command_1 = __nccwpck_require__(4753);
 const utils_1 = __nccwpck_require__(302);
 const os = __importStar(__nccwpck_require__(857));
-const path = __importStar(__nccwpck_require__(6928));
+const path = __importStar(__nccwpck_require__(4547));
 const oidc_utils_1 = __nccwpck_require__(5306);
 /**
  * The code to exit an action
@@ -638,7 +638,7 @@ var __importStar = (this && this.__importStar) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.toPlatformPath = exports.toWin32Path = exports.toPosixPath = void 0;
-const path = __importStar(__nccwpck_require__(6928));
+const path = __importStar(__nccwpck_require__(4547));
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
  * replaced with /.
@@ -1263,7 +1263,7 @@ exports.argStringToArray = exports.ToolRunner = void 0;
 const os = __importStar(__nccwpck_require__(857));
 const events = __importStar(__nccwpck_require__(4434));
 const child = __importStar(__nccwpck_require__(5317));
-const path = __importStar(__nccwpck_require__(6928));
+const path = __importStar(__nccwpck_require__(4547));
 const io = __importStar(__nccwpck_require__(4994));
 const ioUtil = __importStar(__nccwpck_require__(5207));
 const timers_1 = __nccwpck_require__(3557);
@@ -2990,7 +2990,7 @@ var _a;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getCmdPath = exports.tryGetExecutablePath = exports.isRooted = exports.isDirectory = exports.exists = exports.READONLY = exports.UV_FS_O_EXLOCK = exports.IS_WINDOWS = exports.unlink = exports.symlink = exports.stat = exports.rmdir = exports.rm = exports.rename = exports.readlink = exports.readdir = exports.open = exports.mkdir = exports.lstat = exports.copyFile = exports.chmod = void 0;
 const fs = __importStar(__nccwpck_require__(9896));
-const path = __importStar(__nccwpck_require__(6928));
+const path = __importStar(__nccwpck_require__(4547));
 _a = fs.promises
 // export const {open} = 'fs'
 , exports.chmod = _a.chmod, exports.copyFile = _a.copyFile, exports.lstat = _a.lstat, exports.mkdir = _a.mkdir, exports.open = _a.open, exports.readdir = _a.readdir, exports.readlink = _a.readlink, exports.rename = _a.rename, exports.rm = _a.rm, exports.rmdir = _a.rmdir, exports.stat = _a.stat, exports.symlink = _a.symlink, exports.unlink = _a.unlink;
@@ -3179,7 +3179,7 @@ var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, ge
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.findInPath = exports.which = exports.mkdirP = exports.rmRF = exports.mv = exports.cp = void 0;
 const assert_1 = __nccwpck_require__(2613);
-const path = __importStar(__nccwpck_require__(6928));
+const path = __importStar(__nccwpck_require__(4547));
 const ioUtil = __importStar(__nccwpck_require__(5207));
 /**
  * Copies a file or folder.
@@ -8526,7 +8526,7 @@ __export(dist_src_exports, {
   RequestError: () => RequestError
 });
 module.exports = __toCommonJS(dist_src_exports);
-var import_deprecation = __nccwpck_require__(4150);
+var import_deprecation = __nccwpck_require__(1769);
 var import_once = __toESM(__nccwpck_require__(5560));
 var logOnceCode = (0, import_once.default)((deprecation) => console.warn(deprecation));
 var logOnceHeaders = (0, import_once.default)((deprecation) => console.warn(deprecation));
@@ -11068,7 +11068,7 @@ function removeHook(state, name, method) {
 
 /***/ }),
 
-/***/ 4150:
+/***/ 1769:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -11169,7 +11169,7 @@ exports["default"] = LinesAndColumns;
 /***/ 5560:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var wrappy = __nccwpck_require__(8264)
+var wrappy = __nccwpck_require__(3502)
 module.exports = wrappy(once)
 module.exports.strict = wrappy(onceStrict)
 
@@ -13768,9 +13768,9 @@ const TypeOverrides = __nccwpck_require__(365)
 
 const ConnectionParameters = __nccwpck_require__(646)
 const Query = __nccwpck_require__(4473)
-const defaults = __nccwpck_require__(8995)
+const defaults = __nccwpck_require__(1376)
 const Connection = __nccwpck_require__(9809)
-const crypto = __nccwpck_require__(1769)
+const crypto = __nccwpck_require__(4150)
 
 const activeQueryDeprecationNotice = nodeUtils.deprecate(
   () => {},
@@ -14618,7 +14618,7 @@ module.exports = Client
 
 const dns = __nccwpck_require__(2250)
 
-const defaults = __nccwpck_require__(8995)
+const defaults = __nccwpck_require__(1376)
 
 const parse = (__nccwpck_require__(6122).parse) // parses a connection string
 
@@ -15194,7 +15194,7 @@ module.exports = { signatureAlgorithmHashFromCertificate }
 
 "use strict";
 
-const crypto = __nccwpck_require__(1769)
+const crypto = __nccwpck_require__(4150)
 const { signatureAlgorithmHashFromCertificate } = __nccwpck_require__(9765)
 
 // SASLprep (RFC 4013) — minimal in-tree implementation.
@@ -15459,7 +15459,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1769:
+/***/ 4150:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const nodeCrypto = __nccwpck_require__(6982)
@@ -15555,7 +15555,7 @@ async function deriveKey(password, salt, iterations) {
 
 /***/ }),
 
-/***/ 8995:
+/***/ 1376:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -15664,7 +15664,7 @@ module.exports.__defineSetter__('parseInt8', function (val) {
 
 
 const Client = __nccwpck_require__(5042)
-const defaults = __nccwpck_require__(8995)
+const defaults = __nccwpck_require__(1376)
 const Connection = __nccwpck_require__(9809)
 const Result = __nccwpck_require__(6424)
 const utils = __nccwpck_require__(9652)
@@ -16885,7 +16885,7 @@ module.exports = TypeOverrides
 "use strict";
 
 
-const defaults = __nccwpck_require__(8995)
+const defaults = __nccwpck_require__(1376)
 const nodeUtils = __nccwpck_require__(9023)
 
 const { isDate } = __nccwpck_require__(8253)
@@ -17636,7 +17636,7 @@ function mockMigrationAwareAdapterFactory(provider) {
 "use strict";
 
 
-var path = __nccwpck_require__(6928)
+var path = __nccwpck_require__(4547)
   , Stream = (__nccwpck_require__(2203).Stream)
   , split = __nccwpck_require__(5286)
   , util = __nccwpck_require__(9023)
@@ -17877,7 +17877,7 @@ var isValidEntry = module.exports.isValidEntry = function(entry){
 "use strict";
 
 
-var path = __nccwpck_require__(6928)
+var path = __nccwpck_require__(4547)
   , fs = __nccwpck_require__(9896)
   , helper = __nccwpck_require__(8702)
 ;
@@ -18489,7 +18489,7 @@ var _tokenizer = __nccwpck_require__(2683);
 var _keywords = __nccwpck_require__(135);
 var _types = __nccwpck_require__(5914);
 
-var _getImportExportSpecifierInfo = __nccwpck_require__(8578); var _getImportExportSpecifierInfo2 = _interopRequireDefault(_getImportExportSpecifierInfo);
+var _getImportExportSpecifierInfo = __nccwpck_require__(6197); var _getImportExportSpecifierInfo2 = _interopRequireDefault(_getImportExportSpecifierInfo);
 var _getNonTypeIdentifiers = __nccwpck_require__(8655);
 
 
@@ -24576,7 +24576,7 @@ Object.defineProperty(exports, "__esModule", ({value: true}));var _base = __nccw
 var _charcodes = __nccwpck_require__(5336);
 var _identifier = __nccwpck_require__(7415);
 var _index = __nccwpck_require__(2683);
-var _readWordTree = __nccwpck_require__(1121);
+var _readWordTree = __nccwpck_require__(8264);
 var _types = __nccwpck_require__(5914);
 
 /**
@@ -24640,7 +24640,7 @@ var _types = __nccwpck_require__(5914);
 
 /***/ }),
 
-/***/ 1121:
+/***/ 8264:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -28767,7 +28767,7 @@ var _elideImportEquals = __nccwpck_require__(3125); var _elideImportEquals2 = _i
 
 
 var _getDeclarationInfo = __nccwpck_require__(7088); var _getDeclarationInfo2 = _interopRequireDefault(_getDeclarationInfo);
-var _getImportExportSpecifierInfo = __nccwpck_require__(8578); var _getImportExportSpecifierInfo2 = _interopRequireDefault(_getImportExportSpecifierInfo);
+var _getImportExportSpecifierInfo = __nccwpck_require__(6197); var _getImportExportSpecifierInfo2 = _interopRequireDefault(_getImportExportSpecifierInfo);
 var _isExportFrom = __nccwpck_require__(6490); var _isExportFrom2 = _interopRequireDefault(_isExportFrom);
 var _removeMaybeImportAttributes = __nccwpck_require__(8538);
 var _shouldElideDefaultExport = __nccwpck_require__(1329); var _shouldElideDefaultExport2 = _interopRequireDefault(_shouldElideDefaultExport);
@@ -29690,7 +29690,7 @@ var _elideImportEquals = __nccwpck_require__(3125); var _elideImportEquals2 = _i
 
 
 var _getDeclarationInfo = __nccwpck_require__(7088); var _getDeclarationInfo2 = _interopRequireDefault(_getDeclarationInfo);
-var _getImportExportSpecifierInfo = __nccwpck_require__(8578); var _getImportExportSpecifierInfo2 = _interopRequireDefault(_getImportExportSpecifierInfo);
+var _getImportExportSpecifierInfo = __nccwpck_require__(6197); var _getImportExportSpecifierInfo2 = _interopRequireDefault(_getImportExportSpecifierInfo);
 var _getNonTypeIdentifiers = __nccwpck_require__(8655);
 var _isExportFrom = __nccwpck_require__(6490); var _isExportFrom2 = _interopRequireDefault(_isExportFrom);
 var _removeMaybeImportAttributes = __nccwpck_require__(8538);
@@ -32942,7 +32942,7 @@ var _types = __nccwpck_require__(5914);
 
 /***/ }),
 
-/***/ 8578:
+/***/ 6197:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -33129,7 +33129,7 @@ var _getJSXPragmaInfo = __nccwpck_require__(6061); var _getJSXPragmaInfo2 = _int
 "use strict";
 Object.defineProperty(exports, "__esModule", ({value: true})); function _interopRequireDefault(obj) { return obj && obj.__esModule ? obj : { default: obj }; }var _types = __nccwpck_require__(5914);
 
-var _getImportExportSpecifierInfo = __nccwpck_require__(8578); var _getImportExportSpecifierInfo2 = _interopRequireDefault(_getImportExportSpecifierInfo);
+var _getImportExportSpecifierInfo = __nccwpck_require__(6197); var _getImportExportSpecifierInfo2 = _interopRequireDefault(_getImportExportSpecifierInfo);
 
 /**
  * Special case code to scan for imported names in ESM TypeScript. We need to do this so we can
@@ -34682,7 +34682,7 @@ exports.debug = debug; // for test
 "use strict";
 
 
-const Client = __nccwpck_require__(6197)
+const Client = __nccwpck_require__(8578)
 const Dispatcher = __nccwpck_require__(992)
 const errors = __nccwpck_require__(8707)
 const Pool = __nccwpck_require__(5076)
@@ -34861,7 +34861,7 @@ const { InvalidArgumentError } = __nccwpck_require__(8707)
 const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
 const DispatcherBase = __nccwpck_require__(1)
 const Pool = __nccwpck_require__(5076)
-const Client = __nccwpck_require__(6197)
+const Client = __nccwpck_require__(8578)
 const util = __nccwpck_require__(3440)
 const createRedirectInterceptor = __nccwpck_require__(4415)
 const { WeakRef, FinalizationRegistry } = __nccwpck_require__(3194)()
@@ -37630,7 +37630,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6197:
+/***/ 8578:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -53238,7 +53238,7 @@ module.exports = MockAgent
 
 
 const { promisify } = __nccwpck_require__(9023)
-const Client = __nccwpck_require__(6197)
+const Client = __nccwpck_require__(8578)
 const { buildMockDispatch } = __nccwpck_require__(3397)
 const {
   kDispatches,
@@ -54460,7 +54460,7 @@ const {
   kAddClient,
   kGetDispatcher
 } = __nccwpck_require__(8640)
-const Client = __nccwpck_require__(6197)
+const Client = __nccwpck_require__(8578)
 const {
   InvalidArgumentError
 } = __nccwpck_require__(8707)
@@ -56870,7 +56870,7 @@ exports.getUserAgent = getUserAgent;
 
 /***/ }),
 
-/***/ 8264:
+/***/ 3502:
 /***/ ((module) => {
 
 // Returns a wrapper function that returns a wrapped callback
@@ -57067,7 +57067,7 @@ const path = __importStar(__nccwpck_require__(6760));
 const split_1 = __nccwpck_require__(9281);
 const problem_1 = __nccwpck_require__(4008);
 const git_1 = __nccwpck_require__(5921);
-const timestamps_1 = __nccwpck_require__(4547);
+const timestamps_1 = __nccwpck_require__(6928);
 const TIMESTAMPED = /^(\d{14})_(.*)$/s;
 const normalise = (sql) => sql.replace(/\r\n/g, '\n');
 const isEmpty = (m, provider) => (0, split_1.splitStatements)(m.sql, provider).length === 0;
@@ -57458,7 +57458,7 @@ function statementHead(text, max = 120) {
 
 /***/ }),
 
-/***/ 4547:
+/***/ 6928:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -57576,10 +57576,7 @@ const path = __importStar(__nccwpck_require__(6760));
 const node_perf_hooks_1 = __nccwpck_require__(643);
 const integrity_1 = __nccwpck_require__(6326);
 const load_1 = __nccwpck_require__(2829);
-const pglite_1 = __nccwpck_require__(6293);
 const pgExtensions_1 = __nccwpck_require__(195);
-const pgServer_1 = __nccwpck_require__(5890);
-const sqlite_1 = __nccwpck_require__(852);
 const diff_1 = __nccwpck_require__(6227);
 const prismaConfig_1 = __nccwpck_require__(2494);
 const load_2 = __nccwpck_require__(8816);
@@ -57678,7 +57675,7 @@ async function runCheck(opts) {
         const shadowDatabaseUrl = opts.shadowDatabaseUrl ?? config?.shadowDatabaseUrl;
         if (shadowDatabaseUrl && report.provider !== 'postgresql')
             return broken({ message: `--shadow-database-url is for PostgreSQL; this schema's provider is ${report.provider}, which replays in an embedded database.` });
-        const opened = shadowDatabaseUrl ? await (0, pgServer_1.openPgServer)(shadowDatabaseUrl) : { ok: true, value: await openThrowawayDb(report.provider, chain.value, schema) };
+        const opened = shadowDatabaseUrl ? await (await Promise.resolve().then(() => __importStar(__nccwpck_require__(5890)))).openPgServer(shadowDatabaseUrl) : { ok: true, value: await openThrowawayDb(report.provider, chain.value, schema) };
         if (!opened.ok)
             return broken(opened.problem);
         const db = __addDisposableResource(env_1, opened.value, true);
@@ -57752,16 +57749,241 @@ async function roundTrip(db, engine, files, sql, cwd, filters) {
         return { ok: false, residualSql: `-- the second diff failed: ${again.problem.message}` };
     return again.value.drift ? { ok: false, residualSql: again.value.sql } : { ok: true };
 }
-function openThrowawayDb(provider, chain, schema) {
+/** Each database's driver is loaded only when used: a SQLite check never loads PGlite (about 30 ms). */
+async function openThrowawayDb(provider, chain, schema) {
     switch (provider) {
         case 'sqlite':
-            return (0, sqlite_1.openSqlite)();
+            return (await Promise.resolve().then(() => __importStar(__nccwpck_require__(852)))).openSqlite();
         case 'postgresql':
             // Load only the extensions the chain or the schema names: each costs start-up time.
-            return (0, pglite_1.openPglite)([...chain.flatMap((m) => (0, pgExtensions_1.extensionsCreatedBy)(m.sql)), ...(0, engineSchema_1.declaredExtensions)(schema.files)]);
+            return (await Promise.resolve().then(() => __importStar(__nccwpck_require__(6293)))).openPglite([...chain.flatMap((m) => (0, pgExtensions_1.extensionsCreatedBy)(m.sql)), ...(0, engineSchema_1.declaredExtensions)(schema.files)]);
     }
 }
 const round1 = (ms) => Math.round(ms * 10) / 10;
+
+
+/***/ }),
+
+/***/ 5581:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.runCli = runCli;
+exports.main = main;
+exports.exitWhenFlushed = exitWhenFlushed;
+const fs = __importStar(__nccwpck_require__(3024));
+const path = __importStar(__nccwpck_require__(6760));
+const node_util_1 = __nccwpck_require__(7975);
+const problem_1 = __nccwpck_require__(4008);
+const write_1 = __nccwpck_require__(2868);
+const check_1 = __nccwpck_require__(5883);
+const text_1 = __nccwpck_require__(5655);
+const maskUrl_1 = __nccwpck_require__(1819);
+const run_1 = __nccwpck_require__(114);
+const deployText_1 = __nccwpck_require__(6308);
+const USAGE = `Usage: prisma-drift-gate check [--schema <file|folder>] [--migrations <dir>] [--base <git-ref>] [--shadow-database-url <url>] [--json] [--write <name>]
+       prisma-drift-gate deploy [--schema …] [--migrations <dir>] [--dry-run] [--allow-edited] [--json]
+       prisma-drift-gate status [--schema …] [--migrations <dir>] [--drift] [--json]
+       prisma-drift-gate resolve (--applied <migration> | --rolled-back <migration>) [--json]
+
+Replays prisma/migrations into a throwaway database (SQLite or embedded PostgreSQL),
+diffs it with the Prisma schema using Prisma's own engine, and prints the migration
+that fixes any drift. --write <name> saves it as <migrations>/<timestamp>_<name>/migration.sql.
+--base <git-ref> also checks the history against that branch: edited, deleted, renamed
+or out-of-order migrations, and a changed migration_lock.toml.
+--shadow-database-url (or SHADOW_DATABASE_URL) replays PostgreSQL histories on a real
+server, in a temporary database that is dropped afterwards.
+
+Exit codes: 0 in sync, 1 drift, 2 broken input or migration chain.
+
+deploy applies pending migrations to the database in DATABASE_URL (or the schema's
+url = env("…"), or prisma.config.ts datasource.url), sharing _prisma_migrations with
+prisma migrate deploy. --dry-run prints the plan and changes nothing. status lists
+applied/pending/failed/edited/unknown migrations; --drift also compares the live database
+with its applied migrations. resolve records a migration as applied (baselining) or a
+failed one as rolled back. Prefer the environment to --database-url <url>: arguments
+show up in ps and shell history.
+Exit codes: deploy/resolve 0 done, 2 refused or failed; status 0 up to date, 1 behind or
+drifted, 2 errors.`;
+/** Runs the CLI and returns its exit code. Every expected failure is a one-line message. */
+async function runCli(argv, io) {
+    let parsed;
+    try {
+        parsed = (0, node_util_1.parseArgs)({
+            args: argv,
+            allowPositionals: true,
+            options: {
+                schema: { type: 'string' },
+                migrations: { type: 'string' },
+                json: { type: 'boolean', default: false },
+                write: { type: 'string' },
+                base: { type: 'string' },
+                'shadow-database-url': { type: 'string' },
+                'database-url': { type: 'string' },
+                'dry-run': { type: 'boolean', default: false },
+                'allow-edited': { type: 'boolean', default: false },
+                drift: { type: 'boolean', default: false },
+                applied: { type: 'string' },
+                'rolled-back': { type: 'string' },
+                help: { type: 'boolean', short: 'h', default: false },
+                version: { type: 'boolean', default: false },
+            },
+        });
+    }
+    catch (e) {
+        io.stderr(`error: ${e.message}. Run prisma-drift-gate --help.\n`);
+        return 2;
+    }
+    const { values, positionals } = parsed;
+    if (values.version) {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        io.stdout(`${(__nccwpck_require__(8330)/* .version */ .rE)}\n`);
+        return 0;
+    }
+    const [command, ...rest] = positionals;
+    if (values.help || command === undefined || command === 'help') {
+        io.stdout(USAGE + '\n');
+        return values.help || command === 'help' ? 0 : 2;
+    }
+    if (command !== 'check' && command !== 'deploy' && command !== 'status' && command !== 'resolve') {
+        io.stderr(`error: unknown command "${command}". Run prisma-drift-gate --help.\n`);
+        return 2;
+    }
+    if (rest.length > 0) {
+        io.stderr(`error: unexpected argument "${rest[0]}". Pass the schema with --schema <path>.\n`);
+        return 2;
+    }
+    const misplaced = misplacedFlag(command, values);
+    if (misplaced) {
+        io.stderr(`error: --${misplaced} does not apply to ${command}. Run prisma-drift-gate --help.\n`);
+        return 2;
+    }
+    if (command !== 'check') {
+        const report = await (0, run_1.runDeployCommand)(command, {
+            cwd: io.cwd,
+            schema: values.schema,
+            migrations: values.migrations,
+            databaseUrl: values['database-url'],
+            dryRun: values['dry-run'],
+            allowEdited: values['allow-edited'],
+            drift: values.drift,
+            resolve: { applied: values.applied, rolledBack: values['rolled-back'] },
+        });
+        if (values.json)
+            io.stdout(JSON.stringify(report, null, 2) + '\n');
+        else
+            (report.errors.length > 0 ? io.stderr : io.stdout)((0, deployText_1.renderDeployText)(report));
+        return (0, run_1.deployExitCode)(report);
+    }
+    if (values.write !== undefined && !/\w/.test(values.write)) {
+        io.stderr('error: --write needs a migration name, e.g. --write add_last_updated.\n');
+        return 2;
+    }
+    const shadowDatabaseUrl = values['shadow-database-url'] ?? process.env.SHADOW_DATABASE_URL;
+    const report = await (0, check_1.runCheck)({ cwd: io.cwd, schema: values.schema, migrations: values.migrations, base: values.base, shadowDatabaseUrl });
+    if (values.json)
+        io.stdout(JSON.stringify(report, null, 2) + '\n');
+    else if (report.errors.length > 0)
+        io.stderr((0, text_1.renderCheckText)(report, { color: io.color }));
+    else
+        io.stdout((0, text_1.renderCheckText)(report, { color: io.color }));
+    const code = (0, check_1.exitCodeOf)(report);
+    if (values.write !== undefined && code === 1 && report.roundTrip.ok) {
+        const migrationsDir = path.resolve(io.cwd, report.migrationsDir);
+        const existing = fs.existsSync(migrationsDir) ? fs.readdirSync(migrationsDir) : [];
+        const folder = (0, write_1.migrationFolderName)(values.write, existing);
+        const written = (0, write_1.writeMigration)(migrationsDir, folder, (0, write_1.renderMigrationFile)(report.sql, report.warnings), report.provider);
+        if (!written.ok) {
+            io.stderr(`error: ${written.problem.message}\n`);
+            return 2;
+        }
+        // Keep stdout pure JSON under --json.
+        (values.json ? io.stderr : io.stdout)(`Wrote ${(0, problem_1.displayPath)(written.value, io.cwd)}\n`);
+    }
+    return code;
+}
+const FLAGS_OF = {
+    check: ['write', 'base', 'shadow-database-url'],
+    deploy: ['database-url', 'dry-run', 'allow-edited'],
+    status: ['database-url', 'drift'],
+    resolve: ['database-url', 'applied', 'rolled-back'],
+};
+/** A flag of another command is a mistake worth one line (e.g. `deploy --drift`). */
+function misplacedFlag(command, values) {
+    const mine = new Set(FLAGS_OF[command]);
+    const all = new Set(Object.values(FLAGS_OF).flat());
+    return [...all].find((flag) => !mine.has(flag) && values[flag] !== undefined && values[flag] !== false);
+}
+/** Database URLs that may appear in an unexpected error; they are masked before printing. */
+function scrubSecrets(text, argv) {
+    const secrets = [process.env.DATABASE_URL, process.env.SHADOW_DATABASE_URL, ...argv.filter((a) => /^[a-z][a-z0-9+.-]*:\/\/[^/\s]*@/i.test(a))].filter((s) => Boolean(s));
+    for (const s of secrets)
+        text = text.split(s).join((0, maskUrl_1.maskUrl)(s));
+    return text.replace(/(\/\/[^:/\s@]+:)[^@\s/]+@/g, '$1***@');
+}
+/** The process entry: a bug becomes one line and exit 2, never a stack trace (unless asked for). */
+async function main() {
+    const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+    try {
+        process.exitCode = await runCli(process.argv.slice(2), {
+            stdout: (s) => process.stdout.write(s),
+            stderr: (s) => process.stderr.write(s),
+            cwd: process.cwd(),
+            color,
+        });
+    }
+    catch (e) {
+        const detail = scrubSecrets(String(process.env.PRISMA_DRIFT_GATE_DEBUG ? e.stack : e?.message ?? e), process.argv);
+        process.stderr.write(`error: internal error in prisma-drift-gate: ${detail}. Please report it (set PRISMA_DRIFT_GATE_DEBUG=1 for details).\n`);
+        process.exitCode = 2;
+    }
+    await exitWhenFlushed();
+}
+/**
+ * Exit as soon as the output is written. Every database is closed by now, but V8 would
+ * otherwise finish optimising wasm (PGlite, the engine) in the background before exiting:
+ * about 0.3 s on Node 20 and 0.7 s on Node 24, for nothing.
+ */
+async function exitWhenFlushed() {
+    await new Promise((resolve) => process.stdout.write('', () => resolve()));
+    await new Promise((resolve) => process.stderr.write('', () => resolve()));
+    process.exit();
+}
 
 
 /***/ }),
@@ -57808,7 +58030,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.findPrismaConfig = findPrismaConfig;
 exports.loadPrismaConfig = loadPrismaConfig;
 const fs = __importStar(__nccwpck_require__(3024));
-const node_module_1 = __nccwpck_require__(1376);
+const node_module_1 = __nccwpck_require__(8995);
 const path = __importStar(__nccwpck_require__(6760));
 const NAMES = ['prisma.config.ts', 'prisma.config.mts', 'prisma.config.cts', 'prisma.config.js', 'prisma.config.mjs', 'prisma.config.cjs'];
 /** Where Prisma 7 looks: the working directory, then `.config/prisma.*`. */
@@ -57896,6 +58118,30 @@ function fromLiterals(source) {
         externalTables: array('tables'),
         externalEnums: array('enums'),
     };
+}
+
+
+/***/ }),
+
+/***/ 1819:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+// Kept apart from pgServer.ts so that printing a masked URL does not load the pg driver.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.maskUrl = maskUrl;
+/** `postgresql://user:***@host:5432/db`: URLs are shown only like this. */
+function maskUrl(url) {
+    try {
+        const u = new URL(url);
+        if (u.password)
+            u.password = '***';
+        return u.toString();
+    }
+    catch {
+        return 'the database URL (unparsable, not shown)';
+    }
 }
 
 
@@ -58049,7 +58295,6 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CharAsTextPool = void 0;
-exports.maskUrl = maskUrl;
 exports.splitUrl = splitUrl;
 exports.connectionProblem = connectionProblem;
 exports.openPgServer = openPgServer;
@@ -58059,19 +58304,8 @@ const pg_1 = __importDefault(__nccwpck_require__(3273));
 const split_1 = __nccwpck_require__(9281);
 const pgCommon_1 = __nccwpck_require__(1776);
 const problem_1 = __nccwpck_require__(4008);
+const maskUrl_1 = __nccwpck_require__(1819);
 const types_1 = __nccwpck_require__(9819);
-/** `postgresql://user:***@host:5432/db`: URLs are shown only like this. */
-function maskUrl(url) {
-    try {
-        const u = new URL(url);
-        if (u.password)
-            u.password = '***';
-        return u.toString();
-    }
-    catch {
-        return 'the database URL (unparsable, not shown)';
-    }
-}
 /**
  * The engine's introspection reads catalog columns of PostgreSQL's internal `"char"` type
  * (OID 18). @prisma/adapter-pg has no mapping for it and fails ("Column type 'char' could
@@ -58108,8 +58342,8 @@ function connectionProblem(url, e, source = '--shadow-database-url') {
         err.code === 'ECONNREFUSED' ? 'connection refused (is the server running and reachable?)' :
             err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN' ? 'host not found' :
                 err.code === '3D000' ? 'the database does not exist' :
-                    (err.message ?? String(e)).split(url).join(maskUrl(url));
-    return { message: `${source} ${maskUrl(url)}: cannot connect: ${why}.` };
+                    (err.message ?? String(e)).split(url).join((0, maskUrl_1.maskUrl)(url));
+    return { message: `${source} ${(0, maskUrl_1.maskUrl)(url)}: cannot connect: ${why}.` };
 }
 /**
  * Replays on a real PostgreSQL server: in a fresh temporary database, dropped afterwards;
@@ -58122,7 +58356,7 @@ async function openPgServer(url) {
         parts = splitUrl(url);
     }
     catch {
-        return (0, problem_1.fail)(`--shadow-database-url: not a valid URL (${maskUrl(url)}). Use postgresql://user:password@host:5432/db.`);
+        return (0, problem_1.fail)(`--shadow-database-url: not a valid URL (${(0, maskUrl_1.maskUrl)(url)}). Use postgresql://user:password@host:5432/db.`);
     }
     const admin = new pg_1.default.Client({ connectionString: parts.connectionString, connectionTimeoutMillis: 10_000 });
     try {
@@ -58139,7 +58373,7 @@ async function openPgServer(url) {
     catch (e) {
         if (e.code !== '42501') {
             await admin.end();
-            return (0, problem_1.fail)(`--shadow-database-url ${maskUrl(url)}: cannot create a temporary database: ${e.message}.`);
+            return (0, problem_1.fail)(`--shadow-database-url ${(0, maskUrl_1.maskUrl)(url)}: cannot create a temporary database: ${e.message}.`);
         }
         mode = 'schema';
         await admin.query(`CREATE SCHEMA ${quoteIdent(name)}`);
@@ -58252,6 +58486,7 @@ exports.openPglite = openPglite;
 const pglite_1 = __nccwpck_require__(9517);
 const fs = __importStar(__nccwpck_require__(3024));
 const path = __importStar(__nccwpck_require__(6760));
+const zlib = __importStar(__nccwpck_require__(8522));
 const pglite_prisma_adapter_1 = __nccwpck_require__(9586);
 const split_1 = __nccwpck_require__(9281);
 const problem_1 = __nccwpck_require__(4008);
@@ -58269,7 +58504,11 @@ async function openPglite(extensionNames) {
         extensions: extensions,
         // In-memory and thrown away: skip the per-query sync to PGlite's file system.
         relaxedDurability: true,
-        ...(snapshot ? { loadDataDir: new Blob([snapshot]) } : {}),
+        // initdb's default 128MB pool is touched at start: ~100 MiB RSS and ~0.2 s. A throwaway schema
+        // fits in 16MB, and evicted pages only go to the in-memory file system.
+        startParams: [...pglite_1.PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'],
+        // Not loadDataDir: see SnapshotFs.
+        ...(snapshot ? { fs: new SnapshotFs(gunzip(snapshot)) } : {}),
     });
     const missingHint = (message) => {
         const name = missing.find((m) => message.includes(`"${m}"`));
@@ -58316,6 +58555,61 @@ async function openPglite(extensionNames) {
  * which works but costs seconds on every check.
  */
 exports.SNAPSHOT_NAME = 'pglite-datadir.tar.gz';
+/**
+ * Writes the snapshot's data dir into PGlite's in-memory file system before PGlite looks for
+ * PGDATA/PG_VERSION, so it neither runs initdb nor loadDataDir. loadDataDir is slow in Node:
+ * it gunzips through web streams (about 0.5 s for this 40 MB tar), then copies every file
+ * twice. Here each file is a view of the tarball (canOwn: no copy).
+ */
+class SnapshotFs extends pglite_1.MemoryFS {
+    #tarball;
+    constructor(tarball) {
+        super();
+        this.#tarball = tarball;
+    }
+    async initialSyncFs() {
+        await super.initialSyncFs();
+        const FS = this.pg.Module.FS;
+        const root = '/pglite/data';
+        FS.mkdirTree(root);
+        for (const entry of untar(await this.#tarball)) {
+            const file = root + entry.name.replace(/^\/?/, '/').replace(/\/$/, '');
+            if (entry.data)
+                FS.writeFile(file, entry.data, { canOwn: true });
+            else
+                FS.mkdirTree(file);
+        }
+    }
+}
+/**
+ * zlib in the thread pool, so it overlaps PGlite compiling its wasm. One output chunk of the
+ * whole size (the gzip trailer's ISIZE): zlib's default 16 KiB chunks make it 4x slower.
+ */
+function gunzip(gz) {
+    const size = gz.length >= 4 ? gz.readUInt32LE(gz.length - 4) : 0;
+    const tar = new Promise((resolve, reject) => zlib.gunzip(gz, { chunkSize: Math.max(size, 64 * 1024) }, (e, b) => (e ? reject(e) : resolve(b))));
+    tar.catch(() => undefined); // rejected before SnapshotFs awaits it: not unhandled; it still throws there
+    return tar;
+}
+/** The ustar entries PGlite's dumpDataDir writes: regular files (data is a view, not a copy) and directories. */
+function* untar(tar) {
+    const field = (from, length) => {
+        const end = tar.indexOf(0, from);
+        return tar.toString('latin1', from, end === -1 || end > from + length ? from + length : end);
+    };
+    for (let at = 0; at + 512 <= tar.length && tar[at] !== 0;) {
+        const prefix = field(at + 345, 155);
+        const name = (prefix ? `${prefix}/` : '') + field(at, 100);
+        const size = parseInt(field(at + 124, 12).trim() || '0', 8);
+        const type = tar[at + 156];
+        const start = at + 512;
+        if (type === 0x35 /* '5' */)
+            yield { name };
+        else if (type === 0x30 /* '0' */ || type === 0)
+            yield { name, data: tar.subarray(start, start + size) };
+        at = start + Math.ceil(size / 512) * 512;
+    }
+}
 function readSnapshot() {
     for (const dir of [__dirname, path.join(__dirname, '..'), path.join(__dirname, '..', '..', 'lib')]) {
         try {
@@ -59122,9 +59416,6 @@ const provider_1 = __nccwpck_require__(897);
 const schema_1 = __nccwpck_require__(5363);
 const problem_1 = __nccwpck_require__(4008);
 const history_1 = __nccwpck_require__(8259);
-const liveDrift_1 = __nccwpck_require__(5506);
-const pgTarget_1 = __nccwpck_require__(4263);
-const sqliteTarget_1 = __nccwpck_require__(7042);
 const target_1 = __nccwpck_require__(7474);
 const names = (report, state) => report.migrations.filter((m) => m.state === state).map((m) => m.name);
 exports.namesIn = names;
@@ -59169,7 +59460,10 @@ async function runDeployCommand(command, opts) {
                 report.notes.push('--drift skipped: the database file does not exist yet.');
             return done(command === 'deploy' ? 'dry-run' : chain.length > 0 ? 'behind' : 'up-to-date');
         }
-        const opened = target.provider === 'postgresql' ? await (0, pgTarget_1.openPgTarget)(target) : await (0, sqliteTarget_1.openSqliteTarget)(target, { readonly: command === 'status' || Boolean(opts.dryRun) });
+        // Drivers load on use: pg for PostgreSQL, better-sqlite3 for SQLite.
+        const opened = target.provider === 'postgresql'
+            ? await (await Promise.resolve().then(() => __importStar(__nccwpck_require__(4263)))).openPgTarget(target)
+            : await (await Promise.resolve().then(() => __importStar(__nccwpck_require__(7042)))).openSqliteTarget(target, { readonly: command === 'status' || Boolean(opts.dryRun) });
         if (!opened.ok) {
             report.errors.push(opened.problem);
             return done();
@@ -59287,7 +59581,7 @@ async function status(db, chain, prepared, opts, report) {
     report.migrations = (0, history_1.classifyHistory)(chain, hasTable ? await db.rows() : []);
     if (opts.drift) {
         const applied = chain.filter((m) => report.migrations.some((s) => s.name === m.name && (s.state === 'applied' || s.state === 'edited')));
-        const drift = await (0, liveDrift_1.liveDrift)(db, applied, prepared.schema, opts.cwd);
+        const drift = await (await Promise.resolve().then(() => __importStar(__nccwpck_require__(5506)))).liveDrift(db, applied, prepared.schema, opts.cwd);
         if (!drift.ok) {
             report.errors.push(drift.problem);
             return 'error';
@@ -59613,7 +59907,7 @@ exports.resolveTarget = resolveTarget;
 exports.missingFileNote = missingFileNote;
 const fs = __importStar(__nccwpck_require__(3024));
 const path = __importStar(__nccwpck_require__(6760));
-const pgServer_1 = __nccwpck_require__(5890);
+const maskUrl_1 = __nccwpck_require__(1819);
 const prismaSyntax_1 = __nccwpck_require__(331);
 const problem_1 = __nccwpck_require__(4008);
 /**
@@ -59674,9 +59968,9 @@ function resolveTarget(url, source, schemaDir) {
             schema = new URL(url).searchParams.get('schema') || 'public';
         }
         catch {
-            return (0, problem_1.fail)(`${source}: not a valid PostgreSQL URL (${(0, pgServer_1.maskUrl)(url)}). Use postgresql://user:password@host:5432/db.`);
+            return (0, problem_1.fail)(`${source}: not a valid PostgreSQL URL (${(0, maskUrl_1.maskUrl)(url)}). Use postgresql://user:password@host:5432/db.`);
         }
-        return (0, problem_1.ok)({ provider: 'postgresql', url, display: (0, pgServer_1.maskUrl)(url), schema, source });
+        return (0, problem_1.ok)({ provider: 'postgresql', url, display: (0, maskUrl_1.maskUrl)(url), schema, source });
     }
     if (scheme && ['mysql', 'sqlserver', 'mongodb', 'mongodb+srv', 'prisma', 'prisma+postgres'].includes(scheme)) {
         return (0, problem_1.fail)(`${source}: ${scheme}:// databases are not supported yet; deploy supports SQLite (file:) and PostgreSQL (postgresql://).`);
@@ -61464,7 +61758,7 @@ exports.renderMigrationFile = renderMigrationFile;
 exports.writeMigration = writeMigration;
 const fs = __importStar(__nccwpck_require__(3024));
 const path = __importStar(__nccwpck_require__(6760));
-const timestamps_1 = __nccwpck_require__(4547);
+const timestamps_1 = __nccwpck_require__(6928);
 const problem_1 = __nccwpck_require__(4008);
 /** Prisma's migration folder name: `<UTC yyyymmddHHMMss>_<name>`, with the name made safe. */
 function migrationFolderName(name, existing, now = new Date()) {
@@ -61906,7 +62200,7 @@ module.exports = require("node:fs");
 
 /***/ }),
 
-/***/ 1376:
+/***/ 8995:
 /***/ ((module) => {
 
 "use strict";
@@ -61954,6 +62248,14 @@ module.exports = require("node:util");
 
 /***/ }),
 
+/***/ 8522:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:zlib");
+
+/***/ }),
+
 /***/ 857:
 /***/ ((module) => {
 
@@ -61962,7 +62264,7 @@ module.exports = require("os");
 
 /***/ }),
 
-/***/ 6928:
+/***/ 4547:
 /***/ ((module) => {
 
 "use strict";
@@ -65246,6 +65548,14 @@ function __wbindgen_init_externref_table() {
 
 
 
+/***/ }),
+
+/***/ 8330:
+/***/ ((module) => {
+
+"use strict";
+module.exports = {"rE":"0.1.0"};
+
 /***/ })
 
 /******/ 	});
@@ -65322,8 +65632,10 @@ var exports = __webpack_exports__;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 // The Action's entry: everything lives in run(), so tests can call it directly.
+const cli_1 = __nccwpck_require__(5581);
 const main_1 = __nccwpck_require__(1730);
-void (0, main_1.run)();
+// run() never rejects; then exit without waiting for V8's background wasm work (see exitWhenFlushed).
+void (0, main_1.run)().then(cli_1.exitWhenFlushed);
 
 })();
 

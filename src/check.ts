@@ -2,10 +2,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { compareWithBase, localFindings, type Finding } from './chain/integrity';
 import { loadChain, type Migration } from './chain/load';
-import { openPglite } from './db/pglite';
 import { extensionsCreatedBy } from './db/pgExtensions';
-import { openPgServer } from './db/pgServer';
-import { openSqlite } from './db/sqlite';
 import type { ThrowawayDb } from './db/types';
 import { diffWithEngine, type DiffFilters } from './engine/diff';
 import { findPrismaConfig, loadPrismaConfig } from './config/prismaConfig';
@@ -149,7 +146,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
   const engineFiles = schemaForEngine(schema.files);
   const shadowDatabaseUrl = opts.shadowDatabaseUrl ?? config?.shadowDatabaseUrl;
   if (shadowDatabaseUrl && report.provider !== 'postgresql') return broken({ message: `--shadow-database-url is for PostgreSQL; this schema's provider is ${report.provider}, which replays in an embedded database.` });
-  const opened = shadowDatabaseUrl ? await openPgServer(shadowDatabaseUrl) : { ok: true as const, value: await openThrowawayDb(report.provider, chain.value, schema) };
+  const opened = shadowDatabaseUrl ? await (await import('./db/pgServer')).openPgServer(shadowDatabaseUrl) : { ok: true as const, value: await openThrowawayDb(report.provider, chain.value, schema) };
   if (!opened.ok) return broken(opened.problem);
   await using db = opened.value;
   timings.dbStartMs = Math.round(performance.now() - tDb);
@@ -213,13 +210,14 @@ async function roundTrip(db: ThrowawayDb, engine: Parameters<typeof diffWithEngi
   return again.value.drift ? { ok: false, residualSql: again.value.sql } : { ok: true };
 }
 
-export function openThrowawayDb(provider: Provider, chain: Migration[], schema: LocatedSchema): Promise<ThrowawayDb> {
+/** Each database's driver is loaded only when used: a SQLite check never loads PGlite (about 30 ms). */
+export async function openThrowawayDb(provider: Provider, chain: Migration[], schema: LocatedSchema): Promise<ThrowawayDb> {
   switch (provider) {
     case 'sqlite':
-      return openSqlite();
+      return (await import('./db/sqlite')).openSqlite();
     case 'postgresql':
       // Load only the extensions the chain or the schema names: each costs start-up time.
-      return openPglite([...chain.flatMap((m) => extensionsCreatedBy(m.sql)), ...declaredExtensions(schema.files)]);
+      return (await import('./db/pglite')).openPglite([...chain.flatMap((m) => extensionsCreatedBy(m.sql)), ...declaredExtensions(schema.files)]);
   }
 }
 

@@ -5,7 +5,7 @@ import { displayPath } from './problem';
 import { migrationFolderName, renderMigrationFile, writeMigration } from './write';
 import { exitCodeOf, runCheck } from './check';
 import { renderCheckText } from './report/text';
-import { maskUrl } from './db/pgServer';
+import { maskUrl } from './db/maskUrl';
 import { deployExitCode, runDeployCommand } from './deploy/run';
 import { renderDeployText } from './report/deployText';
 
@@ -169,4 +169,16 @@ export async function main(): Promise<void> {
     process.stderr.write(`error: internal error in prisma-drift-gate: ${detail}. Please report it (set PRISMA_DRIFT_GATE_DEBUG=1 for details).\n`);
     process.exitCode = 2;
   }
+  await exitWhenFlushed();
+}
+
+/**
+ * Exit as soon as the output is written. Every database is closed by now, but V8 would
+ * otherwise finish optimising wasm (PGlite, the engine) in the background before exiting:
+ * about 0.3 s on Node 20 and 0.7 s on Node 24, for nothing.
+ */
+export async function exitWhenFlushed(): Promise<never> {
+  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+  await new Promise<void>((resolve) => process.stderr.write('', () => resolve()));
+  process.exit();
 }

@@ -6,18 +6,8 @@ import type { Migration } from '../chain/load';
 import { splitStatements, statementHead, type Statement } from '../chain/split';
 import { locatePgFailure, pgInspector, type PgError } from './pgCommon';
 import { fail, ok, type Problem, type Result } from '../problem';
+import { maskUrl } from './maskUrl';
 import { migrationFailure, type ThrowawayDb } from './types';
-
-/** `postgresql://user:***@host:5432/db`: URLs are shown only like this. */
-export function maskUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return 'the database URL (unparsable, not shown)';
-  }
-}
 
 /**
  * The engine's introspection reads catalog columns of PostgreSQL's internal `"char"` type

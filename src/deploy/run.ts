@@ -8,9 +8,7 @@ import { readLockedProvider, readProvider, type Provider } from '../locate/provi
 import { locateSchema, type LocatedSchema } from '../locate/schema';
 import { displayPath, fail, ok, type Problem, type Result } from '../problem';
 import { classifyHistory, type MigrationStatus } from './history';
-import { liveDrift, type LiveDrift } from './liveDrift';
-import { openPgTarget } from './pgTarget';
-import { openSqliteTarget } from './sqliteTarget';
+import type { LiveDrift } from './liveDrift';
 import { missingFileNote, pickDatabaseUrl, resolveTarget, type Target } from './target';
 import type { TargetDb } from './targetDb';
 
@@ -99,7 +97,11 @@ export async function runDeployCommand(command: DeployCommand, opts: DeployOptio
     if (command === 'status' && opts.drift) report.notes.push('--drift skipped: the database file does not exist yet.');
     return done(command === 'deploy' ? 'dry-run' : chain.length > 0 ? 'behind' : 'up-to-date');
   }
-  const opened = target.provider === 'postgresql' ? await openPgTarget(target) : await openSqliteTarget(target, { readonly: command === 'status' || Boolean(opts.dryRun) });
+  // Drivers load on use: pg for PostgreSQL, better-sqlite3 for SQLite.
+  const opened =
+    target.provider === 'postgresql'
+      ? await (await import('./pgTarget')).openPgTarget(target)
+      : await (await import('./sqliteTarget')).openSqliteTarget(target, { readonly: command === 'status' || Boolean(opts.dryRun) });
   if (!opened.ok) {
     report.errors.push(opened.problem);
     return done();
@@ -200,7 +202,7 @@ async function status(db: TargetDb, chain: Migration[], prepared: Prepared, opts
   report.migrations = classifyHistory(chain, hasTable ? await db.rows() : []);
   if (opts.drift) {
     const applied = chain.filter((m) => report.migrations.some((s) => s.name === m.name && (s.state === 'applied' || s.state === 'edited')));
-    const drift = await liveDrift(db, applied, prepared.schema, opts.cwd);
+    const drift = await (await import('./liveDrift')).liveDrift(db, applied, prepared.schema, opts.cwd);
     if (!drift.ok) {
       report.errors.push(drift.problem);
       return 'error';

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { maskUrl } from '../db/pgServer';
+import { maskUrl } from '../db/maskUrl';
 import type { Provider } from '../locate/provider';
 import { blockProperties, findBlocks, maskCommentsAndStrings } from '../locate/prismaSyntax';
 import type { SchemaFile } from '../locate/schema';
