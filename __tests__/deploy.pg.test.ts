@@ -289,10 +289,12 @@ test('refusals before connecting: a SQLite history or an unsupported URL against
 
 test('a file that commits part of itself: the message says what may have stayed applied', async () => {
   const project = copyFixture('pg-in-sync');
-  addMigration(project, '20240301000000_partial', 'BEGIN;\nCREATE TABLE "Early" ("id" INTEGER);\nCOMMIT;\nALTER TABLE "Nope" ADD COLUMN "x" INTEGER;\n');
+  addMigration(project, '20240301000000_partial', 'BEGIN;\nCREATE TABLE "Early" ("id" INTEGER);\nCOMMIT;\nBEGIN;\nALTER TABLE "Nope" ADD COLUMN "x" INTEGER;\nCOMMIT;\n');
   const db = newDatabase();
   const failed = await run('deploy', project, db.url);
-  expect(failed.errors[0]).toMatchObject({ migration: '20240301000000_partial', line: 4 });
+  expect(failed.errors[0]).toMatchObject({ migration: '20240301000000_partial', line: 5 });
   expect(failed.errors[0]!.message).toContain('The file manages its own transactions, so statements it committed before the failure stay applied; check the database.');
   expect(server.psql(`SELECT to_regclass('"Early"') IS NOT NULL`, db.name)).toBe('t');
+  // The file's own open transaction was ended, so the failure is on record.
+  expect(rows(db.name).find((r) => r.migration_name === '20240301000000_partial')).toMatchObject({ finished_at: null, logs: expect.stringContaining('relation "Nope" does not exist') });
 });

@@ -59231,6 +59231,9 @@ async function openPgTarget(target) {
                 return (0, problem_1.ok)(undefined);
             }
             catch (e) {
+                // A file with its own BEGIN leaves the session in an aborted transaction; end it so the
+                // failure can be recorded (what it had not committed is rolled back either way).
+                await client.query('ROLLBACK').catch(() => undefined);
                 return { ok: false, problem: pgFailure(migration, e) };
             }
         },
@@ -59805,6 +59808,9 @@ async function openSqliteTarget(target, opts) {
                     await (0, sqliteDqs_1.withLegacyDqs)(stmt.text, (sql) => db.exec(sql), (e) => e.message);
                 }
                 catch (e) {
+                    // A script with its own BEGIN would keep our bookkeeping inside its transaction.
+                    if (db.inTransaction)
+                        db.exec('ROLLBACK');
                     const message = (0, types_1.oneLine)(e.message);
                     return {
                         ok: false,

@@ -114,6 +114,9 @@ export async function openPgTarget(target: Target): Promise<Result<TargetDb>> {
         await client.query(migration.sql);
         return ok(undefined);
       } catch (e) {
+        // A file with its own BEGIN leaves the session in an aborted transaction; end it so the
+        // failure can be recorded (what it had not committed is rolled back either way).
+        await client.query('ROLLBACK').catch(() => undefined);
         return { ok: false, problem: pgFailure(migration, e as PgDbError) };
       }
     },

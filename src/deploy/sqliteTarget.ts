@@ -90,6 +90,8 @@ export async function openSqliteTarget(target: Target, opts: { readonly: boolean
         try {
           await withLegacyDqs(stmt.text, (sql) => db.exec(sql), (e) => (e as Error).message);
         } catch (e) {
+          // A script with its own BEGIN would keep our bookkeeping inside its transaction.
+          if (db.inTransaction) db.exec('ROLLBACK');
           const message = oneLine((e as Error).message);
           return {
             ok: false,
