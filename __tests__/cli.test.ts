@@ -50,6 +50,7 @@ test.each([
   [['frobnicate'], /^error: unknown command "frobnicate"/],
   [['deploy', '--drift'], /^error: --drift does not apply to deploy\. Run prisma-drift-gate --help\.\n$/],
   [['check', '--dry-run'], /^error: --dry-run does not apply to check\./],
+  [['resolve', '20240101000000_init'], /^error: unexpected argument "20240101000000_init"\. Name the migration with --applied 20240101000000_init or --rolled-back 20240101000000_init\.\n$/],
   [['resolve', '--schema', 'fixtures/sqlite-in-sync/prisma/schema.prisma', '--database-url', 'file:./x.db'], /^error: resolve needs exactly one of --applied <migration> or --rolled-back <migration>\.\n$/],
   [['deploy', '--schema', 'fixtures/sqlite-in-sync/prisma/schema.prisma', '--database-url', 'mysql://root:pw@db/app'], /^error: --database-url: mysql:\/\/ databases are not supported yet; deploy supports SQLite \(file:\) and PostgreSQL \(postgresql:\/\/\)\.\n$/],
   [['status', '--schema', 'fixtures/sqlite-in-sync/prisma/schema.prisma', '--database-url', 'postgresql://u:pw@127.0.0.1:1/db'], /^error: --database-url points at a postgresql database, but the schema's datasource says "sqlite"/],

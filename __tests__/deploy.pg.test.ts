@@ -298,3 +298,38 @@ test('a file that commits part of itself: the message says what may have stayed 
   // The file's own open transaction was ended, so the failure is on record.
   expect(rows(db.name).find((r) => r.migration_name === '20240301000000_partial')).toMatchObject({ finished_at: null, logs: expect.stringContaining('relation "Nope" does not exist') });
 });
+
+test('a password in ?password= is masked too', () => {
+  const project = copyFixture('pg-in-sync');
+  const db = newDatabase();
+  const url = `${db.url.replace(':rootpw@', '@')}?password=rootpw`;
+  const r = runBin(['deploy', '--json'], project, { DATABASE_URL: url });
+  expect(r.status).toBe(0);
+  expect(JSON.parse(r.stdout).target).toMatch(/\?password=\*\*\*$/);
+  expect(r.stdout + r.stderr).not.toContain('rootpw');
+});
+
+test("a least-privilege user deploys into an existing schema; the database's lock_timeout stays in force; a schema name with a space", async () => {
+  const db = newDatabase();
+  server.psql(`CREATE ROLE app LOGIN PASSWORD 'apppw'; GRANT CONNECT ON DATABASE ${db.name} TO app;`);
+  server.psql(`GRANT USAGE, CREATE ON SCHEMA public TO app; ALTER DATABASE ${db.name} SET lock_timeout = '2s';`, db.name);
+  const project = copyFixture('pg-in-sync');
+  addMigration(project, '20240301000000_check_timeout', `DO $$ BEGIN IF current_setting('lock_timeout') <> '2s' THEN RAISE EXCEPTION 'lock_timeout is %', current_setting('lock_timeout'); END IF; END $$;\n`);
+  const report = await run('deploy', project, server.url(db.name, 'app', 'apppw'));
+  expect(report.errors).toEqual([]);
+  expect(report.deployed).toHaveLength(3);
+
+  const spaced = newDatabase();
+  const inSchema = await run('deploy', copyFixture('pg-in-sync'), `${spaced.url}?schema=my%20app`);
+  expect(inSchema.errors).toEqual([]);
+  expect(rows(spaced.name, 'my app')).toHaveLength(2);
+  expect(server.psql(`SELECT count(*) FROM information_schema.tables WHERE table_schema = 'my app'`, spaced.name)).toBe('3');
+});
+
+test('no permission on the schema: one line naming the cause, not an internal error', async () => {
+  const db = newDatabase();
+  server.psql(`CREATE ROLE reader LOGIN PASSWORD 'readerpw'; GRANT CONNECT ON DATABASE ${db.name} TO reader;`);
+  const r = runBin(['deploy'], copyFixture('pg-in-sync'), { DATABASE_URL: server.url(db.name, 'reader', 'readerpw') });
+  expect(r.status).toBe(2);
+  expect(r.stderr).toMatch(/^error: postgresql:\/\/reader:\*\*\*@127\.0\.0\.1:\d+\/deploy_\d+: permission denied \(permission denied for schema public\); the database user needs rights on the schema and its tables\.\n$/);
+});

@@ -97,11 +97,20 @@ test("the table, rows and epoch-millisecond timestamps are what Prisma writes, a
   try {
     const applied = await engine.applyMigrations({ migrationsList: engineMigrationsList(path.join(twinDir, 'prisma', 'migrations')), filters: { externalTables: [], externalEnums: [] } });
     expect(applied.appliedMigrationNames).toEqual(['20240101000000_init', '20240201000000_add_posts']);
-    const diagnosis = await engine.diagnoseMigrationHistory({ migrationsList: engineMigrationsList(path.join(project, 'prisma', 'migrations')), optInToShadowDatabase: false, filters: { externalTables: [], externalEnums: [] } });
-    expect(diagnosis).toMatchObject({ failedMigrationNames: [], editedMigrationNames: [] });
   } finally {
     engine.free();
     for (const c of connections) await c.dispose();
+  }
+  // Prisma's engine reads the rows we wrote (epoch-ms timestamps) as a clean, complete history.
+  const ours = new PrismaBetterSqlite3({ url: `file:${dbFile(project)}` }) as unknown as SqlMigrationAwareDriverAdapterFactory;
+  const ourConnections: { dispose(): Promise<void> }[] = [];
+  const reader = await startEngine({ ...ours, provider: ours.provider, adapterName: ours.adapterName, connect: async () => { const c = await ours.connect(); ourConnections.push(c); return c; }, connectToShadowDb: () => ours.connectToShadowDb() });
+  try {
+    const diagnosis = await reader.diagnoseMigrationHistory({ migrationsList: engineMigrationsList(path.join(project, 'prisma', 'migrations')), optInToShadowDatabase: false, filters: { externalTables: [], externalEnums: [] } });
+    expect(diagnosis).toEqual({ hasMigrationsTable: true, failedMigrationNames: [], editedMigrationNames: [], history: null });
+  } finally {
+    reader.free();
+    for (const c of ourConnections) await c.dispose();
   }
   const ddl = (file: string) => query<{ sql: string }>(file, `SELECT sql FROM sqlite_master WHERE name = '_prisma_migrations'`)[0]!.sql;
   expect(ddl(dbFile(project))).toBe(ddl(twin));
@@ -182,3 +191,34 @@ test('old checksums (no zero padding) and CRLF checkouts are accepted, as Prisma
   fs.writeFileSync(file, sql + '-- edited\n');
   expect((await run('status', project)).migrations[0]!.state).toBe('edited');
 });
+
+test('resolve --applied with a typo changes nothing: no table appears, so P3005 still protects the database', async () => {
+  const project = copyFixture('sqlite-in-sync');
+  const legacy = new Database(dbFile(project));
+  legacy.exec('CREATE TABLE legacy (id INTEGER)');
+  legacy.close();
+  const typo = await run('resolve', project, { resolve: { applied: '2024_typo' } });
+  expect(typo.errors[0]!.message).toMatch(/^migration "2024_typo" is not in prisma\/migrations \(P3017\)\. .* Nothing changed\.$/);
+  expect(query(dbFile(project), `SELECT name FROM sqlite_master WHERE name = '_prisma_migrations'`)).toEqual([]);
+  expect((await run('deploy', project)).errors[0]!.message).toMatch(/\(P3005\)/);
+});
+
+test('a database busy for longer than the lock timeout, or a file that is not a database: one line, exit 2, no internal error', async () => {
+  const project = copyFixture('sqlite-in-sync');
+  expect((await run('deploy', project)).errors).toEqual([]);
+  const holder = new Database(dbFile(project));
+  holder.pragma('locking_mode = EXCLUSIVE');
+  holder.exec('BEGIN EXCLUSIVE; COMMIT;');
+  try {
+    const busy = runBin(['status', '--json'], project, { DATABASE_URL: 'file:./dev.db' });
+    expect(busy.status).toBe(2);
+    const report = JSON.parse(busy.stdout);
+    expect(report.errors).toEqual([{ message: `${dbFile(project)}: the database is locked by another process (waited 10 s), perhaps a deploy; run again when it is done.` }]);
+  } finally {
+    holder.close();
+  }
+  fs.writeFileSync(path.join(project, 'prisma', 'notes.db'), 'just some text, not a database\n'.repeat(200));
+  const junk = runBin(['status'], project, { DATABASE_URL: 'file:./notes.db' });
+  expect(junk.status).toBe(2);
+  expect(junk.stderr).toBe(`error: ${path.join(project, 'prisma', 'notes.db')}: the file is not a SQLite database; check the path.\n`);
+}, 60_000);

@@ -229,6 +229,14 @@ describe('workflow_dispatch: deploy, status and resolve', () => {
   });
   afterAll(() => server?.stop());
 
+  test('an input of another command is one ::error:: line, and nothing is touched', async () => {
+    const ws = workspaceFrom('sqlite-in-sync');
+    const r = await runAction(ws, { event: 'workflow_dispatch', inputs: { command: 'resolve', applied: '20240101000000_init', 'dry-run': 'true' }, env: { DATABASE_URL: 'file:./prod.db' } });
+    expect(r.status).toBe(1);
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('::error::'))).toEqual(['::error::input "dry-run" does not apply to command "resolve"; remove it or change the command.']);
+    expect(fs.existsSync(path.join(ws, 'prisma', 'prod.db'))).toBe(false);
+  });
+
   test('deploy to SQLite (better-sqlite3 built for Node 24): outputs, summary table, then status is up to date', async () => {
     const ws = workspaceFrom('sqlite-in-sync');
     const env = { DATABASE_URL: 'file:./prod.db' };

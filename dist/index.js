@@ -57814,6 +57814,7 @@ const write_1 = __nccwpck_require__(2868);
 const check_1 = __nccwpck_require__(5883);
 const text_1 = __nccwpck_require__(5655);
 const maskUrl_1 = __nccwpck_require__(1819);
+const commandFlags_1 = __nccwpck_require__(8131);
 const run_1 = __nccwpck_require__(114);
 const deployText_1 = __nccwpck_require__(6308);
 const USAGE = `Usage: prisma-drift-gate check [--schema <file|folder>] [--migrations <dir>] [--base <git-ref>] [--shadow-database-url <url>] [--json] [--write <name>]
@@ -57885,10 +57886,11 @@ async function runCli(argv, io) {
         return 2;
     }
     if (rest.length > 0) {
-        io.stderr(`error: unexpected argument "${rest[0]}". Pass the schema with --schema <path>.\n`);
+        const hint = command === 'resolve' ? `Name the migration with --applied ${rest[0]} or --rolled-back ${rest[0]}.` : 'Pass the schema with --schema <path>.';
+        io.stderr(`error: unexpected argument "${rest[0]}". ${hint}\n`);
         return 2;
     }
-    const misplaced = misplacedFlag(command, values);
+    const misplaced = (0, commandFlags_1.misplacedFlag)(command, values);
     if (misplaced) {
         io.stderr(`error: --${misplaced} does not apply to ${command}. Run prisma-drift-gate --help.\n`);
         return 2;
@@ -57937,24 +57939,9 @@ async function runCli(argv, io) {
     }
     return code;
 }
-const FLAGS_OF = {
-    check: ['write', 'base', 'shadow-database-url'],
-    deploy: ['database-url', 'dry-run', 'allow-edited'],
-    status: ['database-url', 'drift'],
-    resolve: ['database-url', 'applied', 'rolled-back'],
-};
-/** A flag of another command is a mistake worth one line (e.g. `deploy --drift`). */
-function misplacedFlag(command, values) {
-    const mine = new Set(FLAGS_OF[command]);
-    const all = new Set(Object.values(FLAGS_OF).flat());
-    return [...all].find((flag) => !mine.has(flag) && values[flag] !== undefined && values[flag] !== false);
-}
 /** Database URLs that may appear in an unexpected error; they are masked before printing. */
 function scrubSecrets(text, argv) {
-    const secrets = [process.env.DATABASE_URL, process.env.SHADOW_DATABASE_URL, ...argv.filter((a) => /^[a-z][a-z0-9+.-]*:\/\/[^/\s]*@/i.test(a))].filter((s) => Boolean(s));
-    for (const s of secrets)
-        text = text.split(s).join((0, maskUrl_1.maskUrl)(s));
-    return text.replace(/(\/\/[^:/\s@]+:)[^@\s/]+@/g, '$1***@');
+    return (0, maskUrl_1.scrubText)(text, [process.env.DATABASE_URL, process.env.SHADOW_DATABASE_URL, ...argv.filter((a) => /^[a-z][a-z0-9+.-]*:/i.test(a))]);
 }
 /** The process entry: a bug becomes one line and exit 2, never a stack trace (unless asked for). */
 async function main() {
@@ -57983,6 +57970,35 @@ async function exitWhenFlushed() {
     await new Promise((resolve) => process.stdout.write('', () => resolve()));
     await new Promise((resolve) => process.stderr.write('', () => resolve()));
     process.exit();
+}
+
+
+/***/ }),
+
+/***/ 8131:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.FLAGS_OF = void 0;
+exports.misplacedFlag = misplacedFlag;
+/**
+ * Which command each option belongs to; shared by the CLI's flags and the Action's inputs
+ * (they have the same names), so `deploy --drift` or `command: resolve` with `dry-run: true`
+ * is a one-line error instead of being silently ignored.
+ */
+exports.FLAGS_OF = {
+    check: ['write', 'base', 'shadow-database-url'],
+    deploy: ['database-url', 'dry-run', 'allow-edited'],
+    status: ['database-url', 'drift'],
+    resolve: ['database-url', 'applied', 'rolled-back'],
+};
+/** The first option given (not undefined, not false) that belongs to another command. */
+function misplacedFlag(command, values) {
+    const mine = new Set(exports.FLAGS_OF[command]);
+    const all = new Set(Object.values(exports.FLAGS_OF).flat());
+    return [...all].find((flag) => !mine.has(flag) && values[flag] !== undefined && values[flag] !== false);
 }
 
 
@@ -58131,17 +58147,54 @@ function fromLiterals(source) {
 // Kept apart from pgServer.ts so that printing a masked URL does not load the pg driver.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.maskUrl = maskUrl;
+exports.secretsOf = secretsOf;
+exports.scrubText = scrubText;
+/** Query parameters that carry secrets (libpq and Prisma accept passwords there too). */
+const SECRET_PARAMS = ['password', 'sslpassword'];
 /** `postgresql://user:***@host:5432/db`: URLs are shown only like this. */
 function maskUrl(url) {
     try {
         const u = new URL(url);
         if (u.password)
             u.password = '***';
+        for (const key of SECRET_PARAMS)
+            if (u.searchParams.has(key))
+                u.searchParams.set(key, '***');
         return u.toString();
     }
     catch {
         return 'the database URL (unparsable, not shown)';
     }
+}
+/** Every secret inside a URL, to mask wherever it might appear (the runner's log, error text). */
+function secretsOf(url) {
+    const out = [url];
+    try {
+        const u = new URL(url);
+        if (u.password)
+            out.push(u.password, decodeURIComponent(u.password));
+        for (const key of SECRET_PARAMS) {
+            const v = u.searchParams.get(key);
+            if (v)
+                out.push(v);
+        }
+    }
+    catch {
+        // not a URL: the whole string is the secret
+    }
+    return [...new Set(out.filter((s) => s.length >= 3))];
+}
+/** Replaces each secret in a text by its masked form. */
+function scrubText(text, urls) {
+    let out = text;
+    for (const url of urls) {
+        if (!url)
+            continue;
+        out = out.split(url).join(maskUrl(url));
+        for (const s of secretsOf(url).slice(1))
+            out = out.split(s).join('***');
+    }
+    return out.replace(/(\/\/[^:/\s@]+:)[^@\s/]+@/g, '$1***@');
 }
 
 
@@ -58290,16 +58343,51 @@ function resolveExtensions(names) {
 
 "use strict";
 
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
 var __importDefault = (this && this.__importDefault) || function (mod) {
     return (mod && mod.__esModule) ? mod : { "default": mod };
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.CharAsTextPool = void 0;
+exports.searchPathOption = exports.CharAsTextPool = void 0;
 exports.splitUrl = splitUrl;
 exports.connectionProblem = connectionProblem;
 exports.openPgServer = openPgServer;
 const adapter_pg_1 = __nccwpck_require__(1403);
 const node_crypto_1 = __nccwpck_require__(7598);
+const fs = __importStar(__nccwpck_require__(3024));
+const path = __importStar(__nccwpck_require__(6760));
 const pg_1 = __importDefault(__nccwpck_require__(3273));
 const split_1 = __nccwpck_require__(9281);
 const pgCommon_1 = __nccwpck_require__(1776);
@@ -58326,14 +58414,47 @@ class CharAsTextPool extends pg_1.default.Pool {
     }
 }
 exports.CharAsTextPool = CharAsTextPool;
-/** Prisma's URL parameters that are not libpq's: `schema` selects the search path. */
-function splitUrl(url) {
+/**
+ * Prisma's URL parameters, translated for pg. `schema` selects the search path. TLS differs:
+ * in Prisma `sslcert` is the server's CA file (relative to the schema's folder),
+ * `sslidentity`/`sslpassword` a PKCS#12 client identity, and certificates are not verified
+ * unless `sslaccept=strict`; pg would read `sslcert` as a client certificate and verify by
+ * default. Throws (with the file named) when a certificate file cannot be read.
+ */
+function splitUrl(url, baseDir = process.cwd()) {
     const u = new URL(url);
-    const schema = u.searchParams.get('schema') ?? 'public';
-    for (const key of ['schema', 'connection_limit', 'pool_timeout', 'pgbouncer', 'statement_cache_size', 'socket_timeout', 'connect_timeout'])
+    const schema = u.searchParams.get('schema') || 'public';
+    const p = (key) => u.searchParams.get(key) ?? undefined;
+    const mode = p('sslmode');
+    const sslcert = p('sslcert');
+    const sslidentity = p('sslidentity');
+    const read = (file, what) => {
+        try {
+            return fs.readFileSync(path.resolve(baseDir, file));
+        }
+        catch (e) {
+            throw new Error(`cannot read the ${what} ${file} (${e.code ?? String(e)}); relative paths resolve from the schema's folder, as in Prisma`);
+        }
+    };
+    let ssl;
+    if (mode === 'disable')
+        ssl = false;
+    else if (mode || sslcert || sslidentity) {
+        ssl = { rejectUnauthorized: p('sslaccept') === 'strict' };
+        if (sslcert)
+            ssl.ca = read(sslcert, 'sslcert CA file');
+        if (sslidentity)
+            ssl.pfx = read(sslidentity, 'sslidentity file');
+        if (p('sslpassword'))
+            ssl.passphrase = p('sslpassword');
+    }
+    for (const key of ['schema', 'connection_limit', 'pool_timeout', 'pgbouncer', 'statement_cache_size', 'socket_timeout', 'connect_timeout', 'sslmode', 'sslcert', 'sslidentity', 'sslpassword', 'sslaccept'])
         u.searchParams.delete(key);
-    return { connectionString: u.toString(), schema };
+    return { connectionString: u.toString(), schema, ...(ssl !== undefined ? { ssl } : {}) };
 }
+/** libpq's `options` value: a quoted identifier, with spaces and backslashes escaped. */
+const searchPathOption = (schema) => `-c search_path=${quoteIdent(schema).replace(/\\/g, '\\\\').replace(/ /g, '\\ ')}`;
+exports.searchPathOption = searchPathOption;
 const quoteIdent = (s) => `"${s.replace(/"/g, '""')}"`;
 /** A connection failure in words, without the password. */
 function connectionProblem(url, e, source = '--shadow-database-url') {
@@ -58355,10 +58476,10 @@ async function openPgServer(url) {
     try {
         parts = splitUrl(url);
     }
-    catch {
-        return (0, problem_1.fail)(`--shadow-database-url: not a valid URL (${(0, maskUrl_1.maskUrl)(url)}). Use postgresql://user:password@host:5432/db.`);
+    catch (e) {
+        return (0, problem_1.fail)(e instanceof TypeError ? `--shadow-database-url: not a valid URL (${(0, maskUrl_1.maskUrl)(url)}). Use postgresql://user:password@host:5432/db.` : `--shadow-database-url ${(0, maskUrl_1.maskUrl)(url)}: ${e.message}.`);
     }
-    const admin = new pg_1.default.Client({ connectionString: parts.connectionString, connectionTimeoutMillis: 10_000 });
+    const admin = new pg_1.default.Client({ connectionString: parts.connectionString, connectionTimeoutMillis: 10_000, ...(parts.ssl !== undefined ? { ssl: parts.ssl } : {}) });
     try {
         await admin.connect();
     }
@@ -58382,7 +58503,7 @@ async function openPgServer(url) {
     if (mode === 'database')
         target.pathname = `/${name}`;
     const schema = mode === 'database' ? parts.schema : name;
-    const pool = new CharAsTextPool({ connectionString: target.toString(), max: 2, options: `-c search_path=${quoteIdent(schema)}` });
+    const pool = new CharAsTextPool({ connectionString: target.toString(), max: 2, options: (0, exports.searchPathOption)(schema), ...(parts.ssl !== undefined ? { ssl: parts.ssl } : {}) });
     const client = await pool.connect();
     if (mode === 'database' && schema !== 'public')
         await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
@@ -59064,7 +59185,7 @@ const problem_1 = __nccwpck_require__(4008);
  * replayed into a throwaway DB and introspected into a datamodel, which the engine then
  * diffs with the live database: the engine cannot diff two databases directly in-process.
  */
-async function liveDrift(db, applied, schema, cwd) {
+async function liveDrift(db, applied, schema, cwd, filters) {
     const env_1 = { stack: [], error: void 0, hasError: false };
     try {
         const files = (0, engineSchema_1.schemaForEngine)(schema.files).map((f) => ({ path: f.path, content: f.content }));
@@ -59089,10 +59210,10 @@ async function liveDrift(db, applied, schema, cwd) {
         const live = await (0, load_1.startEngine)(db.adapterFactory());
         try {
             const configDir = path.dirname(files[0].path);
-            const toChain = await live.diff({ from: { tag: 'schemaDatasource', files, configDir }, to: { tag: 'schemaDatamodel', files: chainFiles }, script: true, exitCode: true, filters: { externalTables: [], externalEnums: [] } });
+            const toChain = await live.diff({ from: { tag: 'schemaDatasource', files, configDir }, to: { tag: 'schemaDatamodel', files: chainFiles }, script: true, exitCode: true, filters });
             if (toChain.exitCode !== 2)
                 return (0, problem_1.ok)({ drift: false, summary: '', sql: '' });
-            const fromChain = await live.diff({ from: { tag: 'schemaDatamodel', files: chainFiles }, to: { tag: 'schemaDatasource', files, configDir }, script: false, exitCode: true, filters: { externalTables: [], externalEnums: [] } });
+            const fromChain = await live.diff({ from: { tag: 'schemaDatamodel', files: chainFiles }, to: { tag: 'schemaDatasource', files, configDir }, script: false, exitCode: true, filters });
             return (0, problem_1.ok)({ drift: true, summary: (fromChain.stdout ?? '').trim(), sql: toChain.stdout ?? '' });
         }
         catch (e) {
@@ -59116,6 +59237,20 @@ async function liveDrift(db, applied, schema, cwd) {
 
 /***/ }),
 
+/***/ 1352:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.advisoryLockDisabled = void 0;
+/** As Prisma reads PRISMA_SCHEMA_DISABLE_ADVISORY_LOCK: any value but "" and "0" turns the lock off (both databases). */
+const advisoryLockDisabled = (value = process.env.PRISMA_SCHEMA_DISABLE_ADVISORY_LOCK) => value !== undefined && value !== '' && value !== '0';
+exports.advisoryLockDisabled = advisoryLockDisabled;
+
+
+/***/ }),
+
 /***/ 4263:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
@@ -59125,7 +59260,6 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
     return (mod && mod.__esModule) ? mod : { "default": mod };
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.advisoryLockDisabled = void 0;
 exports.openPgTarget = openPgTarget;
 const adapter_pg_1 = __nccwpck_require__(1403);
 const pg_1 = __importDefault(__nccwpck_require__(3273));
@@ -59133,6 +59267,7 @@ const split_1 = __nccwpck_require__(9281);
 const pgServer_1 = __nccwpck_require__(5890);
 const types_1 = __nccwpck_require__(9819);
 const problem_1 = __nccwpck_require__(4008);
+const lockSwitch_1 = __nccwpck_require__(1352);
 const targetDb_1 = __nccwpck_require__(2836);
 const quoteIdent = (s) => `"${s.replace(/"/g, '""')}"`;
 /** Prisma's DDL (prisma-engines, postgres flavour), in the URL's schema. */
@@ -59152,8 +59287,15 @@ const createTableSql = (schema) => `CREATE TABLE ${quoteIdent(schema)}.${targetD
  * migrations land where `prisma migrate deploy` would put them.
  */
 async function openPgTarget(target) {
-    const { connectionString, schema } = (0, pgServer_1.splitUrl)(target.url);
-    const client = new pg_1.default.Client({ connectionString, connectionTimeoutMillis: targetDb_1.LOCK_TIMEOUT_MS, options: `-c search_path=${quoteIdent(schema)}` });
+    let conn;
+    let client;
+    try {
+        conn = (0, pgServer_1.splitUrl)(target.url, target.baseDir);
+        client = new pg_1.default.Client({ connectionString: conn.connectionString, connectionTimeoutMillis: targetDb_1.LOCK_TIMEOUT_MS, options: (0, pgServer_1.searchPathOption)(conn.schema), ...(conn.ssl !== undefined ? { ssl: conn.ssl } : {}) });
+    }
+    catch (e) {
+        return (0, problem_1.fail)(`${target.source} ${target.display}: ${(0, types_1.oneLine)(e.message)}.`);
+    }
     // A dropped connection must surface as a failed query, not as an unhandled 'error' event.
     client.on('error', () => undefined);
     try {
@@ -59162,15 +59304,17 @@ async function openPgTarget(target) {
     catch (e) {
         return (0, problem_1.fail)({ message: (0, pgServer_1.connectionProblem)(target.url, e, target.source).message });
     }
+    const { connectionString, schema } = conn;
     const table = `${quoteIdent(schema)}.${targetDb_1.MIGRATIONS_TABLE}`;
     let locked = false;
     let pool;
     const db = {
         provider: 'postgresql',
         async lock() {
-            if ((0, exports.advisoryLockDisabled)())
+            if ((0, lockSwitch_1.advisoryLockDisabled)())
                 return (0, problem_1.ok)(undefined);
-            // lock_timeout bounds the wait for any lock, advisory ones included.
+            // lock_timeout bounds the wait for any lock, advisory ones included; RESET afterwards
+            // restores the database's or role's own setting for the migrations.
             await client.query(`SET lock_timeout = ${targetDb_1.LOCK_TIMEOUT_MS}`);
             try {
                 await client.query(`SELECT pg_advisory_lock(${targetDb_1.ADVISORY_LOCK_ID})`);
@@ -59183,7 +59327,7 @@ async function openPgTarget(target) {
                 return (0, problem_1.fail)(`${target.display}: timed out after ${targetDb_1.LOCK_TIMEOUT_MS / 1000} s waiting for the migration lock (SELECT pg_advisory_lock(${targetDb_1.ADVISORY_LOCK_ID})): another deploy (ours or prisma migrate deploy) is running against this database. Wait for it and run again; a GitHub concurrency group prevents this.`);
             }
             finally {
-                await client.query('SET lock_timeout = 0');
+                await client.query('RESET lock_timeout');
             }
         },
         async hasMigrationsTable() {
@@ -59200,7 +59344,10 @@ async function openPgTarget(target) {
             return r.rows.map((row) => `${schema}.${row.name}`);
         },
         async createMigrationsTable() {
-            await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+            // As Prisma: look first, so a user without CREATE on the database can use an existing schema.
+            const exists = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
+            if (exists.rowCount === 0)
+                await client.query(`CREATE SCHEMA ${quoteIdent(schema)}`);
             await client.query(createTableSql(schema));
         },
         async rows() {
@@ -59238,7 +59385,7 @@ async function openPgTarget(target) {
             }
         },
         adapterFactory() {
-            pool ??= new pgServer_1.CharAsTextPool({ connectionString, max: 2, options: `-c search_path=${quoteIdent(schema)}` });
+            pool ??= new pgServer_1.CharAsTextPool({ connectionString, max: 2, options: (0, pgServer_1.searchPathOption)(schema), ...(conn.ssl !== undefined ? { ssl: conn.ssl } : {}) });
             return new adapter_pg_1.PrismaPg(pool, { schema });
         },
         async [Symbol.asyncDispose]() {
@@ -59308,9 +59455,6 @@ function toRow(r) {
         appliedStepsCount: Number(r.applied_steps_count ?? 0),
     };
 }
-/** As Prisma reads it: any value but "" and "0" turns the lock off. */
-const advisoryLockDisabled = (value = process.env.PRISMA_SCHEMA_DISABLE_ADVISORY_LOCK) => value !== undefined && value !== '' && value !== '0';
-exports.advisoryLockDisabled = advisoryLockDisabled;
 
 
 /***/ }),
@@ -59420,6 +59564,9 @@ const schema_1 = __nccwpck_require__(5363);
 const problem_1 = __nccwpck_require__(4008);
 const history_1 = __nccwpck_require__(8259);
 const target_1 = __nccwpck_require__(7474);
+const targetDb_1 = __nccwpck_require__(2836);
+const maskUrl_1 = __nccwpck_require__(1819);
+const types_1 = __nccwpck_require__(9819);
 const names = (report, state) => report.migrations.filter((m) => m.state === state).map((m) => m.name);
 exports.namesIn = names;
 /** deploy/resolve: 0 done, 2 refused or failed. status: 0 up to date, 1 anything to do or drift, 2 errors. */
@@ -59454,6 +59601,12 @@ async function runDeployCommand(command, opts) {
             return done();
         }
         const { chain, target } = prepared.value;
+        // Checked before the database is opened: a typo must not create a file or a table.
+        const applied = opts.resolve?.applied;
+        if (command === 'resolve' && applied && !chain.some((m) => m.name === applied)) {
+            report.errors.push({ message: `migration "${applied}" is not in ${report.migrationsDir} (P3017). Give the folder name exactly, e.g. ${chain[0]?.name ?? '20240101000000_init'}. Nothing changed.` });
+            return done('refused');
+        }
         if (target.provider === 'sqlite' && !fs.existsSync(target.file) && (command === 'status' || opts.dryRun)) {
             // Reading must not create the file: a missing database is an empty one, all pending.
             report.migrations = (0, history_1.classifyHistory)(chain, []);
@@ -59472,13 +59625,22 @@ async function runDeployCommand(command, opts) {
             return done();
         }
         const db = __addDisposableResource(env_1, opened.value, true);
-        switch (command) {
-            case 'deploy':
-                return done(await deploy(db, prepared.value, opts, report));
-            case 'status':
-                return done(await status(db, chain, prepared.value, opts, report));
-            case 'resolve':
-                return done(await resolve(db, chain, opts, report));
+        const progress = {};
+        try {
+            switch (command) {
+                case 'deploy':
+                    return done(await deploy(db, prepared.value, opts, report, progress));
+                case 'status':
+                    return done(await status(db, chain, prepared.value, opts, report));
+                case 'resolve':
+                    return done(await resolve(db, chain, opts, report));
+            }
+        }
+        catch (e) {
+            // The database failed under us (busy, not a database, permission, connection lost): an
+            // answer for the user, with the migration that was running, not an internal error.
+            report.errors.push(databaseProblem(e, target, progress.inFlight));
+            return done(progress.inFlight ? 'failed' : 'error');
         }
     }
     catch (e_1) {
@@ -59490,6 +59652,21 @@ async function runDeployCommand(command, opts) {
         if (result_1)
             await result_1;
     }
+}
+function databaseProblem(e, target, inFlight) {
+    const err = e;
+    const raw = (0, maskUrl_1.scrubText)((0, types_1.oneLine)(err.message ?? String(e)), [target.url]);
+    const why = err.code === 'SQLITE_BUSY' || err.code === 'SQLITE_LOCKED' ? `the database is locked by another process (waited ${targetDb_1.LOCK_TIMEOUT_MS / 1000} s), perhaps a deploy; run again when it is done` :
+        err.code === 'SQLITE_NOTADB' ? 'the file is not a SQLite database; check the path' :
+            err.code === 'SQLITE_READONLY' ? 'the database file is read-only for this user' :
+                err.code === '42501' ? `permission denied (${raw}); the database user needs rights on the schema and its tables` :
+                    err.code === '25006' ? `the server is read-only (${raw}); use the primary's URL` :
+                        /^57P0[123]$/.test(err.code ?? '') || /Connection terminated|ECONNRESET|connection error/i.test(raw) ? `the connection to the database was lost (${raw})` :
+                            raw;
+    const during = inFlight
+        ? ` while applying migration "${inFlight}". Its row in _prisma_migrations may be unfinished: check the database, then run prisma-drift-gate resolve --rolled-back ${inFlight} (or --applied ${inFlight}) before the next deploy.`
+        : '.';
+    return { ...(inFlight ? { migration: inFlight } : {}), message: `${target.display}: ${why}${during}` };
 }
 /** Config → schema → migrations → URL → target, with the refusals that need no database. */
 function prepare(opts, report) {
@@ -59530,9 +59707,9 @@ function prepare(opts, report) {
     const note = (0, target_1.missingFileNote)(target.value);
     if (note)
         report.notes.push(note);
-    return (0, problem_1.ok)({ schema, chain: chain.value, target: target.value, externalTables: config?.externalTables ?? [] });
+    return (0, problem_1.ok)({ schema, chain: chain.value, target: target.value, externalTables: config?.externalTables ?? [], externalEnums: config?.externalEnums ?? [] });
 }
-async function deploy(db, { chain, externalTables }, opts, report) {
+async function deploy(db, { chain, externalTables }, opts, report, progress) {
     // The dry run takes no lock and creates nothing: it must not change the database at all.
     if (!opts.dryRun) {
         const locked = await db.lock();
@@ -59555,6 +59732,7 @@ async function deploy(db, { chain, externalTables }, opts, report) {
     let failed = false;
     for (const migration of pending) {
         const id = (0, node_crypto_1.randomUUID)();
+        progress.inFlight = migration.name;
         await db.recordStart(id, migration);
         const r = await db.runMigration(migration);
         if (r.ok) {
@@ -59568,6 +59746,7 @@ async function deploy(db, { chain, externalTables }, opts, report) {
         failed = true;
         break;
     }
+    progress.inFlight = undefined;
     report.migrations = (0, history_1.classifyHistory)(chain, await db.rows());
     if (failed)
         return 'failed';
@@ -59584,7 +59763,7 @@ async function status(db, chain, prepared, opts, report) {
     report.migrations = (0, history_1.classifyHistory)(chain, hasTable ? await db.rows() : []);
     if (opts.drift) {
         const applied = chain.filter((m) => report.migrations.some((s) => s.name === m.name && (s.state === 'applied' || s.state === 'edited')));
-        const drift = await (await Promise.resolve().then(() => __importStar(__nccwpck_require__(5506)))).liveDrift(db, applied, prepared.schema, opts.cwd);
+        const drift = await (await Promise.resolve().then(() => __importStar(__nccwpck_require__(5506)))).liveDrift(db, applied, prepared.schema, opts.cwd, { externalTables: prepared.externalTables, externalEnums: prepared.externalEnums });
         if (!drift.ok) {
             report.errors.push(drift.problem);
             return 'error';
@@ -59609,8 +59788,6 @@ async function resolve(db, chain, opts, report) {
     const rows = (await db.rows()).filter((r) => r.migrationName === name);
     if (applied) {
         const migration = chain.find((m) => m.name === applied);
-        if (!migration)
-            return refuse(report, `migration "${applied}" is not in ${report.migrationsDir} (P3017). Give the folder name exactly, e.g. ${chain[0]?.name ?? '20240101000000_init'}.`);
         // Prisma counts any finished row, even one rolled back later.
         if (rows.some((r) => r.finishedAt !== null))
             return refuse(report, `migration "${applied}" is already recorded as applied in ${report.target} (P3008). Nothing changed.`);
@@ -59727,6 +59904,7 @@ const sqliteDqs_1 = __nccwpck_require__(9790);
 const types_1 = __nccwpck_require__(9819);
 const problem_1 = __nccwpck_require__(4008);
 const targetDb_1 = __nccwpck_require__(2836);
+const lockSwitch_1 = __nccwpck_require__(1352);
 /** Prisma's DDL (prisma-engines, sqlite flavour). */
 const CREATE_TABLE = `CREATE TABLE "${targetDb_1.MIGRATIONS_TABLE}" (
     "id"                    TEXT PRIMARY KEY NOT NULL,
@@ -59757,6 +59935,9 @@ async function openSqliteTarget(target, opts) {
     const tdb = {
         provider: 'sqlite',
         async lock() {
+            // Prisma's switch turns off its SQLite lock too.
+            if ((0, lockSwitch_1.advisoryLockDisabled)())
+                return (0, problem_1.ok)(undefined);
             try {
                 // Exclusive locking mode keeps the lock for the life of this connection, so no other
                 // process can read a half-applied history or apply the same migration.
@@ -59765,7 +59946,10 @@ async function openSqliteTarget(target, opts) {
                 return (0, problem_1.ok)(undefined);
             }
             catch (e) {
-                return (0, problem_1.fail)(`${file}: could not lock the database within ${targetDb_1.LOCK_TIMEOUT_MS / 1000} s (${(0, types_1.oneLine)(e.message)}): another process is using it, perhaps another deploy. Wait for it and run again.`);
+                const code = e.code;
+                if (code !== 'SQLITE_BUSY' && code !== 'SQLITE_LOCKED')
+                    throw e;
+                return (0, problem_1.fail)(`${file}: could not lock the database within ${targetDb_1.LOCK_TIMEOUT_MS / 1000} s: another process is using it, perhaps another deploy. Wait for it and run again.`);
             }
         },
         async hasMigrationsTable() {
@@ -59918,41 +60102,53 @@ const prismaSyntax_1 = __nccwpck_require__(331);
 const problem_1 = __nccwpck_require__(4008);
 /**
  * The URL, in the order a Prisma user expects: the flag, prisma.config.ts `datasource.url`,
- * the schema's own `url = env("…")` (Prisma 5/6), then DATABASE_URL.
+ * the schema's own datasource (Prisma 5/6: `directUrl` first, as Prisma's migrate commands
+ * use it to bypass a connection pooler, then `url`), then DATABASE_URL.
  */
 function pickDatabaseUrl(s) {
     if (s.flag)
         return (0, problem_1.ok)({ url: s.flag, source: '--database-url' });
     if (s.config)
         return (0, problem_1.ok)({ url: s.config, source: 'prisma.config.ts datasource.url' });
-    const fromSchema = schemaUrl(s.schemaFiles);
-    if (fromSchema?.env && s.env[fromSchema.env])
-        return (0, problem_1.ok)({ url: s.env[fromSchema.env], source: `environment variable ${fromSchema.env}` });
-    if (fromSchema?.literal)
-        return (0, problem_1.ok)({ url: fromSchema.literal, source: 'the schema datasource url' });
+    const ds = schemaUrls(s.schemaFiles);
+    for (const key of ['directUrl', 'url']) {
+        const ref = ds[key];
+        if (!ref)
+            continue;
+        if (ref.literal)
+            return (0, problem_1.ok)({ url: ref.literal, source: `the schema's datasource ${key}` });
+        if (s.env[ref.env])
+            return (0, problem_1.ok)({ url: s.env[ref.env], source: `environment variable ${ref.env}` });
+        // The schema names this variable: falling back to another one could pick another database.
+        if (ref.env !== 'DATABASE_URL')
+            return (0, problem_1.fail)(`environment variable ${ref.env} is not set (the schema's datasource ${key} = env("${ref.env}")). Set it, or pass --database-url.`);
+    }
     if (s.env.DATABASE_URL)
         return (0, problem_1.ok)({ url: s.env.DATABASE_URL, source: 'environment variable DATABASE_URL' });
-    const name = fromSchema?.env ?? 'DATABASE_URL';
-    return (0, problem_1.fail)(`no database URL: set the environment variable ${name} (preferred: a URL passed as an argument shows up in ps and shell history), or pass --database-url.`);
+    return (0, problem_1.fail)('no database URL: set the environment variable DATABASE_URL (preferred: a URL passed as an argument shows up in ps and shell history), or pass --database-url.');
 }
-/** `url = env("X")` or `url = "…"` in the datasource block, if present. */
-function schemaUrl(files) {
+/** `url`/`directUrl` = env("X") or "…" in the datasource block, where present. */
+function schemaUrls(files) {
     for (const file of files) {
         const masked = (0, prismaSyntax_1.maskCommentsAndStrings)(file.content);
         const [block] = (0, prismaSyntax_1.findBlocks)(masked, 'datasource');
         if (!block)
             continue;
-        const prop = (0, prismaSyntax_1.blockProperties)(masked, block).find((p) => p.key === 'url');
-        if (!prop)
-            return undefined;
-        const value = file.content.slice(prop.valueStart, prop.end).trim();
-        const env = /^env\(\s*"([^"]+)"\s*\)/.exec(value)?.[1];
-        if (env)
-            return { env };
-        const literal = /^"([^"]*)"/.exec(value)?.[1];
-        return literal ? { literal } : undefined;
+        const props = (0, prismaSyntax_1.blockProperties)(masked, block);
+        const read = (key) => {
+            const prop = props.find((p) => p.key === key);
+            if (!prop)
+                return undefined;
+            const value = file.content.slice(prop.valueStart, prop.end).trim();
+            const env = /^env\(\s*"([^"]+)"\s*\)/.exec(value)?.[1];
+            if (env)
+                return { env };
+            const literal = /^"([^"]*)"/.exec(value)?.[1];
+            return literal ? { literal } : undefined;
+        };
+        return { url: read('url'), directUrl: read('directUrl') };
     }
-    return undefined;
+    return {};
 }
 /**
  * Classifies the URL. A relative `file:` path resolves from the schema's folder, as
@@ -59964,9 +60160,10 @@ function resolveTarget(url, source, schemaDir) {
         const raw = url.slice('file:'.length).replace(/\?.*$/, '');
         if (raw === '')
             return (0, problem_1.fail)(`${source}: "file:" has no path. Use e.g. file:./dev.db.`);
+        // The path is used as written (no percent-decoding): `file:./100%.db` is that file.
         const rawPath = raw.startsWith('//') ? raw.slice(2) : raw;
-        const file = path.resolve(schemaDir, decodeURIComponent(rawPath));
-        return (0, problem_1.ok)({ provider: 'sqlite', url, display: file, file, source });
+        const file = path.resolve(schemaDir, rawPath);
+        return (0, problem_1.ok)({ provider: 'sqlite', url, display: file, file, source, baseDir: schemaDir });
     }
     if (scheme === 'postgresql' || scheme === 'postgres') {
         let schema = 'public';
@@ -59976,7 +60173,7 @@ function resolveTarget(url, source, schemaDir) {
         catch {
             return (0, problem_1.fail)(`${source}: not a valid PostgreSQL URL (${(0, maskUrl_1.maskUrl)(url)}). Use postgresql://user:password@host:5432/db.`);
         }
-        return (0, problem_1.ok)({ provider: 'postgresql', url, display: (0, maskUrl_1.maskUrl)(url), schema, source });
+        return (0, problem_1.ok)({ provider: 'postgresql', url, display: (0, maskUrl_1.maskUrl)(url), schema, source, baseDir: schemaDir });
     }
     if (scheme && ['mysql', 'sqlserver', 'mongodb', 'mongodb+srv', 'prisma', 'prisma+postgres'].includes(scheme)) {
         return (0, problem_1.fail)(`${source}: ${scheme}:// databases are not supported yet; deploy supports SQLite (file:) and PostgreSQL (postgresql://).`);
@@ -60482,6 +60679,8 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.InputError = void 0;
 exports.readInputs = readInputs;
 const core = __importStar(__nccwpck_require__(7484));
+const commandFlags_1 = __nccwpck_require__(8131);
+const maskUrl_1 = __nccwpck_require__(1819);
 /** A bad input: reported as one line, never as a stack trace. */
 class InputError extends Error {
 }
@@ -60505,6 +60704,18 @@ function readInputs() {
     const migrationName = core.getInput('migration-name') || 'drift_fix';
     if (!/^[A-Za-z0-9_]+$/.test(migrationName))
         throw new InputError(`input "migration-name": "${migrationName}" may hold only letters, digits and _, as it becomes part of a folder name.`);
+    const given = {
+        'database-url': databaseUrl,
+        'shadow-database-url': shadowDatabaseUrl,
+        'dry-run': bool('dry-run', false),
+        'allow-edited': bool('allow-edited', false),
+        drift: bool('drift', false),
+        applied: core.getInput('applied') || undefined,
+        'rolled-back': core.getInput('rolled-back') || undefined,
+    };
+    const misplaced = (0, commandFlags_1.misplacedFlag)(command, given);
+    if (misplaced)
+        throw new InputError(`input "${misplaced}" does not apply to command "${command}"; remove it or change the command.`);
     return {
         command,
         databaseUrl,
@@ -60540,19 +60751,11 @@ function bool(name, fallback) {
         return false;
     throw new InputError(`input "${name}": expected true or false, got "${raw}".`);
 }
-/** The whole URL and its password alone: a driver error could echo either. */
+/** The whole URL and every secret inside it (password, ?password=): a driver error could echo either. */
 function maskDatabaseUrl(url) {
-    if (!url)
-        return;
-    core.setSecret(url);
-    try {
-        const password = decodeURIComponent(new URL(url).password);
-        if (password)
-            core.setSecret(password);
-    }
-    catch {
-        // not a URL; the whole string is masked already
-    }
+    if (url)
+        for (const secret of (0, maskUrl_1.secretsOf)(url))
+            core.setSecret(secret);
 }
 
 
@@ -61107,6 +61310,7 @@ const check_1 = __nccwpck_require__(5883);
 const comment_1 = __nccwpck_require__(7318);
 const inputs_1 = __nccwpck_require__(8422);
 const schemaIndex_1 = __nccwpck_require__(2695);
+const maskUrl_1 = __nccwpck_require__(1819);
 const outputs_1 = __nccwpck_require__(7729);
 const run_1 = __nccwpck_require__(114);
 const deployText_1 = __nccwpck_require__(6308);
@@ -61139,7 +61343,9 @@ async function run() {
     }
     catch (e) {
         // Catch everything, not only Error instances, so the step can never end green by accident.
-        core.setFailed(e instanceof inputs_1.InputError ? e.message : `internal error in prisma-drift-gate: ${e instanceof Error ? e.message : String(e)}`);
+        const message = e instanceof inputs_1.InputError ? e.message : `internal error in prisma-drift-gate: ${e instanceof Error ? e.message : String(e)}`;
+        // The runner masks registered secrets too; this also covers a URL that never became an input.
+        core.setFailed((0, maskUrl_1.scrubText)(message, [process.env.DATABASE_URL, process.env.SHADOW_DATABASE_URL, core.getInput('database-url'), core.getInput('shadow-database-url')]));
     }
 }
 async function publish(report, inputs, cwd, workspace) {

@@ -5,7 +5,8 @@ import { displayPath } from './problem';
 import { migrationFolderName, renderMigrationFile, writeMigration } from './write';
 import { exitCodeOf, runCheck } from './check';
 import { renderCheckText } from './report/text';
-import { maskUrl } from './db/maskUrl';
+import { scrubText } from './db/maskUrl';
+import { misplacedFlag } from './commandFlags';
 import { deployExitCode, runDeployCommand } from './deploy/run';
 import { renderDeployText } from './report/deployText';
 
@@ -85,7 +86,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   if (rest.length > 0) {
-    io.stderr(`error: unexpected argument "${rest[0]}". Pass the schema with --schema <path>.\n`);
+    const hint = command === 'resolve' ? `Name the migration with --applied ${rest[0]} or --rolled-back ${rest[0]}.` : 'Pass the schema with --schema <path>.';
+    io.stderr(`error: unexpected argument "${rest[0]}". ${hint}\n`);
     return 2;
   }
   const misplaced = misplacedFlag(command, values);
@@ -133,25 +135,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   return code;
 }
 
-const FLAGS_OF: Record<string, string[]> = {
-  check: ['write', 'base', 'shadow-database-url'],
-  deploy: ['database-url', 'dry-run', 'allow-edited'],
-  status: ['database-url', 'drift'],
-  resolve: ['database-url', 'applied', 'rolled-back'],
-};
-
-/** A flag of another command is a mistake worth one line (e.g. `deploy --drift`). */
-function misplacedFlag(command: string, values: Record<string, unknown>): string | undefined {
-  const mine = new Set(FLAGS_OF[command]);
-  const all = new Set(Object.values(FLAGS_OF).flat());
-  return [...all].find((flag) => !mine.has(flag) && values[flag] !== undefined && values[flag] !== false);
-}
-
 /** Database URLs that may appear in an unexpected error; they are masked before printing. */
 function scrubSecrets(text: string, argv: string[]): string {
-  const secrets = [process.env.DATABASE_URL, process.env.SHADOW_DATABASE_URL, ...argv.filter((a) => /^[a-z][a-z0-9+.-]*:\/\/[^/\s]*@/i.test(a))].filter((s): s is string => Boolean(s));
-  for (const s of secrets) text = text.split(s).join(maskUrl(s));
-  return text.replace(/(\/\/[^:/\s@]+:)[^@\s/]+@/g, '$1***@');
+  return scrubText(text, [process.env.DATABASE_URL, process.env.SHADOW_DATABASE_URL, ...argv.filter((a) => /^[a-z][a-z0-9+.-]*:/i.test(a))]);
 }
 
 /** The process entry: a bug becomes one line and exit 2, never a stack trace (unless asked for). */

@@ -1,4 +1,6 @@
 import * as core from '@actions/core';
+import { misplacedFlag } from './commandFlags';
+import { secretsOf } from './db/maskUrl';
 
 export interface ActionInputs {
   command: 'check' | 'deploy' | 'status' | 'resolve';
@@ -40,6 +42,17 @@ export function readInputs(): ActionInputs {
   }
   const migrationName = core.getInput('migration-name') || 'drift_fix';
   if (!/^[A-Za-z0-9_]+$/.test(migrationName)) throw new InputError(`input "migration-name": "${migrationName}" may hold only letters, digits and _, as it becomes part of a folder name.`);
+  const given = {
+    'database-url': databaseUrl,
+    'shadow-database-url': shadowDatabaseUrl,
+    'dry-run': bool('dry-run', false),
+    'allow-edited': bool('allow-edited', false),
+    drift: bool('drift', false),
+    applied: core.getInput('applied') || undefined,
+    'rolled-back': core.getInput('rolled-back') || undefined,
+  };
+  const misplaced = misplacedFlag(command, given);
+  if (misplaced) throw new InputError(`input "${misplaced}" does not apply to command "${command}"; remove it or change the command.`);
   return {
     command,
     databaseUrl,
@@ -74,14 +87,7 @@ function bool(name: string, fallback: boolean): boolean {
   throw new InputError(`input "${name}": expected true or false, got "${raw}".`);
 }
 
-/** The whole URL and its password alone: a driver error could echo either. */
+/** The whole URL and every secret inside it (password, ?password=): a driver error could echo either. */
 function maskDatabaseUrl(url: string | undefined): void {
-  if (!url) return;
-  core.setSecret(url);
-  try {
-    const password = decodeURIComponent(new URL(url).password);
-    if (password) core.setSecret(password);
-  } catch {
-    // not a URL; the whole string is masked already
-  }
+  if (url) for (const secret of secretsOf(url)) core.setSecret(secret);
 }

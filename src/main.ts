@@ -6,6 +6,7 @@ import { exitCodeOf, runCheck, type CheckReport } from './check';
 import { upsertStickyComment, type CommentsClient } from './github/comment';
 import { InputError, readInputs, type ActionInputs } from './inputs';
 import { indexSchema } from './locate/schemaIndex';
+import { scrubText } from './db/maskUrl';
 import { resultOf, writeAnnotations, writeDeployOutputs, writeOutputs } from './outputs';
 import { deployExitCode, runDeployCommand, type DeployCommand } from './deploy/run';
 import { renderDeployText } from './report/deployText';
@@ -34,7 +35,9 @@ export async function run(): Promise<void> {
     decide(report, inputs);
   } catch (e) {
     // Catch everything, not only Error instances, so the step can never end green by accident.
-    core.setFailed(e instanceof InputError ? e.message : `internal error in prisma-drift-gate: ${e instanceof Error ? e.message : String(e)}`);
+    const message = e instanceof InputError ? e.message : `internal error in prisma-drift-gate: ${e instanceof Error ? e.message : String(e)}`;
+    // The runner masks registered secrets too; this also covers a URL that never became an input.
+    core.setFailed(scrubText(message, [process.env.DATABASE_URL, process.env.SHADOW_DATABASE_URL, core.getInput('database-url'), core.getInput('shadow-database-url')]));
   }
 }
 

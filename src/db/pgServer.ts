@@ -1,6 +1,8 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import pg from 'pg';
 import type { Migration } from '../chain/load';
 import { splitStatements, statementHead, type Statement } from '../chain/split';
@@ -27,13 +29,48 @@ export class CharAsTextPool extends pg.Pool {
   }
 }
 
-/** Prisma's URL parameters that are not libpq's: `schema` selects the search path. */
-export function splitUrl(url: string): { connectionString: string; schema: string } {
-  const u = new URL(url);
-  const schema = u.searchParams.get('schema') ?? 'public';
-  for (const key of ['schema', 'connection_limit', 'pool_timeout', 'pgbouncer', 'statement_cache_size', 'socket_timeout', 'connect_timeout']) u.searchParams.delete(key);
-  return { connectionString: u.toString(), schema };
+export interface PgConnection {
+  connectionString: string;
+  schema: string;
+  /** TLS as Prisma reads its URL parameters; undefined leaves pg's defaults. */
+  ssl?: false | { rejectUnauthorized: boolean; ca?: Buffer; pfx?: Buffer; passphrase?: string };
 }
+
+/**
+ * Prisma's URL parameters, translated for pg. `schema` selects the search path. TLS differs:
+ * in Prisma `sslcert` is the server's CA file (relative to the schema's folder),
+ * `sslidentity`/`sslpassword` a PKCS#12 client identity, and certificates are not verified
+ * unless `sslaccept=strict`; pg would read `sslcert` as a client certificate and verify by
+ * default. Throws (with the file named) when a certificate file cannot be read.
+ */
+export function splitUrl(url: string, baseDir = process.cwd()): PgConnection {
+  const u = new URL(url);
+  const schema = u.searchParams.get('schema') || 'public';
+  const p = (key: string) => u.searchParams.get(key) ?? undefined;
+  const mode = p('sslmode');
+  const sslcert = p('sslcert');
+  const sslidentity = p('sslidentity');
+  const read = (file: string, what: string) => {
+    try {
+      return fs.readFileSync(path.resolve(baseDir, file));
+    } catch (e) {
+      throw new Error(`cannot read the ${what} ${file} (${(e as NodeJS.ErrnoException).code ?? String(e)}); relative paths resolve from the schema's folder, as in Prisma`);
+    }
+  };
+  let ssl: PgConnection['ssl'];
+  if (mode === 'disable') ssl = false;
+  else if (mode || sslcert || sslidentity) {
+    ssl = { rejectUnauthorized: p('sslaccept') === 'strict' };
+    if (sslcert) ssl.ca = read(sslcert, 'sslcert CA file');
+    if (sslidentity) ssl.pfx = read(sslidentity, 'sslidentity file');
+    if (p('sslpassword')) ssl.passphrase = p('sslpassword');
+  }
+  for (const key of ['schema', 'connection_limit', 'pool_timeout', 'pgbouncer', 'statement_cache_size', 'socket_timeout', 'connect_timeout', 'sslmode', 'sslcert', 'sslidentity', 'sslpassword', 'sslaccept']) u.searchParams.delete(key);
+  return { connectionString: u.toString(), schema, ...(ssl !== undefined ? { ssl } : {}) };
+}
+
+/** libpq's `options` value: a quoted identifier, with spaces and backslashes escaped. */
+export const searchPathOption = (schema: string) => `-c search_path=${quoteIdent(schema).replace(/\\/g, '\\\\').replace(/ /g, '\\ ')}`;
 
 const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
@@ -55,13 +92,13 @@ export function connectionProblem(url: string, e: unknown, source = '--shadow-da
  * Nothing else on the server is touched.
  */
 export async function openPgServer(url: string): Promise<Result<ThrowawayDb>> {
-  let parts: { connectionString: string; schema: string };
+  let parts: PgConnection;
   try {
     parts = splitUrl(url);
-  } catch {
-    return fail(`--shadow-database-url: not a valid URL (${maskUrl(url)}). Use postgresql://user:password@host:5432/db.`);
+  } catch (e) {
+    return fail(e instanceof TypeError ? `--shadow-database-url: not a valid URL (${maskUrl(url)}). Use postgresql://user:password@host:5432/db.` : `--shadow-database-url ${maskUrl(url)}: ${(e as Error).message}.`);
   }
-  const admin = new pg.Client({ connectionString: parts.connectionString, connectionTimeoutMillis: 10_000 });
+  const admin = new pg.Client({ connectionString: parts.connectionString, connectionTimeoutMillis: 10_000, ...(parts.ssl !== undefined ? { ssl: parts.ssl } : {}) });
   try {
     await admin.connect();
   } catch (e) {
@@ -82,7 +119,7 @@ export async function openPgServer(url: string): Promise<Result<ThrowawayDb>> {
   const target = new URL(parts.connectionString);
   if (mode === 'database') target.pathname = `/${name}`;
   const schema = mode === 'database' ? parts.schema : name;
-  const pool = new CharAsTextPool({ connectionString: target.toString(), max: 2, options: `-c search_path=${quoteIdent(schema)}` });
+  const pool = new CharAsTextPool({ connectionString: target.toString(), max: 2, options: searchPathOption(schema), ...(parts.ssl !== undefined ? { ssl: parts.ssl } : {}) });
   const client = await pool.connect();
   if (mode === 'database' && schema !== 'public') await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
 

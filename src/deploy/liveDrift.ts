@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { Migration } from '../chain/load';
 import { openThrowawayDb } from '../check';
-import { engineProblem } from '../engine/diff';
+import { engineProblem, type DiffFilters } from '../engine/diff';
 import { startEngine } from '../engine/load';
 import { schemaForEngine } from '../locate/engineSchema';
 import type { LocatedSchema } from '../locate/schema';
@@ -21,7 +21,7 @@ export interface LiveDrift {
  * replayed into a throwaway DB and introspected into a datamodel, which the engine then
  * diffs with the live database: the engine cannot diff two databases directly in-process.
  */
-export async function liveDrift(db: TargetDb, applied: Migration[], schema: LocatedSchema, cwd: string): Promise<Result<LiveDrift>> {
+export async function liveDrift(db: TargetDb, applied: Migration[], schema: LocatedSchema, cwd: string, filters: DiffFilters): Promise<Result<LiveDrift>> {
   const files = schemaForEngine(schema.files).map((f) => ({ path: f.path, content: f.content }));
   await using replay = await openThrowawayDb(db.provider, applied, schema);
   for (const m of applied) {
@@ -41,9 +41,9 @@ export async function liveDrift(db: TargetDb, applied: Migration[], schema: Loca
   const live = await startEngine(db.adapterFactory());
   try {
     const configDir = path.dirname(files[0]!.path);
-    const toChain = await live.diff({ from: { tag: 'schemaDatasource', files, configDir }, to: { tag: 'schemaDatamodel', files: chainFiles }, script: true, exitCode: true, filters: { externalTables: [], externalEnums: [] } });
+    const toChain = await live.diff({ from: { tag: 'schemaDatasource', files, configDir }, to: { tag: 'schemaDatamodel', files: chainFiles }, script: true, exitCode: true, filters });
     if (toChain.exitCode !== 2) return ok({ drift: false, summary: '', sql: '' });
-    const fromChain = await live.diff({ from: { tag: 'schemaDatamodel', files: chainFiles }, to: { tag: 'schemaDatasource', files, configDir }, script: false, exitCode: true, filters: { externalTables: [], externalEnums: [] } });
+    const fromChain = await live.diff({ from: { tag: 'schemaDatamodel', files: chainFiles }, to: { tag: 'schemaDatasource', files, configDir }, script: false, exitCode: true, filters });
     return ok({ drift: true, summary: (fromChain.stdout ?? '').trim(), sql: toChain.stdout ?? '' });
   } catch (e) {
     return fail({ message: `--drift: ${engineProblem(e, cwd).message}` });

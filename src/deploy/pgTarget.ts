@@ -3,11 +3,12 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 import pg from 'pg';
 import type { Migration } from '../chain/load';
 import { lineOfOffset, splitStatements, statementHead } from '../chain/split';
-import { connectionProblem, CharAsTextPool, splitUrl } from '../db/pgServer';
+import { CharAsTextPool, connectionProblem, searchPathOption, splitUrl, type PgConnection } from '../db/pgServer';
 import { oneLine } from '../db/types';
 import { fail, ok, type Result } from '../problem';
 import type { MigrationRow } from './history';
 import type { Target } from './target';
+import { advisoryLockDisabled } from './lockSwitch';
 import { ADVISORY_LOCK_ID, LOCK_TIMEOUT_MS, MIGRATIONS_TABLE, type MigrationFailure, type TargetDb } from './targetDb';
 
 const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
@@ -30,8 +31,14 @@ const createTableSql = (schema: string) => `CREATE TABLE ${quoteIdent(schema)}.$
  * migrations land where `prisma migrate deploy` would put them.
  */
 export async function openPgTarget(target: Target): Promise<Result<TargetDb>> {
-  const { connectionString, schema } = splitUrl(target.url);
-  const client = new pg.Client({ connectionString, connectionTimeoutMillis: LOCK_TIMEOUT_MS, options: `-c search_path=${quoteIdent(schema)}` });
+  let conn: PgConnection;
+  let client: pg.Client;
+  try {
+    conn = splitUrl(target.url, target.baseDir);
+    client = new pg.Client({ connectionString: conn.connectionString, connectionTimeoutMillis: LOCK_TIMEOUT_MS, options: searchPathOption(conn.schema), ...(conn.ssl !== undefined ? { ssl: conn.ssl } : {}) });
+  } catch (e) {
+    return fail(`${target.source} ${target.display}: ${oneLine((e as Error).message)}.`);
+  }
   // A dropped connection must surface as a failed query, not as an unhandled 'error' event.
   client.on('error', () => undefined);
   try {
@@ -39,6 +46,7 @@ export async function openPgTarget(target: Target): Promise<Result<TargetDb>> {
   } catch (e) {
     return fail({ message: connectionProblem(target.url, e, target.source).message });
   }
+  const { connectionString, schema } = conn;
   const table = `${quoteIdent(schema)}.${MIGRATIONS_TABLE}`;
   let locked = false;
   let pool: pg.Pool | undefined;
@@ -47,7 +55,8 @@ export async function openPgTarget(target: Target): Promise<Result<TargetDb>> {
     provider: 'postgresql',
     async lock() {
       if (advisoryLockDisabled()) return ok(undefined);
-      // lock_timeout bounds the wait for any lock, advisory ones included.
+      // lock_timeout bounds the wait for any lock, advisory ones included; RESET afterwards
+      // restores the database's or role's own setting for the migrations.
       await client.query(`SET lock_timeout = ${LOCK_TIMEOUT_MS}`);
       try {
         await client.query(`SELECT pg_advisory_lock(${ADVISORY_LOCK_ID})`);
@@ -59,7 +68,7 @@ export async function openPgTarget(target: Target): Promise<Result<TargetDb>> {
           `${target.display}: timed out after ${LOCK_TIMEOUT_MS / 1000} s waiting for the migration lock (SELECT pg_advisory_lock(${ADVISORY_LOCK_ID})): another deploy (ours or prisma migrate deploy) is running against this database. Wait for it and run again; a GitHub concurrency group prevents this.`,
         );
       } finally {
-        await client.query('SET lock_timeout = 0');
+        await client.query('RESET lock_timeout');
       }
     },
     async hasMigrationsTable() {
@@ -79,7 +88,9 @@ export async function openPgTarget(target: Target): Promise<Result<TargetDb>> {
       return (r.rows as { name: string }[]).map((row) => `${schema}.${row.name}`);
     },
     async createMigrationsTable() {
-      await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+      // As Prisma: look first, so a user without CREATE on the database can use an existing schema.
+      const exists = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
+      if (exists.rowCount === 0) await client.query(`CREATE SCHEMA ${quoteIdent(schema)}`);
       await client.query(createTableSql(schema));
     },
     async rows() {
@@ -121,7 +132,7 @@ export async function openPgTarget(target: Target): Promise<Result<TargetDb>> {
       }
     },
     adapterFactory() {
-      pool ??= new CharAsTextPool({ connectionString, max: 2, options: `-c search_path=${quoteIdent(schema)}` });
+      pool ??= new CharAsTextPool({ connectionString, max: 2, options: searchPathOption(schema), ...(conn.ssl !== undefined ? { ssl: conn.ssl } : {}) });
       return new PrismaPg(pool as unknown as pg.Pool, { schema }) as unknown as SqlMigrationAwareDriverAdapterFactory;
     },
     async [Symbol.asyncDispose]() {
@@ -201,6 +212,3 @@ function toRow(r: Record<string, unknown>): MigrationRow {
     appliedStepsCount: Number(r.applied_steps_count ?? 0),
   };
 }
-
-/** As Prisma reads it: any value but "" and "0" turns the lock off. */
-export const advisoryLockDisabled = (value = process.env.PRISMA_SCHEMA_DISABLE_ADVISORY_LOCK) => value !== undefined && value !== '' && value !== '0';

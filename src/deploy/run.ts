@@ -10,7 +10,9 @@ import { displayPath, fail, ok, type Problem, type Result } from '../problem';
 import { classifyHistory, type MigrationStatus } from './history';
 import type { LiveDrift } from './liveDrift';
 import { missingFileNote, pickDatabaseUrl, resolveTarget, type Target } from './target';
-import type { TargetDb } from './targetDb';
+import { LOCK_TIMEOUT_MS, type TargetDb } from './targetDb';
+import { scrubText } from '../db/maskUrl';
+import { oneLine } from '../db/types';
 
 export type DeployCommand = 'deploy' | 'status' | 'resolve';
 
@@ -68,6 +70,7 @@ interface Prepared {
   target: Target;
   /** prisma.config.ts tables.external: managed elsewhere, so they do not make a database "not empty". */
   externalTables: string[];
+  externalEnums: string[];
 }
 
 export async function runDeployCommand(command: DeployCommand, opts: DeployOptions): Promise<DeployReport> {
@@ -89,6 +92,12 @@ export async function runDeployCommand(command: DeployCommand, opts: DeployOptio
     return done();
   }
   const { chain, target } = prepared.value;
+  // Checked before the database is opened: a typo must not create a file or a table.
+  const applied = opts.resolve?.applied;
+  if (command === 'resolve' && applied && !chain.some((m) => m.name === applied)) {
+    report.errors.push({ message: `migration "${applied}" is not in ${report.migrationsDir} (P3017). Give the folder name exactly, e.g. ${chain[0]?.name ?? '20240101000000_init'}. Nothing changed.` });
+    return done('refused');
+  }
   if (target.provider === 'sqlite' && !fs.existsSync(target.file!) && (command === 'status' || opts.dryRun)) {
     // Reading must not create the file: a missing database is an empty one, all pending.
     report.migrations = classifyHistory(chain, []);
@@ -107,14 +116,44 @@ export async function runDeployCommand(command: DeployCommand, opts: DeployOptio
     return done();
   }
   await using db = opened.value;
-  switch (command) {
-    case 'deploy':
-      return done(await deploy(db, prepared.value, opts, report));
-    case 'status':
-      return done(await status(db, chain, prepared.value, opts, report));
-    case 'resolve':
-      return done(await resolve(db, chain, opts, report));
+  const progress: Progress = {};
+  try {
+    switch (command) {
+      case 'deploy':
+        return done(await deploy(db, prepared.value, opts, report, progress));
+      case 'status':
+        return done(await status(db, chain, prepared.value, opts, report));
+      case 'resolve':
+        return done(await resolve(db, chain, opts, report));
+    }
+  } catch (e) {
+    // The database failed under us (busy, not a database, permission, connection lost): an
+    // answer for the user, with the migration that was running, not an internal error.
+    report.errors.push(databaseProblem(e, target, progress.inFlight));
+    return done(progress.inFlight ? 'failed' : 'error');
   }
+}
+
+/** What deploy is doing, for a failure that interrupts it. */
+interface Progress {
+  inFlight?: string;
+}
+
+function databaseProblem(e: unknown, target: Target, inFlight: string | undefined): Problem {
+  const err = e as { code?: string; message?: string };
+  const raw = scrubText(oneLine(err.message ?? String(e)), [target.url]);
+  const why =
+    err.code === 'SQLITE_BUSY' || err.code === 'SQLITE_LOCKED' ? `the database is locked by another process (waited ${LOCK_TIMEOUT_MS / 1000} s), perhaps a deploy; run again when it is done` :
+    err.code === 'SQLITE_NOTADB' ? 'the file is not a SQLite database; check the path' :
+    err.code === 'SQLITE_READONLY' ? 'the database file is read-only for this user' :
+    err.code === '42501' ? `permission denied (${raw}); the database user needs rights on the schema and its tables` :
+    err.code === '25006' ? `the server is read-only (${raw}); use the primary's URL` :
+    /^57P0[123]$/.test(err.code ?? '') || /Connection terminated|ECONNRESET|connection error/i.test(raw) ? `the connection to the database was lost (${raw})` :
+    raw;
+  const during = inFlight
+    ? ` while applying migration "${inFlight}". Its row in _prisma_migrations may be unfinished: check the database, then run prisma-drift-gate resolve --rolled-back ${inFlight} (or --applied ${inFlight}) before the next deploy.`
+    : '.';
+  return { ...(inFlight ? { migration: inFlight } : {}), message: `${target.display}: ${why}${during}` };
 }
 
 /** Config → schema → migrations → URL → target, with the refusals that need no database. */
@@ -150,10 +189,10 @@ function prepare(opts: DeployOptions, report: DeployReport): Result<Prepared> {
   }
   const note = missingFileNote(target.value);
   if (note) report.notes.push(note);
-  return ok({ schema, chain: chain.value, target: target.value, externalTables: config?.externalTables ?? [] });
+  return ok({ schema, chain: chain.value, target: target.value, externalTables: config?.externalTables ?? [], externalEnums: config?.externalEnums ?? [] });
 }
 
-async function deploy(db: TargetDb, { chain, externalTables }: Prepared, opts: DeployOptions, report: DeployReport): Promise<string> {
+async function deploy(db: TargetDb, { chain, externalTables }: Prepared, opts: DeployOptions, report: DeployReport, progress: Progress): Promise<string> {
   // The dry run takes no lock and creates nothing: it must not change the database at all.
   if (!opts.dryRun) {
     const locked = await db.lock();
@@ -174,6 +213,7 @@ async function deploy(db: TargetDb, { chain, externalTables }: Prepared, opts: D
   let failed = false;
   for (const migration of pending) {
     const id = randomUUID();
+    progress.inFlight = migration.name;
     await db.recordStart(id, migration);
     const r = await db.runMigration(migration);
     if (r.ok) {
@@ -187,6 +227,7 @@ async function deploy(db: TargetDb, { chain, externalTables }: Prepared, opts: D
     failed = true;
     break;
   }
+  progress.inFlight = undefined;
   report.migrations = classifyHistory(chain, await db.rows());
   if (failed) return 'failed';
   return report.deployed.length > 0 ? 'deployed' : 'up-to-date';
@@ -202,7 +243,7 @@ async function status(db: TargetDb, chain: Migration[], prepared: Prepared, opts
   report.migrations = classifyHistory(chain, hasTable ? await db.rows() : []);
   if (opts.drift) {
     const applied = chain.filter((m) => report.migrations.some((s) => s.name === m.name && (s.state === 'applied' || s.state === 'edited')));
-    const drift = await (await import('./liveDrift')).liveDrift(db, applied, prepared.schema, opts.cwd);
+    const drift = await (await import('./liveDrift')).liveDrift(db, applied, prepared.schema, opts.cwd, { externalTables: prepared.externalTables, externalEnums: prepared.externalEnums });
     if (!drift.ok) {
       report.errors.push(drift.problem);
       return 'error';
@@ -224,8 +265,7 @@ async function resolve(db: TargetDb, chain: Migration[], opts: DeployOptions, re
   }
   const rows = (await db.rows()).filter((r) => r.migrationName === name);
   if (applied) {
-    const migration = chain.find((m) => m.name === applied);
-    if (!migration) return refuse(report, `migration "${applied}" is not in ${report.migrationsDir} (P3017). Give the folder name exactly, e.g. ${chain[0]?.name ?? '20240101000000_init'}.`);
+    const migration = chain.find((m) => m.name === applied)!;
     // Prisma counts any finished row, even one rolled back later.
     if (rows.some((r) => r.finishedAt !== null)) return refuse(report, `migration "${applied}" is already recorded as applied in ${report.target} (P3008). Nothing changed.`);
     // A failed attempt is closed first, as Prisma does, so the history has one live row.

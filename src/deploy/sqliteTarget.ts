@@ -11,6 +11,7 @@ import { fail, ok, type Result } from '../problem';
 import type { MigrationRow } from './history';
 import type { Target } from './target';
 import { LOCK_TIMEOUT_MS, MIGRATIONS_TABLE, type TargetDb } from './targetDb';
+import { advisoryLockDisabled } from './lockSwitch';
 
 /** Prisma's DDL (prisma-engines, sqlite flavour). */
 const CREATE_TABLE = `CREATE TABLE "${MIGRATIONS_TABLE}" (
@@ -41,6 +42,8 @@ export async function openSqliteTarget(target: Target, opts: { readonly: boolean
   const tdb: TargetDb = {
     provider: 'sqlite',
     async lock() {
+      // Prisma's switch turns off its SQLite lock too.
+      if (advisoryLockDisabled()) return ok(undefined);
       try {
         // Exclusive locking mode keeps the lock for the life of this connection, so no other
         // process can read a half-applied history or apply the same migration.
@@ -48,7 +51,9 @@ export async function openSqliteTarget(target: Target, opts: { readonly: boolean
         db.exec('BEGIN EXCLUSIVE; COMMIT;');
         return ok(undefined);
       } catch (e) {
-        return fail(`${file}: could not lock the database within ${LOCK_TIMEOUT_MS / 1000} s (${oneLine((e as Error).message)}): another process is using it, perhaps another deploy. Wait for it and run again.`);
+        const code = (e as { code?: string }).code;
+        if (code !== 'SQLITE_BUSY' && code !== 'SQLITE_LOCKED') throw e;
+        return fail(`${file}: could not lock the database within ${LOCK_TIMEOUT_MS / 1000} s: another process is using it, perhaps another deploy. Wait for it and run again.`);
       }
     },
     async hasMigrationsTable() {

@@ -19,6 +19,8 @@ export interface Target {
   schema?: string;
   /** Where the URL came from, for messages. */
   source: string;
+  /** The schema's folder: relative paths in the URL (SQLite files, TLS certificates) resolve from it. */
+  baseDir: string;
 }
 
 export interface UrlSources {
@@ -30,34 +32,49 @@ export interface UrlSources {
 
 /**
  * The URL, in the order a Prisma user expects: the flag, prisma.config.ts `datasource.url`,
- * the schema's own `url = env("…")` (Prisma 5/6), then DATABASE_URL.
+ * the schema's own datasource (Prisma 5/6: `directUrl` first, as Prisma's migrate commands
+ * use it to bypass a connection pooler, then `url`), then DATABASE_URL.
  */
 export function pickDatabaseUrl(s: UrlSources): Result<{ url: string; source: string }> {
   if (s.flag) return ok({ url: s.flag, source: '--database-url' });
   if (s.config) return ok({ url: s.config, source: 'prisma.config.ts datasource.url' });
-  const fromSchema = schemaUrl(s.schemaFiles);
-  if (fromSchema?.env && s.env[fromSchema.env]) return ok({ url: s.env[fromSchema.env]!, source: `environment variable ${fromSchema.env}` });
-  if (fromSchema?.literal) return ok({ url: fromSchema.literal, source: 'the schema datasource url' });
+  const ds = schemaUrls(s.schemaFiles);
+  for (const key of ['directUrl', 'url'] as const) {
+    const ref = ds[key];
+    if (!ref) continue;
+    if (ref.literal) return ok({ url: ref.literal, source: `the schema's datasource ${key}` });
+    if (s.env[ref.env!]) return ok({ url: s.env[ref.env!]!, source: `environment variable ${ref.env}` });
+    // The schema names this variable: falling back to another one could pick another database.
+    if (ref.env !== 'DATABASE_URL') return fail(`environment variable ${ref.env} is not set (the schema's datasource ${key} = env("${ref.env}")). Set it, or pass --database-url.`);
+  }
   if (s.env.DATABASE_URL) return ok({ url: s.env.DATABASE_URL, source: 'environment variable DATABASE_URL' });
-  const name = fromSchema?.env ?? 'DATABASE_URL';
-  return fail(`no database URL: set the environment variable ${name} (preferred: a URL passed as an argument shows up in ps and shell history), or pass --database-url.`);
+  return fail('no database URL: set the environment variable DATABASE_URL (preferred: a URL passed as an argument shows up in ps and shell history), or pass --database-url.');
 }
 
-/** `url = env("X")` or `url = "…"` in the datasource block, if present. */
-function schemaUrl(files: SchemaFile[]): { env?: string; literal?: string } | undefined {
+interface UrlRef {
+  env?: string;
+  literal?: string;
+}
+
+/** `url`/`directUrl` = env("X") or "…" in the datasource block, where present. */
+function schemaUrls(files: SchemaFile[]): { url?: UrlRef; directUrl?: UrlRef } {
   for (const file of files) {
     const masked = maskCommentsAndStrings(file.content);
     const [block] = findBlocks(masked, 'datasource');
     if (!block) continue;
-    const prop = blockProperties(masked, block).find((p) => p.key === 'url');
-    if (!prop) return undefined;
-    const value = file.content.slice(prop.valueStart, prop.end).trim();
-    const env = /^env\(\s*"([^"]+)"\s*\)/.exec(value)?.[1];
-    if (env) return { env };
-    const literal = /^"([^"]*)"/.exec(value)?.[1];
-    return literal ? { literal } : undefined;
+    const props = blockProperties(masked, block);
+    const read = (key: string): UrlRef | undefined => {
+      const prop = props.find((p) => p.key === key);
+      if (!prop) return undefined;
+      const value = file.content.slice(prop.valueStart, prop.end).trim();
+      const env = /^env\(\s*"([^"]+)"\s*\)/.exec(value)?.[1];
+      if (env) return { env };
+      const literal = /^"([^"]*)"/.exec(value)?.[1];
+      return literal ? { literal } : undefined;
+    };
+    return { url: read('url'), directUrl: read('directUrl') };
   }
-  return undefined;
+  return {};
 }
 
 /**
@@ -69,9 +86,10 @@ export function resolveTarget(url: string, source: string, schemaDir: string): R
   if (scheme === 'file') {
     const raw = url.slice('file:'.length).replace(/\?.*$/, '');
     if (raw === '') return fail(`${source}: "file:" has no path. Use e.g. file:./dev.db.`);
+    // The path is used as written (no percent-decoding): `file:./100%.db` is that file.
     const rawPath = raw.startsWith('//') ? raw.slice(2) : raw;
-    const file = path.resolve(schemaDir, decodeURIComponent(rawPath));
-    return ok({ provider: 'sqlite', url, display: file, file, source });
+    const file = path.resolve(schemaDir, rawPath);
+    return ok({ provider: 'sqlite', url, display: file, file, source, baseDir: schemaDir });
   }
   if (scheme === 'postgresql' || scheme === 'postgres') {
     let schema = 'public';
@@ -80,7 +98,7 @@ export function resolveTarget(url: string, source: string, schemaDir: string): R
     } catch {
       return fail(`${source}: not a valid PostgreSQL URL (${maskUrl(url)}). Use postgresql://user:password@host:5432/db.`);
     }
-    return ok({ provider: 'postgresql', url, display: maskUrl(url), schema, source });
+    return ok({ provider: 'postgresql', url, display: maskUrl(url), schema, source, baseDir: schemaDir });
   }
   if (scheme && ['mysql', 'sqlserver', 'mongodb', 'mongodb+srv', 'prisma', 'prisma+postgres'].includes(scheme)) {
     return fail(`${source}: ${scheme}:// databases are not supported yet; deploy supports SQLite (file:) and PostgreSQL (postgresql://).`);

@@ -1,0 +1,18 @@
+/**
+ * Which command each option belongs to; shared by the CLI's flags and the Action's inputs
+ * (they have the same names), so `deploy --drift` or `command: resolve` with `dry-run: true`
+ * is a one-line error instead of being silently ignored.
+ */
+export const FLAGS_OF: Record<string, string[]> = {
+  check: ['write', 'base', 'shadow-database-url'],
+  deploy: ['database-url', 'dry-run', 'allow-edited'],
+  status: ['database-url', 'drift'],
+  resolve: ['database-url', 'applied', 'rolled-back'],
+};
+
+/** The first option given (not undefined, not false) that belongs to another command. */
+export function misplacedFlag(command: string, values: Record<string, unknown>): string | undefined {
+  const mine = new Set(FLAGS_OF[command]);
+  const all = new Set(Object.values(FLAGS_OF).flat());
+  return [...all].find((flag) => !mine.has(flag) && values[flag] !== undefined && values[flag] !== false);
+}
