@@ -244,6 +244,7 @@ describe('workflow_dispatch: deploy, status and resolve', () => {
     expect(plan.status).toBe(0);
     expect(plan.outputs).toMatchObject({ result: 'dry-run', deployed: '["20240101000000_init","20240201000000_add_posts"]', applied: '[]' });
     expect(fs.existsSync(path.join(ws, 'prisma', 'prod.db'))).toBe(false);
+    expect(plan.stdout).toContain(`::warning::${path.join(ws, 'prisma', 'prod.db')} does not exist yet; deploy creates it.`);
 
     const deployed = await runAction(ws, { event: 'workflow_dispatch', inputs: { command: 'deploy' }, env });
     expect(deployed.status).toBe(0);

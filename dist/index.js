@@ -61405,6 +61405,9 @@ async function runDeployAction(inputs, cwd) {
         resolve: { applied: inputs.applied, rolledBack: inputs.rolledBack },
     });
     core.info((0, deployText_1.renderDeployText)(report));
+    // Notes (a SQLite file that does not exist yet, a database not managed by Prisma Migrate) deserve a warning annotation.
+    for (const note of report.notes)
+        core.warning(note);
     await (0, outputs_1.writeDeployOutputs)(report, (0, deployMarkdown_1.renderDeploySummary)(report));
     const code = (0, run_1.deployExitCode)(report);
     if (code === 2)

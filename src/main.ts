@@ -94,6 +94,8 @@ async function runDeployAction(inputs: ActionInputs, cwd: string): Promise<void>
     resolve: { applied: inputs.applied, rolledBack: inputs.rolledBack },
   });
   core.info(renderDeployText(report));
+  // Notes (a SQLite file that does not exist yet, a database not managed by Prisma Migrate) deserve a warning annotation.
+  for (const note of report.notes) core.warning(note);
   await writeDeployOutputs(report, renderDeploySummary(report));
   const code = deployExitCode(report);
   if (code === 2) core.setFailed(report.errors[0]?.message ?? `${command} failed`);
