@@ -61900,7 +61900,11 @@ function renderCheckText(report, style = { color: false }) {
         return lines.join('\n') + '\n';
     }
     const where = `${report.schema.join(', ')} vs ${report.migrations.length} migration${report.migrations.length === 1 ? '' : 's'} in ${report.migrationsDir}`;
-    if (!report.drift) {
+    if (!report.drift && report.findings.some((f) => f.severity === 'error')) {
+        // Exit 2 comes from the history: "in sync" alone would read as a pass.
+        lines.push(`${green('✓ schema in sync')} (${report.provider}): ${where}; ${red('but the migration history has errors (above)')}`);
+    }
+    else if (!report.drift) {
         lines.push(`${green('✓ in sync')} (${report.provider}): ${where}`);
     }
     else {
