@@ -222,3 +222,20 @@ test('a database busy for longer than the lock timeout, or a file that is not a 
   expect(junk.status).toBe(2);
   expect(junk.stderr).toBe(`error: ${path.join(project, 'prisma', 'notes.db')}: the file is not a SQLite database; check the path.\n`);
 }, 60_000);
+
+test('status --drift on SQLite: a hand-added column is found, and the SQL it gives (a RedefineTables) makes it clean', async () => {
+  const project = copyFixture('sqlite-in-sync');
+  await run('deploy', project);
+  expect((await run('status', project, { drift: true })).drift).toEqual({ drift: false, summary: '', sql: '' });
+  const db = new Database(dbFile(project));
+  db.exec('ALTER TABLE "User" ADD COLUMN "hack" INTEGER');
+  db.close();
+  const drifted = await run('status', project, { drift: true });
+  expect(deployExitCode(drifted)).toBe(1);
+  expect(drifted.drift!.summary).toContain('[+] Added column `hack`');
+  expect(drifted.drift!.sql).toContain('-- RedefineTables');
+  const fix = new Database(dbFile(project));
+  fix.exec(drifted.drift!.sql);
+  fix.close();
+  expect((await run('status', project, { drift: true })).result).toBe('up-to-date');
+});
