@@ -58480,6 +58480,7 @@ async function openPgServer(url) {
         return (0, problem_1.fail)(e instanceof TypeError ? `--shadow-database-url: not a valid URL (${(0, maskUrl_1.maskUrl)(url)}). Use postgresql://user:password@host:5432/db.` : `--shadow-database-url ${(0, maskUrl_1.maskUrl)(url)}: ${e.message}.`);
     }
     const admin = new pg_1.default.Client({ connectionString: parts.connectionString, connectionTimeoutMillis: 10_000, ...(parts.ssl !== undefined ? { ssl: parts.ssl } : {}) });
+    admin.on('error', () => undefined);
     try {
         await admin.connect();
     }
@@ -58504,6 +58505,9 @@ async function openPgServer(url) {
         target.pathname = `/${name}`;
     const schema = mode === 'database' ? parts.schema : name;
     const pool = new CharAsTextPool({ connectionString: target.toString(), max: 2, options: (0, exports.searchPathOption)(schema), ...(parts.ssl !== undefined ? { ssl: parts.ssl } : {}) });
+    // DROP DATABASE … WITH (FORCE) at the end terminates whatever the engine left connected;
+    // the pool reports that on idle clients, and it is expected, not a failure.
+    pool.on('error', () => undefined);
     const client = await pool.connect();
     if (mode === 'database' && schema !== 'public')
         await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
@@ -59385,7 +59389,11 @@ async function openPgTarget(target) {
             }
         },
         adapterFactory() {
-            pool ??= new pgServer_1.CharAsTextPool({ connectionString, max: 2, options: (0, pgServer_1.searchPathOption)(schema), ...(conn.ssl !== undefined ? { ssl: conn.ssl } : {}) });
+            if (!pool) {
+                pool = new pgServer_1.CharAsTextPool({ connectionString, max: 2, options: (0, pgServer_1.searchPathOption)(schema), ...(conn.ssl !== undefined ? { ssl: conn.ssl } : {}) });
+                // An idle connection dropped by the server must not become an unhandled 'error' event.
+                pool.on('error', () => undefined);
+            }
             return new adapter_pg_1.PrismaPg(pool, { schema });
         },
         async [Symbol.asyncDispose]() {

@@ -99,6 +99,7 @@ export async function openPgServer(url: string): Promise<Result<ThrowawayDb>> {
     return fail(e instanceof TypeError ? `--shadow-database-url: not a valid URL (${maskUrl(url)}). Use postgresql://user:password@host:5432/db.` : `--shadow-database-url ${maskUrl(url)}: ${(e as Error).message}.`);
   }
   const admin = new pg.Client({ connectionString: parts.connectionString, connectionTimeoutMillis: 10_000, ...(parts.ssl !== undefined ? { ssl: parts.ssl } : {}) });
+  admin.on('error', () => undefined);
   try {
     await admin.connect();
   } catch (e) {
@@ -120,6 +121,9 @@ export async function openPgServer(url: string): Promise<Result<ThrowawayDb>> {
   if (mode === 'database') target.pathname = `/${name}`;
   const schema = mode === 'database' ? parts.schema : name;
   const pool = new CharAsTextPool({ connectionString: target.toString(), max: 2, options: searchPathOption(schema), ...(parts.ssl !== undefined ? { ssl: parts.ssl } : {}) });
+  // DROP DATABASE … WITH (FORCE) at the end terminates whatever the engine left connected;
+  // the pool reports that on idle clients, and it is expected, not a failure.
+  pool.on('error', () => undefined);
   const client = await pool.connect();
   if (mode === 'database' && schema !== 'public') await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
 

@@ -132,7 +132,11 @@ export async function openPgTarget(target: Target): Promise<Result<TargetDb>> {
       }
     },
     adapterFactory() {
-      pool ??= new CharAsTextPool({ connectionString, max: 2, options: searchPathOption(schema), ...(conn.ssl !== undefined ? { ssl: conn.ssl } : {}) });
+      if (!pool) {
+        pool = new CharAsTextPool({ connectionString, max: 2, options: searchPathOption(schema), ...(conn.ssl !== undefined ? { ssl: conn.ssl } : {}) });
+        // An idle connection dropped by the server must not become an unhandled 'error' event.
+        pool.on('error', () => undefined);
+      }
       return new PrismaPg(pool as unknown as pg.Pool, { schema }) as unknown as SqlMigrationAwareDriverAdapterFactory;
     },
     async [Symbol.asyncDispose]() {
