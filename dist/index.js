@@ -59027,9 +59027,23 @@ exports.oneLine = oneLine;
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.rowFrom = rowFrom;
 exports.classifyHistory = classifyHistory;
 exports.checksumMatches = checksumMatches;
 const node_crypto_1 = __nccwpck_require__(7598);
+/** A `_prisma_migrations` row as a driver returns it; `time` reads that database's timestamps. */
+function rowFrom(r, time) {
+    return {
+        id: String(r.id),
+        checksum: String(r.checksum),
+        migrationName: String(r.migration_name),
+        startedAt: time(r.started_at),
+        finishedAt: time(r.finished_at),
+        rolledBackAt: time(r.rolled_back_at),
+        logs: r.logs ?? null,
+        appliedStepsCount: Number(r.applied_steps_count ?? 0),
+    };
+}
 /**
  * Compares the folders with the table, as Prisma's diagnoseMigrationHistory does: rows
  * whose `rolled_back_at` is set are ignored; a row without `finished_at` is a failed
@@ -59271,6 +59285,7 @@ const split_1 = __nccwpck_require__(9281);
 const pgServer_1 = __nccwpck_require__(5890);
 const types_1 = __nccwpck_require__(9819);
 const problem_1 = __nccwpck_require__(4008);
+const history_1 = __nccwpck_require__(8259);
 const lockSwitch_1 = __nccwpck_require__(1352);
 const targetDb_1 = __nccwpck_require__(2836);
 const quoteIdent = (s) => `"${s.replace(/"/g, '""')}"`;
@@ -59356,7 +59371,8 @@ async function openPgTarget(target) {
         },
         async rows() {
             const r = await client.query(`SELECT id, checksum, migration_name, started_at, finished_at, rolled_back_at, logs, applied_steps_count FROM ${table} ORDER BY started_at ASC`);
-            return r.rows.map(toRow);
+            // pg returns TIMESTAMPTZ as Date already.
+            return r.rows.map((row) => (0, history_1.rowFrom)(row, (v) => v ?? null));
         },
         async recordStart(id, migration) {
             await client.query(`INSERT INTO ${table} (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)`, [id, migration.checksum, migration.name]);
@@ -59450,18 +59466,6 @@ function pgLogs(e, line, statement) {
         ...(e.hint ? [`HINT: ${e.hint}`] : []),
         ...(line !== undefined ? ['', `Position: line ${line}${statement ? `: ${(0, split_1.statementHead)(statement)}` : ''}`] : []),
     ].join('\n');
-}
-function toRow(r) {
-    return {
-        id: String(r.id),
-        checksum: String(r.checksum),
-        migrationName: String(r.migration_name),
-        startedAt: r.started_at ?? null,
-        finishedAt: r.finished_at ?? null,
-        rolledBackAt: r.rolled_back_at ?? null,
-        logs: r.logs ?? null,
-        appliedStepsCount: Number(r.applied_steps_count ?? 0),
-    };
 }
 
 
@@ -59575,8 +59579,9 @@ const target_1 = __nccwpck_require__(7474);
 const targetDb_1 = __nccwpck_require__(2836);
 const maskUrl_1 = __nccwpck_require__(1819);
 const types_1 = __nccwpck_require__(9819);
-const names = (report, state) => report.migrations.filter((m) => m.state === state).map((m) => m.name);
-exports.namesIn = names;
+/** The names of the migrations in one state (the Action's outputs). */
+const namesIn = (report, state) => report.migrations.filter((m) => m.state === state).map((m) => m.name);
+exports.namesIn = namesIn;
 /** deploy/resolve: 0 done, 2 refused or failed. status: 0 up to date, 1 anything to do or drift, 2 errors. */
 function deployExitCode(report) {
     if (report.errors.length > 0)
@@ -59911,6 +59916,7 @@ const split_1 = __nccwpck_require__(9281);
 const sqliteDqs_1 = __nccwpck_require__(9790);
 const types_1 = __nccwpck_require__(9819);
 const problem_1 = __nccwpck_require__(4008);
+const history_1 = __nccwpck_require__(8259);
 const targetDb_1 = __nccwpck_require__(2836);
 const lockSwitch_1 = __nccwpck_require__(1352);
 /** Prisma's DDL (prisma-engines, sqlite flavour). */
@@ -59973,7 +59979,7 @@ async function openSqliteTarget(target, opts) {
         },
         async rows() {
             const rows = db.prepare(`SELECT id, checksum, migration_name, started_at, finished_at, rolled_back_at, logs, applied_steps_count FROM "${targetDb_1.MIGRATIONS_TABLE}" ORDER BY started_at ASC`).all();
-            return rows.map(toRow);
+            return rows.map((r) => (0, history_1.rowFrom)(r, sqliteTime));
         },
         // Timestamps as epoch milliseconds: what Prisma's native engine writes on SQLite.
         async recordStart(id, migration) {
@@ -60044,18 +60050,6 @@ function sqliteTime(v) {
     const d = new Date(/^\d{4}-\d\d-\d\d \d/.test(s) && !/[zZ]|[+-]\d\d:?\d\d$/.test(s) ? s.replace(' ', 'T') + 'Z' : s);
     // Set but unreadable still means "set": never turn a finished migration into a failed one.
     return Number.isNaN(d.getTime()) ? new Date(0) : d;
-}
-function toRow(r) {
-    return {
-        id: String(r.id),
-        checksum: String(r.checksum),
-        migrationName: String(r.migration_name),
-        startedAt: sqliteTime(r.started_at),
-        finishedAt: sqliteTime(r.finished_at),
-        rolledBackAt: sqliteTime(r.rolled_back_at),
-        logs: r.logs ?? null,
-        appliedStepsCount: Number(r.applied_steps_count ?? 0),
-    };
 }
 
 

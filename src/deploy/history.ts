@@ -13,6 +13,20 @@ export interface MigrationRow {
   appliedStepsCount: number;
 }
 
+/** A `_prisma_migrations` row as a driver returns it; `time` reads that database's timestamps. */
+export function rowFrom(r: Record<string, unknown>, time: (v: unknown) => Date | null): MigrationRow {
+  return {
+    id: String(r.id),
+    checksum: String(r.checksum),
+    migrationName: String(r.migration_name),
+    startedAt: time(r.started_at),
+    finishedAt: time(r.finished_at),
+    rolledBackAt: time(r.rolled_back_at),
+    logs: (r.logs as string | null) ?? null,
+    appliedStepsCount: Number(r.applied_steps_count ?? 0),
+  };
+}
+
 export type MigrationState = 'applied' | 'pending' | 'failed' | 'edited' | 'unknown';
 
 export interface MigrationStatus {

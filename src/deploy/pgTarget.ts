@@ -6,7 +6,7 @@ import { lineOfOffset, splitStatements, statementHead } from '../chain/split';
 import { CharAsTextPool, connectionProblem, searchPathOption, splitUrl, type PgConnection } from '../db/pgServer';
 import { oneLine } from '../db/types';
 import { fail, ok, type Result } from '../problem';
-import type { MigrationRow } from './history';
+import { rowFrom } from './history';
 import type { Target } from './target';
 import { advisoryLockDisabled } from './lockSwitch';
 import { ADVISORY_LOCK_ID, LOCK_TIMEOUT_MS, MIGRATIONS_TABLE, type MigrationFailure, type TargetDb } from './targetDb';
@@ -97,7 +97,8 @@ export async function openPgTarget(target: Target): Promise<Result<TargetDb>> {
       const r = await client.query(
         `SELECT id, checksum, migration_name, started_at, finished_at, rolled_back_at, logs, applied_steps_count FROM ${table} ORDER BY started_at ASC`,
       );
-      return (r.rows as Record<string, unknown>[]).map(toRow);
+      // pg returns TIMESTAMPTZ as Date already.
+      return (r.rows as Record<string, unknown>[]).map((row) => rowFrom(row, (v) => (v as Date | null) ?? null));
     },
     async recordStart(id, migration) {
       await client.query(`INSERT INTO ${table} (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)`, [id, migration.checksum, migration.name]);
@@ -202,17 +203,4 @@ function pgLogs(e: PgDbError, line: number | undefined, statement: string | unde
     ...(e.hint ? [`HINT: ${e.hint}`] : []),
     ...(line !== undefined ? ['', `Position: line ${line}${statement ? `: ${statementHead(statement)}` : ''}`] : []),
   ].join('\n');
-}
-
-function toRow(r: Record<string, unknown>): MigrationRow {
-  return {
-    id: String(r.id),
-    checksum: String(r.checksum),
-    migrationName: String(r.migration_name),
-    startedAt: (r.started_at as Date | null) ?? null,
-    finishedAt: (r.finished_at as Date | null) ?? null,
-    rolledBackAt: (r.rolled_back_at as Date | null) ?? null,
-    logs: (r.logs as string | null) ?? null,
-    appliedStepsCount: Number(r.applied_steps_count ?? 0),
-  };
 }

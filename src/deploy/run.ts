@@ -53,8 +53,8 @@ export interface DeployReport {
   durationMs: number;
 }
 
-const names = (report: DeployReport, state: MigrationStatus['state']) => report.migrations.filter((m) => m.state === state).map((m) => m.name);
-export const namesIn = names;
+/** The names of the migrations in one state (the Action's outputs). */
+export const namesIn = (report: DeployReport, state: MigrationStatus['state']) => report.migrations.filter((m) => m.state === state).map((m) => m.name);
 
 /** deploy/resolve: 0 done, 2 refused or failed. status: 0 up to date, 1 anything to do or drift, 2 errors. */
 export function deployExitCode(report: DeployReport): 0 | 1 | 2 {

@@ -8,7 +8,7 @@ import { splitStatements, statementHead } from '../chain/split';
 import { legacyDqsFactory, withLegacyDqs } from '../db/sqliteDqs';
 import { oneLine } from '../db/types';
 import { fail, ok, type Result } from '../problem';
-import type { MigrationRow } from './history';
+import { rowFrom } from './history';
 import type { Target } from './target';
 import { LOCK_TIMEOUT_MS, MIGRATIONS_TABLE, type TargetDb } from './targetDb';
 import { advisoryLockDisabled } from './lockSwitch';
@@ -69,7 +69,7 @@ export async function openSqliteTarget(target: Target, opts: { readonly: boolean
     },
     async rows() {
       const rows = db.prepare(`SELECT id, checksum, migration_name, started_at, finished_at, rolled_back_at, logs, applied_steps_count FROM "${MIGRATIONS_TABLE}" ORDER BY started_at ASC`).all();
-      return (rows as Record<string, unknown>[]).map(toRow);
+      return (rows as Record<string, unknown>[]).map((r) => rowFrom(r, sqliteTime));
     },
     // Timestamps as epoch milliseconds: what Prisma's native engine writes on SQLite.
     async recordStart(id, migration) {
@@ -135,17 +135,4 @@ export function sqliteTime(v: unknown): Date | null {
   const d = new Date(/^\d{4}-\d\d-\d\d \d/.test(s) && !/[zZ]|[+-]\d\d:?\d\d$/.test(s) ? s.replace(' ', 'T') + 'Z' : s);
   // Set but unreadable still means "set": never turn a finished migration into a failed one.
   return Number.isNaN(d.getTime()) ? new Date(0) : d;
-}
-
-function toRow(r: Record<string, unknown>): MigrationRow {
-  return {
-    id: String(r.id),
-    checksum: String(r.checksum),
-    migrationName: String(r.migration_name),
-    startedAt: sqliteTime(r.started_at),
-    finishedAt: sqliteTime(r.finished_at),
-    rolledBackAt: sqliteTime(r.rolled_back_at),
-    logs: (r.logs as string | null) ?? null,
-    appliedStepsCount: Number(r.applied_steps_count ?? 0),
-  };
 }
