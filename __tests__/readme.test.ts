@@ -64,6 +64,7 @@ test('the inputs and outputs tables list exactly action.yml', () => {
   expect(tableNames('Outputs')).toEqual(Object.keys(action.outputs).sort());
 });
 
-test('action.yml runs dist/index.js on node24', () => {
-  expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+test('action.yml runs the launcher on node24, and the launcher runs the bundle', () => {
+  expect(action.runs).toEqual({ using: 'node24', main: 'dist/launch.js' });
+  expect(fs.readFileSync(path.join(ROOT, 'dist', 'launch.js'), 'utf8')).toContain("path.join(__dirname, 'index.js')");
 });

@@ -58788,19 +58788,15 @@ var __importStar = (this && this.__importStar) || (function () {
         return result;
     };
 })();
-var __importDefault = (this && this.__importDefault) || function (mod) {
-    return (mod && mod.__esModule) ? mod : { "default": mod };
-};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.openSqlite = openSqlite;
-const better_sqlite3_1 = __importDefault(__nccwpck_require__(2817));
-const adapter_better_sqlite3_1 = __nccwpck_require__(8782);
 const fs = __importStar(__nccwpck_require__(3024));
 const os = __importStar(__nccwpck_require__(542));
 const path = __importStar(__nccwpck_require__(6760));
 const split_1 = __nccwpck_require__(9281);
 const problem_1 = __nccwpck_require__(4008);
 const sqliteDqs_1 = __nccwpck_require__(9790);
+const sqliteDriver_1 = __nccwpck_require__(9534);
 const types_1 = __nccwpck_require__(9819);
 /** Statements that reach outside the throwaway file. Replay runs untrusted SQL. */
 const FORBIDDEN = [
@@ -58810,7 +58806,8 @@ const FORBIDDEN = [
 async function openSqlite() {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prisma-drift-gate-'));
     const file = path.join(dir, 'replay.db');
-    const db = new better_sqlite3_1.default(file);
+    const { Database, PrismaBetterSqlite3 } = (0, sqliteDriver_1.sqliteDriver)();
+    const db = new Database(file);
     db.unsafeMode(false);
     // A throwaway file needs no durability: without a sync per statement, replay is ~10x faster.
     db.pragma('synchronous = OFF');
@@ -58873,7 +58870,7 @@ async function openSqlite() {
             return (0, problem_1.ok)(undefined);
         },
         adapterFactory: () => {
-            const factory = (0, sqliteDqs_1.legacyDqsFactory)(new adapter_better_sqlite3_1.PrismaBetterSqlite3({ url: `file:${file}` }));
+            const factory = (0, sqliteDqs_1.legacyDqsFactory)(new PrismaBetterSqlite3({ url: `file:${file}` }));
             return {
                 ...factory,
                 connect: async () => remember(await factory.connect()),
@@ -58991,6 +58988,56 @@ function legacyDqsFactory(factory) {
         connect: async () => wrapAdapter(await factory.connect()),
         connectToShadowDb: async () => wrapAdapter(await factory.connectToShadowDb()),
     };
+}
+
+
+/***/ }),
+
+/***/ 9534:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.NODE_FOR_13 = void 0;
+exports.sqliteDriver = sqliteDriver;
+const node_module_1 = __nccwpck_require__(8995);
+/** The first Node major on which 13.x runs and 12.x can abort. */
+exports.NODE_FOR_13 = 22;
+let chosen;
+function sqliteDriver() {
+    chosen ??= choose();
+    return chosen;
+}
+function choose() {
+    const nodeMajor = Number(process.versions.node.split('.')[0]);
+    const installed = (__nccwpck_require__(1946).version);
+    const installedMajor = Number(installed.split('.')[0]);
+    if (installedMajor >= 13 && nodeMajor < exports.NODE_FOR_13) {
+        // Unreachable through the Action's launcher, which refuses such a Node first; a segfault is worse.
+        throw new Error(`better-sqlite3 ${installed} needs Node ≥ ${exports.NODE_FOR_13}; this is Node ${process.versions.node}`);
+    }
+    if (installedMajor < 13 && nodeMajor >= exports.NODE_FOR_13)
+        useAliasedDriver();
+    return {
+        Database: __nccwpck_require__(2817),
+        PrismaBetterSqlite3: (__nccwpck_require__(8782).PrismaBetterSqlite3),
+    };
+}
+/**
+ * Makes every `require('better-sqlite3')` in this process, the adapter's included, return the
+ * aliased 13.x. Only the npm package (lib/) gets here; jest has its own module registry and
+ * maps the name in jest.config.js instead.
+ */
+function useAliasedDriver() {
+    // createRequire: these are run-time lookups in the installed node_modules, never bundled.
+    const load = (0, node_module_1.createRequire)(__filename);
+    const aliased = load.resolve('better-sqlite3-13');
+    load(aliased);
+    const adapterLoad = (0, node_module_1.createRequire)(load.resolve('@prisma/adapter-better-sqlite3'));
+    for (const name of new Set([load.resolve('better-sqlite3'), adapterLoad.resolve('better-sqlite3')])) {
+        load.cache[name] = load.cache[aliased];
+    }
 }
 
 
@@ -59902,18 +59949,14 @@ var __importStar = (this && this.__importStar) || (function () {
         return result;
     };
 })();
-var __importDefault = (this && this.__importDefault) || function (mod) {
-    return (mod && mod.__esModule) ? mod : { "default": mod };
-};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.openSqliteTarget = openSqliteTarget;
 exports.sqliteTime = sqliteTime;
-const better_sqlite3_1 = __importDefault(__nccwpck_require__(2817));
-const adapter_better_sqlite3_1 = __nccwpck_require__(8782);
 const fs = __importStar(__nccwpck_require__(3024));
 const path = __importStar(__nccwpck_require__(6760));
 const split_1 = __nccwpck_require__(9281);
 const sqliteDqs_1 = __nccwpck_require__(9790);
+const sqliteDriver_1 = __nccwpck_require__(9534);
 const types_1 = __nccwpck_require__(9819);
 const problem_1 = __nccwpck_require__(4008);
 const history_1 = __nccwpck_require__(8259);
@@ -59934,12 +59977,13 @@ async function openSqliteTarget(target, opts) {
     const file = target.file;
     if (opts.readonly && !fs.existsSync(file))
         return (0, problem_1.fail)(`${file}: the SQLite database does not exist. Check the path (relative file: paths resolve from the schema's folder).`);
+    const { Database, PrismaBetterSqlite3 } = (0, sqliteDriver_1.sqliteDriver)();
     let db;
     try {
         if (!opts.readonly)
             fs.mkdirSync(path.dirname(file), { recursive: true });
         // busy timeout: a concurrent deploy holds the exclusive lock; wait as long as Prisma would.
-        db = new better_sqlite3_1.default(file, { timeout: targetDb_1.LOCK_TIMEOUT_MS, fileMustExist: opts.readonly, readonly: opts.readonly });
+        db = new Database(file, { timeout: targetDb_1.LOCK_TIMEOUT_MS, fileMustExist: opts.readonly, readonly: opts.readonly });
     }
     catch (e) {
         return (0, problem_1.fail)(`${file}: cannot open the SQLite database: ${(0, types_1.oneLine)(e.message)}.`);
@@ -60026,7 +60070,7 @@ async function openSqliteTarget(target, opts) {
             return (0, problem_1.ok)(undefined);
         },
         adapterFactory() {
-            const factory = (0, sqliteDqs_1.legacyDqsFactory)(new adapter_better_sqlite3_1.PrismaBetterSqlite3({ url: `file:${file}` }));
+            const factory = (0, sqliteDqs_1.legacyDqsFactory)(new PrismaBetterSqlite3({ url: `file:${file}` }));
             return { ...factory, connect: async () => remember(await factory.connect()), connectToShadowDb: async () => remember(await factory.connectToShadowDb()) };
         },
         async [Symbol.asyncDispose]() {
@@ -62290,6 +62334,14 @@ module.exports = require("async_hooks");
 
 "use strict";
 module.exports = require("better-sqlite3");
+
+/***/ }),
+
+/***/ 1946:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("better-sqlite3/package.json");
 
 /***/ }),
 

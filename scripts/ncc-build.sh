@@ -7,8 +7,7 @@ OUT=${1:?usage: ncc-build.sh <out-dir>}
 # Two packages stay real packages beside the bundle, in dist/node_modules:
 #  - PGlite: its CommonJS build uses dynamic import() of Node built-ins and finds its wasm and
 #    extension tarballs relative to its own files; ncc's rewriting breaks both.
-#  - better-sqlite3: bundled, its Node 24 addon aborted the process when statements were
-#    garbage-collected; as a plain package with its own build/Release it works.
-EXTERNALS=(-e @electric-sql/pglite -e better-sqlite3)
+#  - better-sqlite3: a native addon, found at run time (13.x with prebuilds; see build-dist.sh).
+EXTERNALS=(-e @electric-sql/pglite -e better-sqlite3 -e better-sqlite3/package.json)
 for sub in $(grep -o "require('@electric-sql/pglite/[^']*')" src/db/pgExtensions.ts | sed "s/require('//; s/')//"); do EXTERNALS+=(-e "$sub"); done
 npx ncc build src/index.ts -o "$OUT" --license licenses.txt --quiet --transpile-only "${EXTERNALS[@]}"

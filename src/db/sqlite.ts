@@ -1,5 +1,3 @@
-import Database from 'better-sqlite3';
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import type { SqlDriverAdapter } from '@prisma/driver-adapter-utils';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -9,6 +7,7 @@ import { splitStatements, statementHead, tokens, type Statement } from '../chain
 import { fail, ok, type Result } from '../problem';
 import type { ColumnInfo, DbInspector } from '../engine/summary';
 import { legacyDqsFactory, withLegacyDqs } from './sqliteDqs';
+import { sqliteDriver } from './sqliteDriver';
 import { migrationFailure, type ThrowawayDb } from './types';
 
 /** Statements that reach outside the throwaway file. Replay runs untrusted SQL. */
@@ -20,6 +19,7 @@ const FORBIDDEN: { test: (words: string[]) => boolean; why: string }[] = [
 export async function openSqlite(): Promise<ThrowawayDb> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prisma-drift-gate-'));
   const file = path.join(dir, 'replay.db');
+  const { Database, PrismaBetterSqlite3 } = sqliteDriver();
   const db = new Database(file);
   db.unsafeMode(false);
   // A throwaway file needs no durability: without a sync per statement, replay is ~10x faster.

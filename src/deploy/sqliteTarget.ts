@@ -1,11 +1,10 @@
-import Database from 'better-sqlite3';
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Migration } from '../chain/load';
 import { splitStatements, statementHead } from '../chain/split';
 import { legacyDqsFactory, withLegacyDqs } from '../db/sqliteDqs';
+import { sqliteDriver } from '../db/sqliteDriver';
 import { oneLine } from '../db/types';
 import { fail, ok, type Result } from '../problem';
 import { rowFrom } from './history';
@@ -28,7 +27,8 @@ const CREATE_TABLE = `CREATE TABLE "${MIGRATIONS_TABLE}" (
 export async function openSqliteTarget(target: Target, opts: { readonly: boolean }): Promise<Result<TargetDb>> {
   const file = target.file!;
   if (opts.readonly && !fs.existsSync(file)) return fail(`${file}: the SQLite database does not exist. Check the path (relative file: paths resolve from the schema's folder).`);
-  let db: Database.Database;
+  const { Database, PrismaBetterSqlite3 } = sqliteDriver();
+  let db: InstanceType<typeof Database>;
   try {
     if (!opts.readonly) fs.mkdirSync(path.dirname(file), { recursive: true });
     // busy timeout: a concurrent deploy holds the exclusive lock; wait as long as Prisma would.
