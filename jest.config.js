@@ -9,7 +9,7 @@ module.exports = {
   // Each PGlite instance holds a few hundred MB; the CI machine has 2 cores.
   maxWorkers: 2,
   testTimeout: 120000,
-  // On Node ≥ 22 the product loads better-sqlite3 13.x (src/db/sqliteDriver.ts); jest's own module
+  // On Node ≥ 22 the product loads better-sqlite3 13.x (src/throwaway/sqliteDriver.ts); jest's own module
   // registry ignores the require.cache swap that does it, so the same choice is made here.
   moduleNameMapper:
     Number(process.versions.node.split('.')[0]) >= 22 ? { '^better-sqlite3(/.*)?$': 'better-sqlite3-13$1' } : {},

@@ -1,5 +1,5 @@
-import { declaredExtensions, schemaForEngine } from '../src/locate/engineSchema';
-import { readProvider } from '../src/locate/provider';
+import { declaredExtensions, schemaForEngine } from '../src/schema/engineSchema';
+import { readProvider } from '../src/schema/provider';
 
 const file = (content: string) => [{ path: '/p/schema.prisma', content }];
 

@@ -1,4 +1,4 @@
-import { run } from '../src/main';
+import { run } from '../src/action/main';
 
 test('on a runner that is not linux-x64 the step fails with one clear line', async () => {
   const platform = Object.getOwnPropertyDescriptor(process, 'platform')!;

@@ -1,6 +1,6 @@
 import { checksumOf, type Migration } from '../src/chain/load';
-import { openPglite } from '../src/db/pglite';
-import { extensionsCreatedBy } from '../src/db/pgExtensions';
+import { openPglite } from '../src/throwaway/pglite';
+import { extensionsCreatedBy } from '../src/throwaway/pgExtensions';
 
 const migration = (name: string, sql: string): Migration => ({ name, file: `/x/${name}/migration.sql`, displayFile: `prisma/migrations/${name}/migration.sql`, sql, checksum: checksumOf(sql) });
 

@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { checksumOf, type Migration } from '../src/chain/load';
-import { openSqlite } from '../src/db/sqlite';
-import { requoteToken, withLegacyDqs } from '../src/db/sqliteDqs';
+import { openSqlite } from '../src/throwaway/sqlite';
+import { requoteToken, withLegacyDqs } from '../src/throwaway/sqliteDqs';
 
 const migration = (name: string, sql: string): Migration => ({ name, file: `/x/${name}/migration.sql`, displayFile: `prisma/migrations/${name}/migration.sql`, sql, checksum: checksumOf(sql) });
 

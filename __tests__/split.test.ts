@@ -1,4 +1,4 @@
-import { splitStatements } from '../src/chain/split';
+import { splitStatements } from '../src/sql/tokens';
 
 test('PostgreSQL: comments, strings, dollar quotes and E-strings do not split; lines are exact', () => {
   const sql = [

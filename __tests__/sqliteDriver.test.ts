@@ -4,7 +4,7 @@ import { ROOT } from './helpers/fixtures';
 import { NODE24 } from './helpers/action';
 
 // The installed CLI (lib/) picks its better-sqlite3 by Node version: 12.x on Node 20, the
-// aliased 13.x on Node ≥ 22, for itself and for Prisma's adapter (src/db/sqliteDriver.ts).
+// aliased 13.x on Node ≥ 22, for itself and for Prisma's adapter (src/throwaway/sqliteDriver.ts).
 // Checked outside jest, whose module registry is not Node's.
 function loadedBinaries(node: string): { binaries: string[]; ok: boolean } {
   const script = `

@@ -1,5 +1,5 @@
 import { pickDatabaseUrl, resolveTarget } from '../src/deploy/target';
-import { maskUrl, scrubText } from '../src/db/maskUrl';
+import { maskUrl, scrubText } from '../src/maskUrl';
 
 const schema = (datasource: string) => [{ path: '/p/prisma/schema.prisma', content: `datasource db {\n  provider = "postgresql"\n${datasource}\n}\n` }];
 

@@ -1,5 +1,5 @@
 import { deriveWarnings } from '../src/engine/warnings';
-import type { DbInspector } from '../src/engine/summary';
+import type { DbInspector } from '../src/throwaway/types';
 
 /** A replayed schema described by hand, for the warning kinds no fixture produces. */
 const inspector = (tables: Record<string, { name: string; pk?: boolean }[]>, enums: Record<string, string[]> = {}): DbInspector => ({

@@ -6,9 +6,9 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { startEngine } = require('../lib/engine/load');
-const { openSqlite } = require('../lib/db/sqlite');
-const { openPglite } = require('../lib/db/pglite');
-const { splitStatements } = require('../lib/chain/split');
+const { openSqlite } = require('../lib/throwaway/sqlite');
+const { openPglite } = require('../lib/throwaway/pglite');
+const { splitStatements } = require('../lib/sql/tokens');
 
 function schemaFor(provider, n, drift) {
   const pg = provider === 'postgresql';

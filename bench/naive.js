@@ -7,7 +7,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { loadChain } = require('../lib/chain/load');
 const { startEngine } = require('../lib/engine/load');
-const { schemaForEngine } = require('../lib/locate/engineSchema');
+const { schemaForEngine } = require('../lib/schema/engineSchema');
 
 (async () => {
   const dir = process.argv[2];
@@ -21,7 +21,7 @@ const { schemaForEngine } = require('../lib/locate/engineSchema');
   if (pg) {
     const { PGlite } = require('@electric-sql/pglite');
     const { PrismaPGlite } = require('pglite-prisma-adapter');
-    const { PGLITE_EXTENSIONS } = require('../lib/db/pgExtensions');
+    const { PGLITE_EXTENSIONS } = require('../lib/throwaway/pgExtensions');
     const extensions = {};
     for (const [name, load] of Object.entries(PGLITE_EXTENSIONS)) {
       const ext = Object.values(load()).find((v) => v && typeof v === 'object' && 'setup' in v);

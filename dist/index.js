@@ -56934,6 +56934,418 @@ function extend(target) {
 
 /***/ }),
 
+/***/ 1151:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.upsertStickyComment = upsertStickyComment;
+/**
+ * One comment per schema, found by its hidden marker across every page of the PR's
+ * comments. Updated in place; created only when there is something to say (a PR that
+ * never drifted gets no comment). A 403 (forks, read-only tokens) is an outcome, not a crash.
+ */
+async function upsertStickyComment(client, target, body, inSync) {
+    try {
+        const comments = await client.paginate(client.rest.issues.listComments, {
+            owner: target.owner,
+            repo: target.repo,
+            issue_number: target.issueNumber,
+            per_page: 100,
+        });
+        const existing = comments.find((c) => c.body?.includes(target.marker));
+        if (existing) {
+            const r = await client.rest.issues.updateComment({ owner: target.owner, repo: target.repo, comment_id: existing.id, body });
+            return { action: 'updated', url: r.data.html_url };
+        }
+        if (inSync)
+            return { action: 'skipped', reason: 'in sync and never drifted' };
+        const r = await client.rest.issues.createComment({ owner: target.owner, repo: target.repo, issue_number: target.issueNumber, body });
+        return { action: 'created', url: r.data.html_url };
+    }
+    catch (e) {
+        const status = e.status;
+        if (status === 403 || status === 404) {
+            return { action: 'forbidden', message: `cannot comment on pull request #${target.issueNumber} (HTTP ${status}): the token has no write access to pull requests (forks get a read-only token). The report is in the job summary.` };
+        }
+        throw new Error(`commenting on pull request #${target.issueNumber} failed`, { cause: e });
+    }
+}
+
+
+/***/ }),
+
+/***/ 1729:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.InputError = void 0;
+exports.readInputs = readInputs;
+const core = __importStar(__nccwpck_require__(7484));
+const commandFlags_1 = __nccwpck_require__(8131);
+const maskUrl_1 = __nccwpck_require__(7354);
+/** A bad input: reported as one line, never as a stack trace. */
+class InputError extends Error {
+}
+exports.InputError = InputError;
+/**
+ * Reads the Action's inputs once, into plain data; nothing reads inputs at import time.
+ * Secrets are masked before anything else can print them.
+ */
+function readInputs() {
+    const githubToken = core.getInput('github-token') || undefined;
+    const shadowDatabaseUrl = core.getInput('shadow-database-url') || undefined;
+    const databaseUrl = core.getInput('database-url') || undefined;
+    if (githubToken)
+        core.setSecret(githubToken);
+    for (const url of [shadowDatabaseUrl, databaseUrl, process.env.DATABASE_URL, process.env.SHADOW_DATABASE_URL])
+        maskDatabaseUrl(url);
+    const command = core.getInput('command') || 'check';
+    if (command !== 'check' && command !== 'deploy' && command !== 'status' && command !== 'resolve') {
+        throw new InputError(`input "command": expected check, deploy, status or resolve, got "${command}".`);
+    }
+    const migrationName = core.getInput('migration-name') || 'drift_fix';
+    if (!/^[A-Za-z0-9_]+$/.test(migrationName))
+        throw new InputError(`input "migration-name": "${migrationName}" may hold only letters, digits and _, as it becomes part of a folder name.`);
+    const given = {
+        'database-url': databaseUrl,
+        'shadow-database-url': shadowDatabaseUrl,
+        'dry-run': bool('dry-run', false),
+        'allow-edited': bool('allow-edited', false),
+        drift: bool('drift', false),
+        applied: core.getInput('applied') || undefined,
+        'rolled-back': core.getInput('rolled-back') || undefined,
+    };
+    const misplaced = (0, commandFlags_1.misplacedFlag)(command, given);
+    if (misplaced)
+        throw new InputError(`input "${misplaced}" does not apply to command "${command}"; remove it or change the command.`);
+    return {
+        command,
+        databaseUrl,
+        dryRun: bool('dry-run', false),
+        allowEdited: bool('allow-edited', false),
+        drift: bool('drift', false),
+        applied: core.getInput('applied') || undefined,
+        rolledBack: core.getInput('rolled-back') || undefined,
+        schema: core.getInput('schema') || undefined,
+        migrations: core.getInput('migrations') || undefined,
+        workingDirectory: core.getInput('working-directory') || '.',
+        shadowDatabaseUrl,
+        githubToken,
+        comment: bool('comment', true),
+        failOnDrift: bool('fail-on-drift', true),
+        migrationName,
+        integrity: integrity(),
+    };
+}
+function integrity() {
+    const raw = core.getInput('integrity').trim() || 'auto';
+    if (raw === 'auto' || raw === 'required' || raw === 'off')
+        return raw;
+    throw new InputError(`input "integrity": expected auto, required or off, got "${raw}".`);
+}
+function bool(name, fallback) {
+    const raw = core.getInput(name).trim().toLowerCase();
+    if (raw === '')
+        return fallback;
+    if (raw === 'true')
+        return true;
+    if (raw === 'false')
+        return false;
+    throw new InputError(`input "${name}": expected true or false, got "${raw}".`);
+}
+/** The whole URL and every secret inside it (password, ?password=): a driver error could echo either. */
+function maskDatabaseUrl(url) {
+    if (url)
+        for (const secret of (0, maskUrl_1.secretsOf)(url))
+            core.setSecret(secret);
+}
+
+
+/***/ }),
+
+/***/ 6769:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.run = run;
+const core = __importStar(__nccwpck_require__(7484));
+const github = __importStar(__nccwpck_require__(3228));
+const fs = __importStar(__nccwpck_require__(3024));
+const path = __importStar(__nccwpck_require__(6760));
+const check_1 = __nccwpck_require__(5883);
+const comment_1 = __nccwpck_require__(1151);
+const inputs_1 = __nccwpck_require__(1729);
+const modelIndex_1 = __nccwpck_require__(6528);
+const maskUrl_1 = __nccwpck_require__(7354);
+const outputs_1 = __nccwpck_require__(8948);
+const run_1 = __nccwpck_require__(114);
+const deployText_1 = __nccwpck_require__(6308);
+const deployMarkdown_1 = __nccwpck_require__(6898);
+const annotations_1 = __nccwpck_require__(856);
+const markdown_1 = __nccwpck_require__(4285);
+const text_1 = __nccwpck_require__(5655);
+const write_1 = __nccwpck_require__(2868);
+/** The Action: read inputs, run the shared check core, write outputs. The one catch-all lives here. */
+async function run() {
+    try {
+        if (process.platform !== 'linux' || process.arch !== 'x64') {
+            throw new inputs_1.InputError(`prisma-drift-gate runs on linux-x64 runners (e.g. ubuntu-latest); this runner is ${process.platform}-${process.arch}.`);
+        }
+        const inputs = (0, inputs_1.readInputs)();
+        const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+        const cwd = path.resolve(workspace, inputs.workingDirectory);
+        if (!fs.existsSync(cwd))
+            throw new inputs_1.InputError(`input "working-directory": ${inputs.workingDirectory} does not exist in the workspace.`);
+        if (inputs.command !== 'check')
+            return await runDeployAction(inputs, cwd);
+        const base = inputs.integrity === 'off' ? undefined : github.context.payload.pull_request?.base?.sha;
+        if (inputs.integrity === 'required' && !base)
+            throw new inputs_1.InputError('input "integrity" is required, but this event has no pull request base to compare with. Run on pull_request events, or set integrity: auto.');
+        const outcome = await (0, check_1.checkProject)({
+            cwd,
+            schema: inputs.schema,
+            migrations: inputs.migrations,
+            base,
+            baseRequired: inputs.integrity === 'required',
+            shadowDatabaseUrl: inputs.shadowDatabaseUrl,
+        });
+        const { report } = outcome;
+        if (report.integritySkipped)
+            core.warning(`Migration history not compared with the base: ${report.integritySkipped}`);
+        await publish(outcome, inputs, cwd, workspace);
+        decide(report, inputs);
+    }
+    catch (e) {
+        // Catch everything, not only Error instances, so the step can never end green by accident.
+        const message = e instanceof inputs_1.InputError ? e.message : `internal error in prisma-drift-gate: ${e instanceof Error ? e.message : String(e)}`;
+        // The runner masks registered secrets too; this also covers a URL that never became an input.
+        core.setFailed((0, maskUrl_1.scrubText)(message, [process.env.DATABASE_URL, process.env.SHADOW_DATABASE_URL, core.getInput('database-url'), core.getInput('shadow-database-url')]));
+    }
+}
+async function publish(outcome, inputs, cwd, workspace) {
+    const { report } = outcome;
+    const schema = report.schema.length === 1 ? report.schema[0] : path.posix.dirname(report.schema[0] ?? inputs.schema ?? 'prisma/schema.prisma');
+    const migrationsDir = report.migrationsDir ?? 'prisma/migrations';
+    const absoluteMigrationsDir = outcome.migrationsDir ?? path.resolve(cwd, migrationsDir);
+    const existing = fs.existsSync(absoluteMigrationsDir) ? fs.readdirSync(absoluteMigrationsDir) : [];
+    const migrationFolder = (0, write_1.migrationFolderName)(inputs.migrationName, existing);
+    const ctx = { schema, migrationsDir, migrationFolder, migrationName: inputs.migrationName };
+    const body = (0, markdown_1.renderComment)(report, ctx);
+    // The job summary has room for everything: never truncate it.
+    const full = (0, markdown_1.renderComment)(report, { ...ctx, limit: Number.MAX_SAFE_INTEGER });
+    if (report.errors.length === 0)
+        core.info((0, text_1.renderCheckText)(report));
+    await (0, outputs_1.writeOutputs)(report, full, migrationFolder);
+    const models = (0, modelIndex_1.indexSchema)(outcome.schemaFiles);
+    (0, outputs_1.writeAnnotations)((0, annotations_1.annotationsFor)(report, models, (p) => path.resolve(cwd, p), inputs.failOnDrift ? 'error' : 'warning'), workspace);
+    await comment(report, inputs, (0, markdown_1.commentMarker)(schema), body);
+}
+async function comment(report, inputs, marker, body) {
+    const event = github.context.eventName;
+    const pr = github.context.payload.pull_request;
+    if (!inputs.comment || (event !== 'pull_request' && event !== 'pull_request_target') || !pr)
+        return;
+    if (!inputs.githubToken) {
+        core.warning('No github-token: the report is in the job summary only.');
+        return;
+    }
+    const client = github.getOctokit(inputs.githubToken);
+    const { owner, repo } = github.context.repo;
+    const outcome = await (0, comment_1.upsertStickyComment)(client, { owner, repo, issueNumber: pr.number, marker }, body, (0, check_1.verdictOf)(report).result === 'in-sync');
+    if (outcome.action === 'forbidden')
+        core.warning(outcome.message);
+    else if (outcome.action !== 'skipped')
+        core.info(`Comment ${outcome.action}${outcome.url ? `: ${outcome.url}` : ''}`);
+}
+function decide(report, inputs) {
+    const code = (0, check_1.exitCodeOf)(report);
+    const historyError = report.findings.find((f) => f.severity === 'error');
+    if (code === 2)
+        core.setFailed(report.errors[0]?.message ?? (historyError ? `Migration history: ${historyError.message} Fix: ${historyError.fix.split('\n')[0]}` : 'the check could not run'));
+    else if (code === 1 && !report.roundTrip.ok)
+        core.setFailed('the suggested migration did not round-trip; this is a bug in prisma-drift-gate');
+    else if (code === 1 && inputs.failOnDrift)
+        core.setFailed(`Schema drift: the Prisma schema and ${report.migrationsDir} disagree. Add the suggested migration (see the job summary).`);
+}
+/** deploy/status/resolve on the database in `database-url` or DATABASE_URL. */
+async function runDeployAction(inputs, cwd) {
+    const command = inputs.command;
+    const report = await (0, run_1.runDeployCommand)(command, {
+        cwd,
+        schema: inputs.schema,
+        migrations: inputs.migrations,
+        databaseUrl: inputs.databaseUrl,
+        dryRun: inputs.dryRun,
+        allowEdited: inputs.allowEdited,
+        drift: inputs.drift,
+        resolve: { applied: inputs.applied, rolledBack: inputs.rolledBack },
+    });
+    core.info((0, deployText_1.renderDeployText)(report));
+    // Notes (a SQLite file that does not exist yet, a database not managed by Prisma Migrate) deserve a warning annotation.
+    for (const note of report.notes)
+        core.warning(note);
+    await (0, outputs_1.writeDeployOutputs)(report, (0, deployMarkdown_1.renderDeploySummary)(report));
+    const code = (0, run_1.deployExitCode)(report);
+    if (code === 2)
+        core.setFailed(report.errors[0]?.message ?? `${command} failed`);
+    else if (code === 1)
+        core.setFailed(report.drift?.drift ? 'The live database drifted from its applied migrations (see the job summary).' : 'The database is not up to date with prisma/migrations (see the job summary).');
+}
+
+
+/***/ }),
+
+/***/ 8948:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.writeOutputs = writeOutputs;
+exports.writeAnnotations = writeAnnotations;
+exports.writeDeployOutputs = writeDeployOutputs;
+const core = __importStar(__nccwpck_require__(7484));
+const path = __importStar(__nccwpck_require__(6760));
+const check_1 = __nccwpck_require__(5883);
+const run_1 = __nccwpck_require__(114);
+/** Step outputs and the job summary; the summary always carries the full report. */
+async function writeOutputs(report, body, migrationFolder) {
+    core.setOutput('drift', report.drift === null ? '' : String(report.drift));
+    core.setOutput('result', (0, check_1.verdictOf)(report).result);
+    core.setOutput('migration-sql', report.sql);
+    core.setOutput('migration-folder', report.drift ? migrationFolder : '');
+    core.setOutput('summary', report.summary);
+    core.setOutput('report', body);
+    await core.summary.addRaw(body).write();
+}
+/** Annotations point at files relative to the repository root, as GitHub expects. */
+function writeAnnotations(annotations, workspace) {
+    for (const a of annotations) {
+        const props = { title: a.title, file: path.relative(workspace, a.file).split(path.sep).join('/'), startLine: a.line };
+        if (a.level === 'error')
+            core.error(a.message, props);
+        else
+            core.warning(a.message, props);
+    }
+}
+/** deploy/status/resolve outputs: JSON arrays of migration names by state, and the result. */
+async function writeDeployOutputs(report, summary) {
+    for (const state of ['applied', 'pending', 'failed', 'edited', 'unknown'])
+        core.setOutput(state, JSON.stringify((0, run_1.namesIn)(report, state)));
+    core.setOutput('deployed', JSON.stringify(report.deployed));
+    core.setOutput('result', report.result);
+    core.setOutput('report', summary);
+    await core.summary.addRaw(summary).write();
+}
+
+
+/***/ }),
+
 /***/ 5921:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -57064,13 +57476,14 @@ exports.localFindings = localFindings;
 exports.compareWithBase = compareWithBase;
 const fs = __importStar(__nccwpck_require__(3024));
 const path = __importStar(__nccwpck_require__(6760));
-const split_1 = __nccwpck_require__(9281);
+const tokens_1 = __nccwpck_require__(6080);
+const provider_1 = __nccwpck_require__(6010);
 const problem_1 = __nccwpck_require__(4008);
 const git_1 = __nccwpck_require__(5921);
 const timestamps_1 = __nccwpck_require__(6928);
 const TIMESTAMPED = /^(\d{14})_(.*)$/s;
 const normalise = (sql) => sql.replace(/\r\n/g, '\n');
-const isEmpty = (m, provider) => (0, split_1.splitStatements)(m.sql, provider).length === 0;
+const isEmpty = (m, provider) => (0, tokens_1.splitStatements)(m.sql, provider).length === 0;
 /** Checks that need no base: a migration with nothing to run. */
 function localFindings(chain, provider) {
     return chain.filter((m) => isEmpty(m, provider)).map((m) => emptyFinding(m.name));
@@ -57149,8 +57562,8 @@ function compareWithBase(baseRef, chain, migrationsDir, provider) {
     const baseLock = atMergeBase.get('migration_lock.toml');
     const lockPath = path.join(migrationsDir, 'migration_lock.toml');
     if (baseLock && fs.existsSync(lockPath)) {
-        const before = lockProvider(git.blob(baseLock) ?? '');
-        const after = lockProvider(fs.readFileSync(lockPath, 'utf8'));
+        const before = (0, provider_1.lockedProviderIn)(git.blob(baseLock) ?? '');
+        const after = (0, provider_1.lockedProviderIn)(fs.readFileSync(lockPath, 'utf8'));
         if (before && after && before !== after) {
             findings.push({ code: 'lock-changed', severity: 'error', migration: 'migration_lock.toml', message: `migration_lock.toml changed its provider from "${before}" to "${after}". The history was written for ${before}; a provider switch needs a new history, not an edit.`, fix: `git checkout ${short} -- ${q('migration_lock.toml')}` });
         }
@@ -57158,7 +57571,6 @@ function compareWithBase(baseRef, chain, migrationsDir, provider) {
     return (0, problem_1.ok)(findings);
 }
 const emptyFinding = (name) => ({ code: 'empty', severity: 'warning', migration: name, message: `Migration \`${name}\` holds only comments or whitespace.`, fix: 'Add the SQL it was meant to hold, or delete the folder if it has not been merged.' });
-const lockProvider = (text) => /^\s*provider\s*=\s*"([^"]*)"/m.exec(text)?.[1];
 
 
 /***/ }),
@@ -57244,216 +57656,6 @@ function loadChain(migrationsDir, cwd) {
 }
 const checksumOf = (sql) => (0, node_crypto_1.createHash)('sha256').update(sql, 'utf8').digest('hex');
 exports.checksumOf = checksumOf;
-
-
-/***/ }),
-
-/***/ 9281:
-/***/ ((__unused_webpack_module, exports) => {
-
-"use strict";
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.lineOfOffset = void 0;
-exports.tokens = tokens;
-exports.splitStatements = splitStatements;
-exports.lineFinder = lineFinder;
-exports.statementHead = statementHead;
-/**
- * Tokenises just enough SQL to find statement boundaries: comments, quoted strings and
- * identifiers, PostgreSQL dollar quotes and E'' strings, SQLite's `[x]` and backticks.
- * Whitespace and comments yield no token.
- */
-function* tokens(sql, dialect) {
-    const n = sql.length;
-    let i = 0;
-    while (i < n) {
-        const c = sql[i];
-        const start = i;
-        if (/\s/.test(c)) {
-            i++;
-            continue;
-        }
-        if (c === '-' && sql[i + 1] === '-') {
-            const nl = sql.indexOf('\n', i);
-            i = nl === -1 ? n : nl + 1;
-            continue;
-        }
-        if (c === '/' && sql[i + 1] === '*') {
-            i = skipBlockComment(sql, i, dialect === 'postgresql');
-            continue;
-        }
-        if (c === "'" || ((c === 'E' || c === 'e') && sql[i + 1] === "'" && dialect === 'postgresql')) {
-            const backslashes = c !== "'";
-            i = skipQuoted(sql, backslashes ? i + 1 : i, "'", backslashes);
-            yield { kind: 'string', start, end: i };
-            continue;
-        }
-        if (c === '"' || (dialect === 'sqlite' && c === '`')) {
-            i = skipQuoted(sql, i, c, false);
-            yield { kind: 'quotedIdent', start, end: i };
-            continue;
-        }
-        if (dialect === 'sqlite' && c === '[') {
-            const close = sql.indexOf(']', i);
-            i = close === -1 ? n : close + 1;
-            yield { kind: 'quotedIdent', start, end: i };
-            continue;
-        }
-        if (dialect === 'postgresql' && c === '$') {
-            const tag = /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.exec(sql.slice(i, i + 64));
-            if (tag) {
-                const close = sql.indexOf(tag[0], i + tag[0].length);
-                i = close === -1 ? n : close + tag[0].length;
-                yield { kind: 'string', start, end: i };
-                continue;
-            }
-        }
-        if (c === ';') {
-            i++;
-            yield { kind: 'semicolon', start, end: i };
-            continue;
-        }
-        if (/[A-Za-z_]/.test(c)) {
-            while (i < n && /[A-Za-z0-9_$]/.test(sql[i]))
-                i++;
-            yield { kind: 'word', start, end: i };
-            continue;
-        }
-        i++;
-        yield { kind: 'other', start, end: i };
-    }
-}
-function skipBlockComment(sql, i, nested) {
-    let depth = 0;
-    while (i < sql.length) {
-        if (sql[i] === '/' && sql[i + 1] === '*') {
-            depth++;
-            i += 2;
-            if (!nested && depth > 1)
-                depth = 1;
-        }
-        else if (sql[i] === '*' && sql[i + 1] === '/') {
-            depth--;
-            i += 2;
-            if (depth === 0)
-                return i;
-        }
-        else
-            i++;
-    }
-    return sql.length;
-}
-/** Skips a quoted run starting at `i` (the opening quote); a doubled quote is an escape. */
-function skipQuoted(sql, i, quote, backslashEscapes) {
-    i++;
-    while (i < sql.length) {
-        const c = sql[i];
-        if (backslashEscapes && c === '\\')
-            i += 2;
-        else if (c === quote) {
-            if (sql[i + 1] === quote)
-                i += 2;
-            else
-                return i + 1;
-        }
-        else
-            i++;
-    }
-    return sql.length;
-}
-/**
- * Splits a migration script into statements. SQLite trigger bodies hold `;`s and end at
- * `END;`, as sqlite3_complete() decides.
- */
-function splitStatements(sql, dialect) {
-    const out = [];
-    let first;
-    let words = [];
-    let previous;
-    const lineStarts = lineIndex(sql);
-    // Inside a trigger body, CASE … END must not be taken for the body's END.
-    let caseDepth = 0;
-    let triggerEnded = false;
-    const flush = (end) => {
-        if (first)
-            out.push({ text: sql.slice(first.start, end), offset: first.start, line: lineAt(lineStarts, first.start) });
-        first = undefined;
-        words = [];
-        caseDepth = 0;
-        triggerEnded = false;
-    };
-    for (const tok of tokens(sql, dialect)) {
-        if (tok.kind === 'word' && dialect === 'sqlite' && isCreateTrigger(words)) {
-            const word = sql.slice(tok.start, tok.end).toUpperCase();
-            if (word === 'CASE')
-                caseDepth++;
-            else if (word === 'END') {
-                if (caseDepth > 0)
-                    caseDepth--;
-                else
-                    triggerEnded = true;
-            }
-        }
-        if (tok.kind === 'semicolon') {
-            const inTrigger = dialect === 'sqlite' && isCreateTrigger(words);
-            const endsTrigger = triggerEnded && previous?.kind === 'word' && sql.slice(previous.start, previous.end).toUpperCase() === 'END';
-            if (!first) {
-                previous = tok;
-                continue;
-            }
-            if (!inTrigger || endsTrigger) {
-                flush(tok.end);
-                previous = tok;
-                continue;
-            }
-        }
-        first ??= tok;
-        if (tok.kind === 'word' && words.length < 4)
-            words.push(sql.slice(tok.start, tok.end).toUpperCase());
-        previous = tok;
-    }
-    flush(sql.length);
-    return out;
-}
-function isCreateTrigger(words) {
-    if (words[0] !== 'CREATE')
-        return false;
-    const next = words[1] === 'TEMP' || words[1] === 'TEMPORARY' ? words[2] : words[1];
-    return next === 'TRIGGER';
-}
-function lineIndex(text) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++)
-        if (text[i] === '\n')
-            starts.push(i + 1);
-    return starts;
-}
-function lineAt(starts, offset) {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid] <= offset)
-            lo = mid;
-        else
-            hi = mid - 1;
-    }
-    return lo + 1;
-}
-/** 1-based line of an offset in a script. */
-const lineOfOffset = (sql, offset) => lineAt(lineIndex(sql), offset);
-exports.lineOfOffset = lineOfOffset;
-/** offset → 1-based line for many look-ups in one text, without rescanning it each time. */
-function lineFinder(text) {
-    const starts = lineIndex(text);
-    return (offset) => lineAt(starts, offset);
-}
-/** The first line of a statement, shortened for a one-line message. */
-function statementHead(text, max = 120) {
-    const oneLine = text.replace(/\s+/g, ' ').trim();
-    return oneLine.length > max ? oneLine.slice(0, max - 1) + '…' : oneLine;
-}
 
 
 /***/ }),
@@ -57569,162 +57771,119 @@ var __disposeResources = (this && this.__disposeResources) || (function (Suppres
     return e.name = "SuppressedError", e.error = error, e.suppressed = suppressed, e;
 });
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.exitCodeOf = exitCodeOf;
+exports.exitCodeOf = void 0;
+exports.verdictOf = verdictOf;
 exports.runCheck = runCheck;
-exports.openThrowawayDb = openThrowawayDb;
-const path = __importStar(__nccwpck_require__(6760));
+exports.checkProject = checkProject;
 const node_perf_hooks_1 = __nccwpck_require__(643);
 const integrity_1 = __nccwpck_require__(6326);
-const load_1 = __nccwpck_require__(2829);
-const pgExtensions_1 = __nccwpck_require__(195);
 const diff_1 = __nccwpck_require__(6227);
-const prismaConfig_1 = __nccwpck_require__(2494);
-const load_2 = __nccwpck_require__(8816);
+const load_1 = __nccwpck_require__(8816);
 const summary_1 = __nccwpck_require__(3866);
 const warnings_1 = __nccwpck_require__(1573);
-const schemaIndex_1 = __nccwpck_require__(2695);
-const engineSchema_1 = __nccwpck_require__(1241);
-const provider_1 = __nccwpck_require__(897);
-const schema_1 = __nccwpck_require__(5363);
+const project_1 = __nccwpck_require__(4330);
 const problem_1 = __nccwpck_require__(4008);
-/** 0 in sync, 1 drift (or a failed round trip), 2 broken input or chain. */
-function exitCodeOf(report) {
+const engineSchema_1 = __nccwpck_require__(7894);
+const modelIndex_1 = __nccwpck_require__(6528);
+const open_1 = __nccwpck_require__(320);
+/**
+ * The verdict, decided here and nowhere else. `broken` (exit 2): bad input, a chain that
+ * cannot be replayed, or a history with error findings. `drift` (exit 1): also a suggestion
+ * that did not round-trip. `in-sync` (exit 0).
+ */
+function verdictOf(report) {
     if (report.errors.length > 0 || report.drift === null)
-        return 2;
+        return { result: 'broken', exitCode: 2 };
     if (report.findings.some((f) => f.severity === 'error'))
-        return 2;
+        return { result: 'broken', exitCode: 2 };
     if (report.drift || !report.roundTrip.ok)
-        return 1;
-    return 0;
+        return { result: 'drift', exitCode: 1 };
+    return { result: 'in-sync', exitCode: 0 };
 }
+const exitCodeOf = (report) => verdictOf(report).exitCode;
+exports.exitCodeOf = exitCodeOf;
 /**
  * locate → replay → diff → round trip. Never throws for an expected failure: a bad input
  * or a broken chain comes back in `errors`, with `drift: null`.
  */
 async function runCheck(opts) {
+    return (await checkProject(opts)).report;
+}
+async function checkProject(opts) {
+    const t0 = node_perf_hooks_1.performance.now();
+    const report = emptyReport(Math.round(t0));
+    const loaded = (0, project_1.loadProject)({ cwd: opts.cwd, schema: opts.schema, migrations: opts.migrations, lockMustMatchSchema: true });
+    const known = loaded.ok ? loaded.value : loaded.partial;
+    if (known.config) {
+        report.config = (0, problem_1.displayPath)(known.config.file, opts.cwd);
+        if (known.config.fallback)
+            report.notes = [known.config.fallback];
+    }
+    Object.assign(report, (0, project_1.describeProject)(known, opts.cwd));
+    report.provider = known.provider?.provider ?? null;
+    const outcome = { report, migrationsDir: known.schema?.migrationsDir, schemaFiles: known.schema?.files ?? [] };
+    const checked = loaded.ok ? await checkLoaded(loaded.value, opts, report) : { ok: false, problem: loaded.problem };
+    if (!checked.ok)
+        report.errors.push(checked.problem);
+    report.timings.totalMs = Math.round(node_perf_hooks_1.performance.now() - t0);
+    return outcome;
+}
+function emptyReport(startMs) {
+    return {
+        drift: null,
+        provider: null,
+        schema: [],
+        migrationsDir: null,
+        migrations: [],
+        sql: '',
+        summary: '',
+        warnings: [],
+        errors: [],
+        roundTrip: { ok: true },
+        findings: [],
+        timings: { startMs, engineLoadMs: 0, dbStartMs: 0, replayMs: 0, diffMs: 0, roundTripMs: 0, totalMs: 0 },
+    };
+}
+async function checkLoaded(project, opts, report) {
     const env_1 = { stack: [], error: void 0, hasError: false };
     try {
-        const t0 = node_perf_hooks_1.performance.now();
-        const timings = { startMs: Math.round(t0), engineLoadMs: 0, dbStartMs: 0, replayMs: 0, diffMs: 0, roundTripMs: 0, totalMs: 0 };
-        const report = {
-            drift: null,
-            provider: null,
-            schema: [],
-            migrationsDir: null,
-            migrations: [],
-            sql: '',
-            summary: '',
-            warnings: [],
-            errors: [],
-            roundTrip: { ok: true },
-            findings: [],
-            timings,
-        };
-        const finish = () => {
-            timings.totalMs = Math.round(node_perf_hooks_1.performance.now() - t0);
-            return report;
-        };
-        const broken = (problem) => {
-            report.errors.push(problem);
-            return finish();
-        };
-        const configFile = (0, prismaConfig_1.findPrismaConfig)(opts.cwd);
-        const config = configFile ? (0, prismaConfig_1.loadPrismaConfig)(configFile) : undefined;
-        if (config) {
-            report.config = (0, problem_1.displayPath)(config.file, opts.cwd);
-            if (config.fallback)
-                report.notes = [config.fallback];
-        }
-        const fromConfig = (p) => (p && config ? path.resolve(path.dirname(config.file), p) : undefined);
-        const located = (0, schema_1.locateSchema)({ cwd: opts.cwd, schema: opts.schema ?? fromConfig(config?.schema), migrations: opts.migrations ?? fromConfig(config?.migrationsPath) });
-        if (!located.ok)
-            return broken(located.problem);
-        const schema = located.value;
-        report.schema = schema.files.map((f) => (0, problem_1.displayPath)(f.path, opts.cwd));
-        report.migrationsDir = (0, problem_1.displayPath)(schema.migrationsDir, opts.cwd);
-        const provider = (0, provider_1.readProvider)(schema.files, opts.cwd);
-        if (!provider.ok)
-            return broken(provider.problem);
-        report.provider = provider.value.provider;
-        const lock = (0, provider_1.checkLockFile)(schema.migrationsDir, report.provider, opts.cwd);
-        if (!lock.ok)
-            return broken(lock.problem);
-        const chain = (0, load_1.loadChain)(schema.migrationsDir, opts.cwd);
-        if (!chain.ok)
-            return broken(chain.problem);
+        const provider = project.provider.provider;
         // Before the replay: an out-of-order migration often breaks the replay, and the user
         // needs to hear about the order, not only about the SQL error it causes.
-        if (opts.base) {
-            const compared = (0, integrity_1.compareWithBase)(opts.base, chain.value, schema.migrationsDir, report.provider);
-            if (compared.ok)
-                report.findings = compared.value;
-            else if (opts.baseRequired ?? true)
-                return broken(compared.problem);
-            else {
-                report.integritySkipped = compared.problem.message;
-                report.findings = (0, integrity_1.localFindings)(chain.value, report.provider);
-            }
-        }
-        else {
-            report.findings = (0, integrity_1.localFindings)(chain.value, report.provider);
-        }
+        const findings = historyFindings(project, opts, report);
+        if (!findings.ok)
+            return findings;
         // Compiling the engine happens off the main thread; overlap it with the DB start.
-        const engineReady = (0, load_2.loadEngineBindings)();
+        const engineReady = (0, load_1.loadEngineBindings)();
         const tDb = node_perf_hooks_1.performance.now();
-        const engineFiles = (0, engineSchema_1.schemaForEngine)(schema.files);
-        const shadowDatabaseUrl = opts.shadowDatabaseUrl ?? config?.shadowDatabaseUrl;
-        if (shadowDatabaseUrl && report.provider !== 'postgresql')
-            return broken({ message: `--shadow-database-url is for PostgreSQL; this schema's provider is ${report.provider}, which replays in an embedded database.` });
-        const opened = shadowDatabaseUrl ? await (await Promise.resolve().then(() => __importStar(__nccwpck_require__(5890)))).openPgServer(shadowDatabaseUrl) : { ok: true, value: await openThrowawayDb(report.provider, chain.value, schema) };
+        const shadowUrl = opts.shadowDatabaseUrl ?? opts.env?.SHADOW_DATABASE_URL ?? project.config?.shadowDatabaseUrl;
+        if (shadowUrl && provider !== 'postgresql') {
+            return broken(`--shadow-database-url is for PostgreSQL; this schema's provider is ${provider}, which replays in an embedded database.`);
+        }
+        const opened = shadowUrl
+            ? await (await Promise.resolve().then(() => __importStar(__nccwpck_require__(6170)))).openPgServer(shadowUrl)
+            : { ok: true, value: await (0, open_1.openThrowawayDb)(provider, project.chain, project.schema) };
         if (!opened.ok)
-            return broken(opened.problem);
+            return opened;
         const db = __addDisposableResource(env_1, opened.value, true);
-        timings.dbStartMs = Math.round(node_perf_hooks_1.performance.now() - tDb);
-        if (config?.initShadowDb) {
-            const init = await db.runScript(config.initShadowDb);
-            if (!init.ok)
-                return broken({ file: report.config, message: `${report.config}: migrations.initShadowDb failed: ${init.problem.message}. Fix that SQL in the config.` });
+        report.timings.dbStartMs = Math.round(node_perf_hooks_1.performance.now() - tDb);
+        const init = project.config?.initShadowDb;
+        if (init) {
+            const r = await db.runScript(init);
+            const fix = 'Fix that SQL in the config.';
+            if (!r.ok)
+                return broken({ file: report.config, message: `${report.config}: migrations.initShadowDb failed: ${r.problem.message}. ${fix}` });
         }
-        const filters = { externalTables: config?.externalTables ?? [], externalEnums: config?.externalEnums ?? [] };
-        const tReplay = node_perf_hooks_1.performance.now();
-        for (const migration of chain.value) {
-            const tm = node_perf_hooks_1.performance.now();
-            const r = await db.runMigration(migration);
-            if (!r.ok) {
-                timings.replayMs = Math.round(node_perf_hooks_1.performance.now() - tReplay);
-                return broken(r.problem);
-            }
-            report.migrations.push({ name: migration.name, checksum: migration.checksum, durationMs: round1(node_perf_hooks_1.performance.now() - tm) });
-        }
-        timings.replayMs = Math.round(node_perf_hooks_1.performance.now() - tReplay);
+        const replayed = await replay(db, project.chain, report);
+        if (!replayed.ok)
+            return replayed;
         // engineLoadMs: how long the check waited for the engine after the replay (the rest of
         // the compile overlapped with starting the DB and replaying).
         const tEngine = node_perf_hooks_1.performance.now();
         await engineReady;
-        timings.engineLoadMs = Math.round(node_perf_hooks_1.performance.now() - tEngine);
-        const tDiff = node_perf_hooks_1.performance.now();
-        const engine = await (0, load_2.startEngine)(db.adapterFactory());
-        try {
-            const diff = await (0, diff_1.diffWithEngine)(engine, engineFiles, opts.cwd, filters);
-            timings.diffMs = Math.round(node_perf_hooks_1.performance.now() - tDiff);
-            if (!diff.ok)
-                return broken(diff.problem);
-            report.drift = diff.value.drift;
-            report.sql = diff.value.sql;
-            if (diff.value.drift) {
-                report.summary = await (0, summary_1.explainRedefinedTables)(diff.value.summary, diff.value.sql, db.inspector);
-                report.warnings = await (0, warnings_1.deriveWarnings)(diff.value.sql, report.provider, db.inspector, (0, schemaIndex_1.indexSchema)(schema.files));
-            }
-            if (diff.value.drift) {
-                const tRound = node_perf_hooks_1.performance.now();
-                report.roundTrip = await roundTrip(db, engine, engineFiles, diff.value.sql, opts.cwd, filters);
-                timings.roundTripMs = Math.round(node_perf_hooks_1.performance.now() - tRound);
-            }
-        }
-        finally {
-            engine.free();
-        }
-        return finish();
+        report.timings.engineLoadMs = Math.round(node_perf_hooks_1.performance.now() - tEngine);
+        // `return await`: the database is disposed when this function returns.
+        return await diffAndExplain(db, project, report);
     }
     catch (e_1) {
         env_1.error = e_1;
@@ -57734,6 +57893,69 @@ async function runCheck(opts) {
         const result_1 = __disposeResources(env_1);
         if (result_1)
             await result_1;
+    }
+}
+const broken = (problem) => ({
+    ok: false,
+    problem: typeof problem === 'string' ? { message: problem } : problem,
+});
+function historyFindings(project, opts, report) {
+    const provider = project.provider.provider;
+    if (!opts.base) {
+        report.findings = (0, integrity_1.localFindings)(project.chain, provider);
+        return { ok: true, value: undefined };
+    }
+    const compared = (0, integrity_1.compareWithBase)(opts.base, project.chain, project.schema.migrationsDir, provider);
+    if (compared.ok)
+        report.findings = compared.value;
+    else if (opts.baseRequired ?? true)
+        return compared;
+    else {
+        report.integritySkipped = compared.problem.message;
+        report.findings = (0, integrity_1.localFindings)(project.chain, provider);
+    }
+    return { ok: true, value: undefined };
+}
+async function replay(db, chain, report) {
+    const tReplay = node_perf_hooks_1.performance.now();
+    try {
+        for (const migration of chain) {
+            const tm = node_perf_hooks_1.performance.now();
+            const r = await db.runMigration(migration);
+            if (!r.ok)
+                return r;
+            report.migrations.push({ name: migration.name, checksum: migration.checksum, durationMs: round1(node_perf_hooks_1.performance.now() - tm) });
+        }
+        return { ok: true, value: undefined };
+    }
+    finally {
+        report.timings.replayMs = Math.round(node_perf_hooks_1.performance.now() - tReplay);
+    }
+}
+async function diffAndExplain(db, project, report) {
+    const tDiff = node_perf_hooks_1.performance.now();
+    const files = (0, engineSchema_1.schemaForEngine)(project.schema.files);
+    const filters = { externalTables: project.config?.externalTables ?? [], externalEnums: project.config?.externalEnums ?? [] };
+    const engine = await (0, load_1.startEngine)(db.adapterFactory());
+    try {
+        const diff = await (0, diff_1.diffWithEngine)(engine, files, project.cwd, filters);
+        report.timings.diffMs = Math.round(node_perf_hooks_1.performance.now() - tDiff);
+        if (!diff.ok)
+            return diff;
+        report.drift = diff.value.drift;
+        report.sql = diff.value.sql;
+        if (!diff.value.drift)
+            return { ok: true, value: undefined };
+        report.summary = await (0, summary_1.explainRedefinedTables)(diff.value.summary, diff.value.sql, db.inspector);
+        const models = (0, modelIndex_1.indexSchema)(project.schema.files);
+        report.warnings = await (0, warnings_1.deriveWarnings)(diff.value.sql, project.provider.provider, db.inspector, models);
+        const tRound = node_perf_hooks_1.performance.now();
+        report.roundTrip = await roundTrip(db, engine, files, diff.value.sql, project.cwd, filters);
+        report.timings.roundTripMs = Math.round(node_perf_hooks_1.performance.now() - tRound);
+        return { ok: true, value: undefined };
+    }
+    finally {
+        engine.free();
     }
 }
 /**
@@ -57748,16 +57970,6 @@ async function roundTrip(db, engine, files, sql, cwd, filters) {
     if (!again.ok)
         return { ok: false, residualSql: `-- the second diff failed: ${again.problem.message}` };
     return again.value.drift ? { ok: false, residualSql: again.value.sql } : { ok: true };
-}
-/** Each database's driver is loaded only when used: a SQLite check never loads PGlite (about 30 ms). */
-async function openThrowawayDb(provider, chain, schema) {
-    switch (provider) {
-        case 'sqlite':
-            return (await Promise.resolve().then(() => __importStar(__nccwpck_require__(852)))).openSqlite();
-        case 'postgresql':
-            // Load only the extensions the chain or the schema names: each costs start-up time.
-            return (await Promise.resolve().then(() => __importStar(__nccwpck_require__(6293)))).openPglite([...chain.flatMap((m) => (0, pgExtensions_1.extensionsCreatedBy)(m.sql)), ...(0, engineSchema_1.declaredExtensions)(schema.files)]);
-    }
 }
 const round1 = (ms) => Math.round(ms * 10) / 10;
 
@@ -57807,13 +58019,12 @@ exports.runCli = runCli;
 exports.main = main;
 exports.exitWhenFlushed = exitWhenFlushed;
 const fs = __importStar(__nccwpck_require__(3024));
-const path = __importStar(__nccwpck_require__(6760));
 const node_util_1 = __nccwpck_require__(7975);
 const problem_1 = __nccwpck_require__(4008);
 const write_1 = __nccwpck_require__(2868);
 const check_1 = __nccwpck_require__(5883);
 const text_1 = __nccwpck_require__(5655);
-const maskUrl_1 = __nccwpck_require__(1819);
+const maskUrl_1 = __nccwpck_require__(7354);
 const commandFlags_1 = __nccwpck_require__(8131);
 const run_1 = __nccwpck_require__(114);
 const deployText_1 = __nccwpck_require__(6308);
@@ -57916,8 +58127,14 @@ async function runCli(argv, io) {
         io.stderr('error: --write needs a migration name, e.g. --write add_last_updated.\n');
         return 2;
     }
-    const shadowDatabaseUrl = values['shadow-database-url'] ?? process.env.SHADOW_DATABASE_URL;
-    const report = await (0, check_1.runCheck)({ cwd: io.cwd, schema: values.schema, migrations: values.migrations, base: values.base, shadowDatabaseUrl });
+    const { report, migrationsDir } = await (0, check_1.checkProject)({
+        cwd: io.cwd,
+        schema: values.schema,
+        migrations: values.migrations,
+        base: values.base,
+        shadowDatabaseUrl: values['shadow-database-url'],
+        env: process.env,
+    });
     if (values.json)
         io.stdout(JSON.stringify(report, null, 2) + '\n');
     else if (report.errors.length > 0)
@@ -57925,8 +58142,7 @@ async function runCli(argv, io) {
     else
         io.stdout((0, text_1.renderCheckText)(report, { color: io.color }));
     const code = (0, check_1.exitCodeOf)(report);
-    if (values.write !== undefined && code === 1 && report.roundTrip.ok) {
-        const migrationsDir = path.resolve(io.cwd, report.migrationsDir);
+    if (values.write !== undefined && code === 1 && report.roundTrip.ok && migrationsDir) {
         const existing = fs.existsSync(migrationsDir) ? fs.readdirSync(migrationsDir) : [];
         const folder = (0, write_1.migrationFolderName)(values.write, existing);
         const written = (0, write_1.writeMigration)(migrationsDir, folder, (0, write_1.renderMigrationFile)(report.sql, report.warnings), report.provider);
@@ -58139,935 +58355,6 @@ function fromLiterals(source) {
 
 /***/ }),
 
-/***/ 1819:
-/***/ ((__unused_webpack_module, exports) => {
-
-"use strict";
-
-// Kept apart from pgServer.ts so that printing a masked URL does not load the pg driver.
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.maskUrl = maskUrl;
-exports.secretsOf = secretsOf;
-exports.scrubText = scrubText;
-/** Query parameters that carry secrets (libpq and Prisma accept passwords there too). */
-const SECRET_PARAMS = ['password', 'sslpassword'];
-/** `postgresql://user:***@host:5432/db`: URLs are shown only like this. */
-function maskUrl(url) {
-    try {
-        const u = new URL(url);
-        if (u.password)
-            u.password = '***';
-        for (const key of SECRET_PARAMS)
-            if (u.searchParams.has(key))
-                u.searchParams.set(key, '***');
-        return u.toString();
-    }
-    catch {
-        return 'the database URL (unparsable, not shown)';
-    }
-}
-/** Every secret inside a URL, to mask wherever it might appear (the runner's log, error text). */
-function secretsOf(url) {
-    const out = [url];
-    try {
-        const u = new URL(url);
-        if (u.password)
-            out.push(u.password, decodeURIComponent(u.password));
-        for (const key of SECRET_PARAMS) {
-            const v = u.searchParams.get(key);
-            if (v)
-                out.push(v);
-        }
-    }
-    catch {
-        // not a URL: the whole string is the secret
-    }
-    return [...new Set(out.filter((s) => s.length >= 3))];
-}
-/** Replaces each secret in a text by its masked form. */
-function scrubText(text, urls) {
-    let out = text;
-    for (const url of urls) {
-        if (!url)
-            continue;
-        out = out.split(url).join(maskUrl(url));
-        for (const s of secretsOf(url).slice(1))
-            out = out.split(s).join('***');
-    }
-    return out.replace(/(\/\/[^:/\s@]+:)[^@\s/]+@/g, '$1***@');
-}
-
-
-/***/ }),
-
-/***/ 1776:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-"use strict";
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.pgInspector = pgInspector;
-exports.locatePgFailure = locatePgFailure;
-const split_1 = __nccwpck_require__(9281);
-/** Catalog reads that explain the engine's diff; `current_schema()` is the replay's schema. */
-function pgInspector(query) {
-    return {
-        async columns(table) {
-            const r = await query(`SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS notnull,
-                pg_get_expr(d.adbin, d.adrelid) AS dflt,
-                EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary AND a.attnum = ANY(i.indkey)) AS pk
-         FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-         LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-         WHERE n.nspname = current_schema() AND c.relname = $1 AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
-         ORDER BY a.attnum`, [table]);
-            return r.rows;
-        },
-        async indexes(table) {
-            const r = await query(`SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema() AND tablename = $1`, [table]);
-            return r.rows.map((row) => row.name);
-        },
-        async enumValues(name) {
-            const r = await query(`SELECT e.enumlabel AS label FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid JOIN pg_namespace n ON n.oid = t.typnamespace
-         WHERE n.nspname = current_schema() AND t.typname = $1 ORDER BY e.enumsortorder`, [name]);
-            return r.rows.map((row) => row.label);
-        },
-    };
-}
-/**
- * Which statement of a failed script failed: from the error's position, else by re-running
- * the statements one at a time inside a transaction that is rolled back.
- */
-async function locatePgFailure(sql, error, exec) {
-    const statements = (0, split_1.splitStatements)(sql, 'postgresql');
-    const position = error.position ? Number(error.position) - 1 : undefined;
-    if (position !== undefined && position >= 0) {
-        const stmt = [...statements].reverse().find((s) => s.offset <= position);
-        return { stmt, line: (0, split_1.lineOfOffset)(sql, position), message: error.message };
-    }
-    await exec('BEGIN');
-    try {
-        for (const stmt of statements) {
-            try {
-                await exec(stmt.text);
-            }
-            catch (e) {
-                return { stmt, line: stmt.line, message: e.message };
-            }
-        }
-    }
-    finally {
-        await exec('ROLLBACK').catch(() => undefined);
-    }
-    return { message: error.message };
-}
-
-
-/***/ }),
-
-/***/ 195:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-"use strict";
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.PGLITE_EXTENSIONS = void 0;
-exports.extensionsCreatedBy = extensionsCreatedBy;
-exports.resolveExtensions = resolveExtensions;
-/* eslint-disable @typescript-eslint/no-require-imports */
-exports.PGLITE_EXTENSIONS = {
-    amcheck: () => __nccwpck_require__(3674),
-    bloom: () => __nccwpck_require__(8275),
-    btree_gin: () => __nccwpck_require__(4839),
-    btree_gist: () => __nccwpck_require__(7540),
-    citext: () => __nccwpck_require__(2139),
-    cube: () => __nccwpck_require__(4209),
-    dict_int: () => __nccwpck_require__(8058),
-    dict_xsyn: () => __nccwpck_require__(6143),
-    earthdistance: () => __nccwpck_require__(6939),
-    fuzzystrmatch: () => __nccwpck_require__(3820),
-    hstore: () => __nccwpck_require__(4841),
-    intarray: () => __nccwpck_require__(910),
-    isn: () => __nccwpck_require__(3878),
-    lo: () => __nccwpck_require__(8161),
-    ltree: () => __nccwpck_require__(8632),
-    pg_trgm: () => __nccwpck_require__(3684),
-    pgcrypto: () => __nccwpck_require__(724),
-    seg: () => __nccwpck_require__(9337),
-    tablefunc: () => __nccwpck_require__(2278),
-    tcn: () => __nccwpck_require__(401),
-    tsm_system_rows: () => __nccwpck_require__(3832),
-    tsm_system_time: () => __nccwpck_require__(2060),
-    unaccent: () => __nccwpck_require__(6821),
-    'uuid-ossp': () => __nccwpck_require__(8453),
-    vector: () => __nccwpck_require__(3485),
-    pg_uuidv7: () => __nccwpck_require__(1148),
-    pg_hashids: () => __nccwpck_require__(3646),
-    pg_ivm: () => __nccwpck_require__(2150),
-    pgtap: () => __nccwpck_require__(3960),
-};
-/** Built into PostgreSQL itself: nothing to load. */
-const BUILT_IN = new Set(['plpgsql']);
-/** Extension names a migration creates: `CREATE EXTENSION [IF NOT EXISTS] "name"`. */
-function extensionsCreatedBy(sql) {
-    const names = [];
-    for (const m of sql.matchAll(/create\s+extension\s+(?:if\s+not\s+exists\s+)?(?:"([^"]+)"|([A-Za-z_][\w-]*))/gi)) {
-        names.push(m[1] ?? m[2].toLowerCase());
-    }
-    return names;
-}
-/** The PGlite extension objects for the names, and the names PGlite does not bundle. */
-function resolveExtensions(names) {
-    const extensions = {};
-    const missing = [];
-    for (const name of new Set(names)) {
-        if (BUILT_IN.has(name))
-            continue;
-        const load = exports.PGLITE_EXTENSIONS[name];
-        if (!load) {
-            missing.push(name);
-            continue;
-        }
-        const mod = load();
-        const ext = Object.values(mod).find((v) => typeof v === 'object' && v !== null && 'setup' in v);
-        if (ext)
-            extensions[name.replace(/-/g, '_')] = ext;
-    }
-    return { extensions, missing };
-}
-
-
-/***/ }),
-
-/***/ 5890:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-"use strict";
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-var __importDefault = (this && this.__importDefault) || function (mod) {
-    return (mod && mod.__esModule) ? mod : { "default": mod };
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.searchPathOption = exports.CharAsTextPool = void 0;
-exports.splitUrl = splitUrl;
-exports.connectionProblem = connectionProblem;
-exports.openPgServer = openPgServer;
-const adapter_pg_1 = __nccwpck_require__(1403);
-const node_crypto_1 = __nccwpck_require__(7598);
-const fs = __importStar(__nccwpck_require__(3024));
-const path = __importStar(__nccwpck_require__(6760));
-const pg_1 = __importDefault(__nccwpck_require__(3273));
-const split_1 = __nccwpck_require__(9281);
-const pgCommon_1 = __nccwpck_require__(1776);
-const problem_1 = __nccwpck_require__(4008);
-const maskUrl_1 = __nccwpck_require__(1819);
-const types_1 = __nccwpck_require__(9819);
-/**
- * The engine's introspection reads catalog columns of PostgreSQL's internal `"char"` type
- * (OID 18). @prisma/adapter-pg has no mapping for it and fails ("Column type 'char' could
- * not be deserialized"); its values are one-character strings, so we report them as text.
- */
-class CharAsTextPool extends pg_1.default.Pool {
-    query(...args) {
-        const result = super.query(...args);
-        if (result && typeof result.then === 'function') {
-            return result.then((r) => {
-                for (const f of r.fields ?? [])
-                    if (f.dataTypeID === 18)
-                        f.dataTypeID = 25;
-                return r;
-            });
-        }
-        return result;
-    }
-}
-exports.CharAsTextPool = CharAsTextPool;
-/**
- * Prisma's URL parameters, translated for pg. `schema` selects the search path. TLS differs:
- * in Prisma `sslcert` is the server's CA file (relative to the schema's folder),
- * `sslidentity`/`sslpassword` a PKCS#12 client identity, and certificates are not verified
- * unless `sslaccept=strict`; pg would read `sslcert` as a client certificate and verify by
- * default. Throws (with the file named) when a certificate file cannot be read.
- */
-function splitUrl(url, baseDir = process.cwd()) {
-    const u = new URL(url);
-    const schema = u.searchParams.get('schema') || 'public';
-    const p = (key) => u.searchParams.get(key) ?? undefined;
-    const mode = p('sslmode');
-    const sslcert = p('sslcert');
-    const sslidentity = p('sslidentity');
-    const read = (file, what) => {
-        try {
-            return fs.readFileSync(path.resolve(baseDir, file));
-        }
-        catch (e) {
-            throw new Error(`cannot read the ${what} ${file} (${e.code ?? String(e)}); relative paths resolve from the schema's folder, as in Prisma`);
-        }
-    };
-    let ssl;
-    if (mode === 'disable')
-        ssl = false;
-    else if (mode || sslcert || sslidentity) {
-        ssl = { rejectUnauthorized: p('sslaccept') === 'strict' };
-        if (sslcert)
-            ssl.ca = read(sslcert, 'sslcert CA file');
-        if (sslidentity)
-            ssl.pfx = read(sslidentity, 'sslidentity file');
-        if (p('sslpassword'))
-            ssl.passphrase = p('sslpassword');
-    }
-    for (const key of ['schema', 'connection_limit', 'pool_timeout', 'pgbouncer', 'statement_cache_size', 'socket_timeout', 'connect_timeout', 'sslmode', 'sslcert', 'sslidentity', 'sslpassword', 'sslaccept'])
-        u.searchParams.delete(key);
-    return { connectionString: u.toString(), schema, ...(ssl !== undefined ? { ssl } : {}) };
-}
-/** libpq's `options` value: a quoted identifier, with spaces and backslashes escaped. */
-const searchPathOption = (schema) => `-c search_path=${quoteIdent(schema).replace(/\\/g, '\\\\').replace(/ /g, '\\ ')}`;
-exports.searchPathOption = searchPathOption;
-const quoteIdent = (s) => `"${s.replace(/"/g, '""')}"`;
-/** A connection failure in words, without the password. */
-function connectionProblem(url, e, source = '--shadow-database-url') {
-    const err = e;
-    const why = err.code === '28P01' ? 'password authentication failed' :
-        err.code === 'ECONNREFUSED' ? 'connection refused (is the server running and reachable?)' :
-            err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN' ? 'host not found' :
-                err.code === '3D000' ? 'the database does not exist' :
-                    (err.message ?? String(e)).split(url).join((0, maskUrl_1.maskUrl)(url));
-    return { message: `${source} ${(0, maskUrl_1.maskUrl)(url)}: cannot connect: ${why}.` };
-}
-/**
- * Replays on a real PostgreSQL server: in a fresh temporary database, dropped afterwards;
- * where creating databases is not allowed, in a temporary schema of the given database.
- * Nothing else on the server is touched.
- */
-async function openPgServer(url) {
-    let parts;
-    try {
-        parts = splitUrl(url);
-    }
-    catch (e) {
-        return (0, problem_1.fail)(e instanceof TypeError ? `--shadow-database-url: not a valid URL (${(0, maskUrl_1.maskUrl)(url)}). Use postgresql://user:password@host:5432/db.` : `--shadow-database-url ${(0, maskUrl_1.maskUrl)(url)}: ${e.message}.`);
-    }
-    const admin = new pg_1.default.Client({ connectionString: parts.connectionString, connectionTimeoutMillis: 10_000, ...(parts.ssl !== undefined ? { ssl: parts.ssl } : {}) });
-    admin.on('error', () => undefined);
-    try {
-        await admin.connect();
-    }
-    catch (e) {
-        return (0, problem_1.fail)(connectionProblem(url, e));
-    }
-    const name = `prisma_drift_gate_${(0, node_crypto_1.randomBytes)(6).toString('hex')}`;
-    let mode = 'database';
-    try {
-        await admin.query(`CREATE DATABASE ${quoteIdent(name)}`);
-    }
-    catch (e) {
-        if (e.code !== '42501') {
-            await admin.end();
-            return (0, problem_1.fail)(`--shadow-database-url ${(0, maskUrl_1.maskUrl)(url)}: cannot create a temporary database: ${e.message}.`);
-        }
-        mode = 'schema';
-        await admin.query(`CREATE SCHEMA ${quoteIdent(name)}`);
-    }
-    const target = new URL(parts.connectionString);
-    if (mode === 'database')
-        target.pathname = `/${name}`;
-    const schema = mode === 'database' ? parts.schema : name;
-    const pool = new CharAsTextPool({ connectionString: target.toString(), max: 2, options: (0, exports.searchPathOption)(schema), ...(parts.ssl !== undefined ? { ssl: parts.ssl } : {}) });
-    // DROP DATABASE … WITH (FORCE) at the end terminates whatever the engine left connected;
-    // the pool reports that on idle clients, and it is expected, not a failure.
-    pool.on('error', () => undefined);
-    const client = await pool.connect();
-    if (mode === 'database' && schema !== 'public')
-        await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
-    const runWhole = async (sql) => {
-        try {
-            await client.query(sql);
-            return undefined;
-        }
-        catch (e) {
-            return e;
-        }
-    };
-    const inspector = (0, pgCommon_1.pgInspector)((sql, params) => client.query(sql, params));
-    return (0, problem_1.ok)({
-        provider: 'postgresql',
-        inspector,
-        async runMigration(migration) {
-            if (mode === 'schema') {
-                const escape = escapingStatement(migration.sql, name);
-                if (escape)
-                    return (0, problem_1.fail)((0, types_1.migrationFailure)(migration, escape.line, (0, split_1.statementHead)(escape.text), `schema-qualified statements are refused in the temporary schema (the server does not allow creating a database)`, 'Grant CREATEDB to the shadow user, or replay in the embedded database.'));
-            }
-            const error = await runWhole(migration.sql);
-            if (!error)
-                return (0, problem_1.ok)(undefined);
-            const where = await (0, pgCommon_1.locatePgFailure)(migration.sql, error, (sql) => client.query(sql));
-            return (0, problem_1.fail)((0, types_1.migrationFailure)(migration, where.line ?? where.stmt?.line ?? 1, (0, split_1.statementHead)(where.stmt?.text ?? ''), where.message, error.hint));
-        },
-        async runScript(sql) {
-            const error = await runWhole(sql);
-            return error ? (0, problem_1.fail)(error.message) : (0, problem_1.ok)(undefined);
-        },
-        adapterFactory: () => new adapter_pg_1.PrismaPg(pool, { schema }),
-        async [Symbol.asyncDispose]() {
-            client.release();
-            await pool.end();
-            if (mode === 'database')
-                await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`).catch(() => admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)}`));
-            else
-                await admin.query(`DROP SCHEMA IF EXISTS ${quoteIdent(name)} CASCADE`);
-            await admin.end();
-        },
-    });
-}
-/** In temporary-schema mode, a `"schema".object` reference to any other schema would escape it. */
-function escapingStatement(sql, own) {
-    for (const stmt of (0, split_1.splitStatements)(sql, 'postgresql')) {
-        for (const m of stmt.text.matchAll(/(?:"((?:[^"]|"")+)"|\b([A-Za-z_]\w*))\s*\.\s*(?:"|[A-Za-z_])/g)) {
-            const schema = m[1] ?? m[2];
-            if (schema !== own && !/^\d/.test(schema))
-                return stmt;
-        }
-    }
-    return undefined;
-}
-
-
-/***/ }),
-
-/***/ 6293:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-"use strict";
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.SNAPSHOT_NAME = void 0;
-exports.openPglite = openPglite;
-const pglite_1 = __nccwpck_require__(9517);
-const fs = __importStar(__nccwpck_require__(3024));
-const path = __importStar(__nccwpck_require__(6760));
-const zlib = __importStar(__nccwpck_require__(8522));
-const pglite_prisma_adapter_1 = __nccwpck_require__(9586);
-const split_1 = __nccwpck_require__(9281);
-const problem_1 = __nccwpck_require__(4008);
-const pgExtensions_1 = __nccwpck_require__(195);
-const pgCommon_1 = __nccwpck_require__(1776);
-const types_1 = __nccwpck_require__(9819);
-/**
- * PostgreSQL in-process (WASM). Its file system is in memory, so untrusted migration SQL
- * cannot read or write the host's files, and there are no processes to spawn.
- */
-async function openPglite(extensionNames) {
-    const { extensions, missing } = (0, pgExtensions_1.resolveExtensions)(extensionNames);
-    const snapshot = readSnapshot();
-    const pg = await pglite_1.PGlite.create({
-        extensions: extensions,
-        // In-memory and thrown away: skip the per-query sync to PGlite's file system.
-        relaxedDurability: true,
-        // initdb's default 128MB pool is touched at start: ~100 MiB RSS and ~0.2 s. A throwaway schema
-        // fits in 16MB, and evicted pages only go to the in-memory file system.
-        startParams: [...pglite_1.PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'],
-        // Not loadDataDir: see SnapshotFs.
-        ...(snapshot ? { fs: new SnapshotFs(gunzip(snapshot)) } : {}),
-    });
-    const missingHint = (message) => {
-        const name = missing.find((m) => message.includes(`"${m}"`));
-        return name ? `PGlite does not bundle the extension "${name}"; replay on a real server with --shadow-database-url.` : undefined;
-    };
-    /**
-     * Prisma sends a migration as one simple-protocol query, so it runs in one implicit
-     * transaction (and `CREATE INDEX CONCURRENTLY` fails, as it does under Prisma).
-     */
-    const runWhole = async (sql) => {
-        try {
-            await pg.exec(sql);
-            return {};
-        }
-        catch (e) {
-            return { error: e };
-        }
-    };
-    const inspector = (0, pgCommon_1.pgInspector)((sql, params) => pg.query(sql, params));
-    return {
-        provider: 'postgresql',
-        inspector,
-        async runMigration(migration) {
-            const { error } = await runWhole(migration.sql);
-            if (!error)
-                return (0, problem_1.ok)(undefined);
-            const where = await (0, pgCommon_1.locatePgFailure)(migration.sql, error, (sql) => pg.exec(sql));
-            const hint = [error.hint, missingHint(where.message)].filter(Boolean).join(' ') || undefined;
-            return (0, problem_1.fail)((0, types_1.migrationFailure)(migration, where.line ?? where.stmt?.line ?? 1, (0, split_1.statementHead)(where.stmt?.text ?? ''), where.message, hint));
-        },
-        async runScript(sql) {
-            const { error } = await runWhole(sql);
-            return error ? (0, problem_1.fail)(error.message) : (0, problem_1.ok)(undefined);
-        },
-        adapterFactory: () => new pglite_prisma_adapter_1.PrismaPGlite(pg),
-        async [Symbol.asyncDispose]() {
-            await pg.close();
-        },
-    };
-}
-/**
- * The build writes a pre-initialised data dir (scripts/pglite-snapshot.js) beside the
- * compiled code: lib/ for the CLI, dist/ for the Action. Without it PGlite runs initdb,
- * which works but costs seconds on every check.
- */
-exports.SNAPSHOT_NAME = 'pglite-datadir.tar.gz';
-/**
- * Writes the snapshot's data dir into PGlite's in-memory file system before PGlite looks for
- * PGDATA/PG_VERSION, so it neither runs initdb nor loadDataDir. loadDataDir is slow in Node:
- * it gunzips through web streams (about 0.5 s for this 40 MB tar), then copies every file
- * twice. Here each file is a view of the tarball (canOwn: no copy).
- */
-class SnapshotFs extends pglite_1.MemoryFS {
-    #tarball;
-    constructor(tarball) {
-        super();
-        this.#tarball = tarball;
-    }
-    async initialSyncFs() {
-        await super.initialSyncFs();
-        const FS = this.pg.Module.FS;
-        const root = '/pglite/data';
-        FS.mkdirTree(root);
-        for (const entry of untar(await this.#tarball)) {
-            const file = root + entry.name.replace(/^\/?/, '/').replace(/\/$/, '');
-            if (entry.data)
-                FS.writeFile(file, entry.data, { canOwn: true });
-            else
-                FS.mkdirTree(file);
-        }
-    }
-}
-/**
- * zlib in the thread pool, so it overlaps PGlite compiling its wasm. One output chunk of the
- * whole size (the gzip trailer's ISIZE): zlib's default 16 KiB chunks make it 4x slower.
- */
-function gunzip(gz) {
-    const size = gz.length >= 4 ? gz.readUInt32LE(gz.length - 4) : 0;
-    const tar = new Promise((resolve, reject) => zlib.gunzip(gz, { chunkSize: Math.max(size, 64 * 1024) }, (e, b) => (e ? reject(e) : resolve(b))));
-    tar.catch(() => undefined); // rejected before SnapshotFs awaits it: not unhandled; it still throws there
-    return tar;
-}
-/** The ustar entries PGlite's dumpDataDir writes: regular files (data is a view, not a copy) and directories. */
-function* untar(tar) {
-    const field = (from, length) => {
-        const end = tar.indexOf(0, from);
-        return tar.toString('latin1', from, end === -1 || end > from + length ? from + length : end);
-    };
-    for (let at = 0; at + 512 <= tar.length && tar[at] !== 0;) {
-        const prefix = field(at + 345, 155);
-        const name = (prefix ? `${prefix}/` : '') + field(at, 100);
-        const size = parseInt(field(at + 124, 12).trim() || '0', 8);
-        const type = tar[at + 156];
-        const start = at + 512;
-        if (type === 0x35 /* '5' */)
-            yield { name };
-        else if (type === 0x30 /* '0' */ || type === 0)
-            yield { name, data: tar.subarray(start, start + size) };
-        at = start + Math.ceil(size / 512) * 512;
-    }
-}
-function readSnapshot() {
-    for (const dir of [__dirname, path.join(__dirname, '..'), path.join(__dirname, '..', '..', 'lib')]) {
-        try {
-            return fs.readFileSync(path.join(dir, exports.SNAPSHOT_NAME));
-        }
-        catch {
-            // not here; try the next place
-        }
-    }
-    return undefined;
-}
-
-
-/***/ }),
-
-/***/ 852:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-"use strict";
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.openSqlite = openSqlite;
-const fs = __importStar(__nccwpck_require__(3024));
-const os = __importStar(__nccwpck_require__(542));
-const path = __importStar(__nccwpck_require__(6760));
-const split_1 = __nccwpck_require__(9281);
-const problem_1 = __nccwpck_require__(4008);
-const sqliteDqs_1 = __nccwpck_require__(9790);
-const sqliteDriver_1 = __nccwpck_require__(9534);
-const types_1 = __nccwpck_require__(9819);
-/** Statements that reach outside the throwaway file. Replay runs untrusted SQL. */
-const FORBIDDEN = [
-    { test: (w) => w[0] === 'ATTACH' || w[0] === 'DETACH', why: 'ATTACH/DETACH is refused: replay never opens other database files' },
-    { test: (w) => w[0] === 'VACUUM' && w.includes('INTO'), why: 'VACUUM INTO is refused: replay never writes other files' },
-];
-async function openSqlite() {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prisma-drift-gate-'));
-    const file = path.join(dir, 'replay.db');
-    const { Database, PrismaBetterSqlite3 } = (0, sqliteDriver_1.sqliteDriver)();
-    const db = new Database(file);
-    db.unsafeMode(false);
-    // A throwaway file needs no durability: without a sync per statement, replay is ~10x faster.
-    db.pragma('synchronous = OFF');
-    db.pragma('journal_mode = MEMORY');
-    const connections = [];
-    const remember = (c) => {
-        connections.push(c);
-        return c;
-    };
-    const execStatement = async (stmt) => {
-        const forbidden = FORBIDDEN.find((f) => f.test(leadingWords(stmt.text)));
-        if (forbidden)
-            return (0, problem_1.fail)(forbidden.why);
-        try {
-            await (0, sqliteDqs_1.withLegacyDqs)(stmt.text, (sql) => db.exec(sql), (e) => e.message);
-            return (0, problem_1.ok)(undefined);
-        }
-        catch (e) {
-            return (0, problem_1.fail)(e.message);
-        }
-    };
-    const inspector = {
-        async columns(table) {
-            return toColumns(db.prepare('SELECT * FROM pragma_table_info(?)').all(table));
-        },
-        async indexes(table) {
-            const rows = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").all(table);
-            return rows.map((r) => r.name);
-        },
-        async columnsOfCreate(createTable) {
-            // Create the table in a savepoint, read it, and roll back: SQLite DDL is transactional.
-            db.exec('SAVEPOINT pdg_inspect');
-            try {
-                db.exec(createTable);
-                const name = /^CREATE TABLE ("(?:[^"]|"")+")/.exec(createTable)?.[1] ?? '';
-                return toColumns(db.prepare('SELECT * FROM pragma_table_info(?)').all(name.slice(1, -1).replace(/""/g, '"')));
-            }
-            finally {
-                db.exec('ROLLBACK TO pdg_inspect; RELEASE pdg_inspect');
-            }
-        },
-    };
-    return {
-        provider: 'sqlite',
-        inspector,
-        async runMigration(migration) {
-            for (const stmt of (0, split_1.splitStatements)(migration.sql, 'sqlite')) {
-                const r = await execStatement(stmt);
-                if (!r.ok)
-                    return (0, problem_1.fail)((0, types_1.migrationFailure)(migration, stmt.line, (0, split_1.statementHead)(stmt.text), r.problem.message));
-            }
-            return (0, problem_1.ok)(undefined);
-        },
-        async runScript(sql) {
-            for (const stmt of (0, split_1.splitStatements)(sql, 'sqlite')) {
-                const r = await execStatement(stmt);
-                if (!r.ok)
-                    return (0, problem_1.fail)(`line ${stmt.line} \`${(0, split_1.statementHead)(stmt.text)}\`: ${r.problem.message}`);
-            }
-            return (0, problem_1.ok)(undefined);
-        },
-        adapterFactory: () => {
-            const factory = (0, sqliteDqs_1.legacyDqsFactory)(new PrismaBetterSqlite3({ url: `file:${file}` }));
-            return {
-                ...factory,
-                connect: async () => remember(await factory.connect()),
-                connectToShadowDb: async () => remember(await factory.connectToShadowDb()),
-            };
-        },
-        async [Symbol.asyncDispose]() {
-            // The engine's connections must close before the process exits: a better-sqlite3
-            // statement finalised during Node's teardown aborts the process.
-            for (const c of connections.splice(0))
-                await c.dispose().catch(() => undefined);
-            db.close();
-            fs.rmSync(dir, { recursive: true, force: true });
-        },
-    };
-}
-function toColumns(rows) {
-    return rows.map((r) => ({
-        name: r.name,
-        type: r.type,
-        notnull: r.notnull === 1,
-        dflt: r.dflt_value,
-        pk: r.pk > 0,
-    }));
-}
-function leadingWords(text) {
-    const words = [];
-    for (const t of (0, split_1.tokens)(text, 'sqlite')) {
-        if (t.kind !== 'word' || words.length >= 8)
-            break;
-        words.push(text.slice(t.start, t.end).toUpperCase());
-    }
-    return words;
-}
-
-
-/***/ }),
-
-/***/ 9790:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-"use strict";
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.unresolvedDqsToken = unresolvedDqsToken;
-exports.requoteToken = requoteToken;
-exports.withLegacyDqs = withLegacyDqs;
-exports.legacyDqsFactory = legacyDqsFactory;
-const split_1 = __nccwpck_require__(9281);
-/**
- * better-sqlite3 is built with double-quoted string literals off (SQLITE_DQS=0), while
- * Prisma's own SQLite keeps SQLite's legacy default. Migration histories rely on it
- * (`VALUES ("v")`, `WHERE k = "v"`), and so does the engine's own introspection of
- * partial indexes. SQLite names the exact token it could not resolve as an identifier;
- * legacy DQS would have read that token as a string, so we re-run the statement with it
- * single-quoted. A failed SQLite statement has no effect, so the retry is safe.
- */
-const DQS_ERROR = /no such column: ("(?:[^"]|"")*") - should this be a string literal in single-quotes\?/;
-const MAX_RETRIES = 64;
-function unresolvedDqsToken(message) {
-    return DQS_ERROR.exec(message)?.[1];
-}
-/** Replaces every `"token"` identifier (never inside strings or comments) with a string literal. */
-function requoteToken(text, token) {
-    const literal = `'${token.slice(1, -1).replace(/""/g, '"').replace(/'/g, "''")}'`;
-    let out = '';
-    let last = 0;
-    for (const t of (0, split_1.tokens)(text, 'sqlite')) {
-        if (t.kind === 'quotedIdent' && text.slice(t.start, t.end) === token) {
-            out += text.slice(last, t.start) + literal;
-            last = t.end;
-        }
-    }
-    return out + text.slice(last);
-}
-/** Runs `sql`, re-running it with legacy-DQS tokens requoted for as long as SQLite names one. */
-async function withLegacyDqs(sql, run, messageOf) {
-    let text = sql;
-    for (let attempt = 0;; attempt++) {
-        try {
-            return await run(text);
-        }
-        catch (e) {
-            const token = attempt < MAX_RETRIES ? unresolvedDqsToken(messageOf(e)) : undefined;
-            const requoted = token ? requoteToken(text, token) : text;
-            if (requoted === text)
-                throw e;
-            text = requoted;
-        }
-    }
-}
-const adapterMessage = (e) => {
-    const cause = e?.cause;
-    return typeof cause?.originalMessage === 'string' ? cause.originalMessage : String(e?.message ?? e);
-};
-function wrapAdapter(adapter) {
-    const retrying = (method) => (query) => withLegacyDqs(query.sql, (sql) => adapter[method].call(adapter, { ...query, sql }), adapterMessage);
-    const overrides = { queryRaw: retrying('queryRaw'), executeRaw: retrying('executeRaw') };
-    // A Proxy rather than a subclass: the adapter keeps #private state, so every other
-    // method must run with the real adapter as `this`.
-    return new Proxy(adapter, {
-        get(target, prop, receiver) {
-            if (typeof prop === 'string' && prop in overrides)
-                return overrides[prop];
-            const value = Reflect.get(target, prop, receiver);
-            return typeof value === 'function' ? value.bind(target) : value;
-        },
-    });
-}
-/** A factory whose connections accept legacy double-quoted string literals, as Prisma's SQLite does. */
-function legacyDqsFactory(factory) {
-    return {
-        adapterName: factory.adapterName,
-        provider: factory.provider,
-        connect: async () => wrapAdapter(await factory.connect()),
-        connectToShadowDb: async () => wrapAdapter(await factory.connectToShadowDb()),
-    };
-}
-
-
-/***/ }),
-
-/***/ 9534:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-"use strict";
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.NODE_FOR_13 = void 0;
-exports.sqliteDriver = sqliteDriver;
-const node_module_1 = __nccwpck_require__(8995);
-/** The first Node major on which 13.x runs and 12.x can abort. */
-exports.NODE_FOR_13 = 22;
-let chosen;
-function sqliteDriver() {
-    chosen ??= choose();
-    return chosen;
-}
-function choose() {
-    const nodeMajor = Number(process.versions.node.split('.')[0]);
-    const installed = (__nccwpck_require__(1946).version);
-    const installedMajor = Number(installed.split('.')[0]);
-    if (installedMajor >= 13 && nodeMajor < exports.NODE_FOR_13) {
-        // Unreachable through the Action's launcher, which refuses such a Node first; a segfault is worse.
-        throw new Error(`better-sqlite3 ${installed} needs Node ≥ ${exports.NODE_FOR_13}; this is Node ${process.versions.node}`);
-    }
-    if (installedMajor < 13 && nodeMajor >= exports.NODE_FOR_13)
-        useAliasedDriver();
-    return {
-        Database: __nccwpck_require__(2817),
-        PrismaBetterSqlite3: (__nccwpck_require__(8782).PrismaBetterSqlite3),
-    };
-}
-/**
- * Makes every `require('better-sqlite3')` in this process, the adapter's included, return the
- * aliased 13.x. Only the npm package (lib/) gets here; jest has its own module registry and
- * maps the name in jest.config.js instead.
- */
-function useAliasedDriver() {
-    // createRequire: these are run-time lookups in the installed node_modules, never bundled.
-    const load = (0, node_module_1.createRequire)(__filename);
-    const aliased = load.resolve('better-sqlite3-13');
-    load(aliased);
-    const adapterLoad = (0, node_module_1.createRequire)(load.resolve('@prisma/adapter-better-sqlite3'));
-    for (const name of new Set([load.resolve('better-sqlite3'), adapterLoad.resolve('better-sqlite3')])) {
-        load.cache[name] = load.cache[aliased];
-    }
-}
-
-
-/***/ }),
-
-/***/ 9819:
-/***/ ((__unused_webpack_module, exports) => {
-
-"use strict";
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.oneLine = void 0;
-exports.migrationFailure = migrationFailure;
-/** The message for a statement that failed while replaying a migration. */
-function migrationFailure(migration, line, statementHead, dbMessage, hint) {
-    const file = migration.displayFile;
-    return {
-        migration: migration.name,
-        file,
-        line,
-        statement: statementHead,
-        message: `${file}:${line}: migration "${migration.name}" failed at \`${statementHead}\`: ${(0, exports.oneLine)(dbMessage)}.${hint ? ' ' + hint : ''} Fix the statement; if this migration was already applied somewhere, add a new migration instead of editing it.`,
-    };
-}
-const oneLine = (s) => s.replace(/\s+/g, ' ').trim().replace(/\.$/, '');
-exports.oneLine = oneLine;
-
-
-/***/ }),
-
 /***/ 8259:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -59240,10 +58527,10 @@ var __disposeResources = (this && this.__disposeResources) || (function (Suppres
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.liveDrift = liveDrift;
 const path = __importStar(__nccwpck_require__(6760));
-const check_1 = __nccwpck_require__(5883);
+const open_1 = __nccwpck_require__(320);
 const diff_1 = __nccwpck_require__(6227);
 const load_1 = __nccwpck_require__(8816);
-const engineSchema_1 = __nccwpck_require__(1241);
+const engineSchema_1 = __nccwpck_require__(7894);
 const problem_1 = __nccwpck_require__(4008);
 /**
  * Is the live database what its applied migrations say? The applied part of the chain is
@@ -59254,7 +58541,7 @@ async function liveDrift(db, applied, schema, cwd, filters) {
     const env_1 = { stack: [], error: void 0, hasError: false };
     try {
         const files = (0, engineSchema_1.schemaForEngine)(schema.files).map((f) => ({ path: f.path, content: f.content }));
-        const replay = __addDisposableResource(env_1, await (0, check_1.openThrowawayDb)(db.provider, applied, schema), true);
+        const replay = __addDisposableResource(env_1, await (0, open_1.openThrowawayDb)(db.provider, applied, schema), true);
         for (const m of applied) {
             const r = await replay.runMigration(m);
             if (!r.ok)
@@ -59328,9 +58615,9 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.openPgTarget = openPgTarget;
 const adapter_pg_1 = __nccwpck_require__(1403);
 const pg_1 = __importDefault(__nccwpck_require__(3273));
-const split_1 = __nccwpck_require__(9281);
-const pgServer_1 = __nccwpck_require__(5890);
-const types_1 = __nccwpck_require__(9819);
+const tokens_1 = __nccwpck_require__(6080);
+const pgServer_1 = __nccwpck_require__(6170);
+const types_1 = __nccwpck_require__(4963);
 const problem_1 = __nccwpck_require__(4008);
 const history_1 = __nccwpck_require__(8259);
 const lockSwitch_1 = __nccwpck_require__(1352);
@@ -59474,23 +58761,23 @@ async function openPgTarget(target) {
  * the best guess; we never re-run anything on a real database to find out.
  */
 function pgFailure(migration, e) {
-    const statements = (0, split_1.splitStatements)(migration.sql, 'postgresql');
+    const statements = (0, tokens_1.splitStatements)(migration.sql, 'postgresql');
     const position = e.position ? Number(e.position) - 1 : undefined;
     let stmt = position !== undefined ? [...statements].reverse().find((s) => s.offset <= position) : undefined;
-    let line = position !== undefined ? (0, split_1.lineOfOffset)(migration.sql, position) : undefined;
+    let line = position !== undefined ? (0, tokens_1.lineOfOffset)(migration.sql, position) : undefined;
     if (!stmt) {
         const names = [...e.message.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
         stmt = names.length ? statements.find((s) => names.every((n) => s.text.includes(n))) : undefined;
         line = stmt?.line;
     }
     const where = line !== undefined ? `${migration.displayFile}:${line}` : migration.displayFile;
-    const head = stmt ? ` at \`${(0, split_1.statementHead)(stmt.text)}\`` : '';
+    const head = stmt ? ` at \`${(0, tokens_1.statementHead)(stmt.text)}\`` : '';
     const detail = [e.detail, e.hint].filter(Boolean).map((s) => (0, types_1.oneLine)(s)).join(' ');
     return {
         migration: migration.name,
         file: migration.displayFile,
         line,
-        statement: stmt ? (0, split_1.statementHead)(stmt.text) : undefined,
+        statement: stmt ? (0, tokens_1.statementHead)(stmt.text) : undefined,
         message: `${where}: migration "${migration.name}" failed${head}: ${(0, types_1.oneLine)(e.message)}${e.code ? ` (SQLSTATE ${e.code})` : ''}.${detail ? ' ' + detail + '.' : ''} ${rolledBackNote(statements)} Fix the cause, then mark it: prisma-drift-gate resolve --rolled-back ${migration.name}, and deploy again.`,
         logs: pgLogs(e, line, stmt?.text),
     };
@@ -59511,7 +58798,7 @@ function pgLogs(e, line, statement) {
         `ERROR: ${e.message}`,
         ...(e.detail ? [`DETAIL: ${e.detail}`] : []),
         ...(e.hint ? [`HINT: ${e.hint}`] : []),
-        ...(line !== undefined ? ['', `Position: line ${line}${statement ? `: ${(0, split_1.statementHead)(statement)}` : ''}`] : []),
+        ...(line !== undefined ? ['', `Position: line ${line}${statement ? `: ${(0, tokens_1.statementHead)(statement)}` : ''}`] : []),
     ].join('\n');
 }
 
@@ -59616,16 +58903,13 @@ const node_crypto_1 = __nccwpck_require__(7598);
 const fs = __importStar(__nccwpck_require__(3024));
 const path = __importStar(__nccwpck_require__(6760));
 const node_perf_hooks_1 = __nccwpck_require__(643);
-const prismaConfig_1 = __nccwpck_require__(2494);
-const load_1 = __nccwpck_require__(2829);
-const provider_1 = __nccwpck_require__(897);
-const schema_1 = __nccwpck_require__(5363);
+const project_1 = __nccwpck_require__(4330);
 const problem_1 = __nccwpck_require__(4008);
 const history_1 = __nccwpck_require__(8259);
 const target_1 = __nccwpck_require__(7474);
 const targetDb_1 = __nccwpck_require__(2836);
-const maskUrl_1 = __nccwpck_require__(1819);
-const types_1 = __nccwpck_require__(9819);
+const maskUrl_1 = __nccwpck_require__(7354);
+const types_1 = __nccwpck_require__(4963);
 /** The names of the migrations in one state (the Action's outputs). */
 const namesIn = (report, state) => report.migrations.filter((m) => m.state === state).map((m) => m.name);
 exports.namesIn = namesIn;
@@ -59728,46 +59012,37 @@ function databaseProblem(e, target, inFlight) {
         : '.';
     return { ...(inFlight ? { migration: inFlight } : {}), message: `${target.display}: ${why}${during}` };
 }
-/** Config → schema → migrations → URL → target, with the refusals that need no database. */
+/** Project → URL → target, with the refusals that need no database. */
 function prepare(opts, report) {
-    const configFile = (0, prismaConfig_1.findPrismaConfig)(opts.cwd);
-    const config = configFile ? (0, prismaConfig_1.loadPrismaConfig)(configFile) : undefined;
-    if (config?.fallback)
-        report.notes.push(config.fallback);
-    const fromConfig = (p) => (p && config ? path.resolve(path.dirname(config.file), p) : undefined);
-    const located = (0, schema_1.locateSchema)({ cwd: opts.cwd, schema: opts.schema ?? fromConfig(config?.schema), migrations: opts.migrations ?? fromConfig(config?.migrationsPath) });
-    if (!located.ok)
-        return located;
-    const schema = located.value;
-    report.schema = schema.files.map((f) => (0, problem_1.displayPath)(f.path, opts.cwd));
-    report.migrationsDir = (0, problem_1.displayPath)(schema.migrationsDir, opts.cwd);
-    const provider = (0, provider_1.readProvider)(schema.files, opts.cwd);
-    if (!provider.ok)
-        return provider;
-    const chain = (0, load_1.loadChain)(schema.migrationsDir, opts.cwd);
-    if (!chain.ok)
-        return chain;
-    const picked = (0, target_1.pickDatabaseUrl)({ flag: opts.databaseUrl, config: config?.url, env: opts.env ?? process.env, schemaFiles: schema.files });
+    const loaded = (0, project_1.loadProject)({ cwd: opts.cwd, schema: opts.schema, migrations: opts.migrations });
+    const known = loaded.ok ? loaded.value : loaded.partial;
+    if (known.config?.fallback)
+        report.notes.push(known.config.fallback);
+    Object.assign(report, (0, project_1.describeProject)(known, opts.cwd));
+    if (!loaded.ok)
+        return { ok: false, problem: loaded.problem };
+    const { config, schema, chain, provider } = loaded.value;
+    const env = opts.env ?? process.env;
+    const picked = (0, target_1.pickDatabaseUrl)({ flag: opts.databaseUrl, config: config?.url, env, schemaFiles: schema.files });
     if (!picked.ok)
         return picked;
-    const schemaDir = fs.statSync(schema.root).isDirectory() ? schema.root : path.dirname(schema.root);
-    const target = (0, target_1.resolveTarget)(picked.value.url, picked.value.source, schemaDir);
+    const target = (0, target_1.resolveTarget)(picked.value.url, picked.value.source, schema.dir);
     if (!target.ok)
         return target;
     report.provider = target.value.provider;
     report.target = target.value.display;
-    if (target.value.provider !== provider.value.provider) {
-        return (0, problem_1.fail)(`${picked.value.source} points at a ${target.value.provider} database, but the schema's datasource says "${provider.value.provider}". Use the URL of the database this schema describes.`);
+    if (target.value.provider !== provider.provider) {
+        return (0, problem_1.fail)(`${picked.value.source} points at a ${target.value.provider} database, but the schema's datasource says ` +
+            `"${provider.provider}". Use the URL of the database this schema describes.`);
     }
-    const lock = (0, provider_1.readLockedProvider)(schema.migrationsDir);
-    if (lock && lock !== target.value.provider) {
-        const file = (0, problem_1.displayPath)(path.join(schema.migrationsDir, 'migration_lock.toml'), opts.cwd);
-        return (0, problem_1.fail)({ file, message: `${file}: the migrations were written for "${lock}", but the target is ${target.value.provider} (${target.value.display}). Nothing was applied. Use a ${lock} database, or start a new history for ${target.value.provider}.` });
-    }
+    const lock = loaded.value.lockedProvider;
+    if (lock && lock !== target.value.provider)
+        return (0, problem_1.fail)(lockMismatch(schema.migrationsDir, lock, target.value, opts.cwd));
     const note = (0, target_1.missingFileNote)(target.value);
     if (note)
         report.notes.push(note);
-    return (0, problem_1.ok)({ schema, chain: chain.value, target: target.value, externalTables: config?.externalTables ?? [], externalEnums: config?.externalEnums ?? [] });
+    const external = { externalTables: config?.externalTables ?? [], externalEnums: config?.externalEnums ?? [] };
+    return (0, problem_1.ok)({ schema, chain, target: target.value, ...external });
 }
 async function deploy(db, { chain, externalTables }, opts, report, progress) {
     // The dry run takes no lock and creates nothing: it must not change the database at all.
@@ -59907,6 +59182,12 @@ function refuse(report, problem) {
     report.result = 'refused';
     return 'refused';
 }
+function lockMismatch(migrationsDir, lock, target, cwd) {
+    const file = (0, problem_1.displayPath)(path.join(migrationsDir, 'migration_lock.toml'), cwd);
+    const message = `${file}: the migrations were written for "${lock}", but the target is ${target.provider} (${target.display}). ` +
+        `Nothing was applied. Use a ${lock} database, or start a new history for ${target.provider}.`;
+    return { file, message };
+}
 
 
 /***/ }),
@@ -59954,10 +59235,10 @@ exports.openSqliteTarget = openSqliteTarget;
 exports.sqliteTime = sqliteTime;
 const fs = __importStar(__nccwpck_require__(3024));
 const path = __importStar(__nccwpck_require__(6760));
-const split_1 = __nccwpck_require__(9281);
-const sqliteDqs_1 = __nccwpck_require__(9790);
-const sqliteDriver_1 = __nccwpck_require__(9534);
-const types_1 = __nccwpck_require__(9819);
+const tokens_1 = __nccwpck_require__(6080);
+const sqliteDqs_1 = __nccwpck_require__(4502);
+const sqliteDriver_1 = __nccwpck_require__(854);
+const types_1 = __nccwpck_require__(4963);
 const problem_1 = __nccwpck_require__(4008);
 const history_1 = __nccwpck_require__(8259);
 const targetDb_1 = __nccwpck_require__(2836);
@@ -60045,7 +59326,7 @@ async function openSqliteTarget(target, opts) {
         async runMigration(migration) {
             // Never inside a transaction: Prisma's RedefineTables scripts turn foreign keys off,
             // which SQLite ignores inside one, and dropping the old table would then cascade.
-            for (const stmt of (0, split_1.splitStatements)(migration.sql, 'sqlite')) {
+            for (const stmt of (0, tokens_1.splitStatements)(migration.sql, 'sqlite')) {
                 try {
                     await (0, sqliteDqs_1.withLegacyDqs)(stmt.text, (sql) => db.exec(sql), (e) => e.message);
                 }
@@ -60060,9 +59341,9 @@ async function openSqliteTarget(target, opts) {
                             migration: migration.name,
                             file: migration.displayFile,
                             line: stmt.line,
-                            statement: (0, split_1.statementHead)(stmt.text),
-                            message: `${migration.displayFile}:${stmt.line}: migration "${migration.name}" failed at \`${(0, split_1.statementHead)(stmt.text)}\`: ${message}. SQLite does not roll a script back: the statements before this one stay applied. Repair the database by hand, then mark it: prisma-drift-gate resolve --rolled-back ${migration.name} (or --applied if you finished it by hand).`,
-                            logs: `SQLite database error\n${e.message}\n   0: line ${stmt.line}: ${(0, split_1.statementHead)(stmt.text)}`,
+                            statement: (0, tokens_1.statementHead)(stmt.text),
+                            message: `${migration.displayFile}:${stmt.line}: migration "${migration.name}" failed at \`${(0, tokens_1.statementHead)(stmt.text)}\`: ${message}. SQLite does not roll a script back: the statements before this one stay applied. Repair the database by hand, then mark it: prisma-drift-gate resolve --rolled-back ${migration.name} (or --applied if you finished it by hand).`,
+                            logs: `SQLite database error\n${e.message}\n   0: line ${stmt.line}: ${(0, tokens_1.statementHead)(stmt.text)}`,
                         },
                     };
                 }
@@ -60143,8 +59424,8 @@ exports.resolveTarget = resolveTarget;
 exports.missingFileNote = missingFileNote;
 const fs = __importStar(__nccwpck_require__(3024));
 const path = __importStar(__nccwpck_require__(6760));
-const maskUrl_1 = __nccwpck_require__(1819);
-const prismaSyntax_1 = __nccwpck_require__(331);
+const maskUrl_1 = __nccwpck_require__(7354);
+const prismaSyntax_1 = __nccwpck_require__(1836);
 const problem_1 = __nccwpck_require__(4008);
 /**
  * The URL, in the order a Prisma user expects: the flag, prisma.config.ts `datasource.url`,
@@ -60440,7 +59721,7 @@ async function startEngine(factory) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.explainRedefinedTables = explainRedefinedTables;
 exports.describeColumnChanges = describeColumnChanges;
-const split_1 = __nccwpck_require__(9281);
+const tokens_1 = __nccwpck_require__(6080);
 /**
  * SQLite cannot alter most column properties, so the engine rebuilds the table and its
  * summary says only "Redefined table `User`". We ask SQLite itself what the old and the
@@ -60449,7 +59730,7 @@ const split_1 = __nccwpck_require__(9281);
 async function explainRedefinedTables(summary, sql, inspect) {
     const creates = new Map();
     const indexesAfter = new Map();
-    for (const stmt of (0, split_1.splitStatements)(sql, 'sqlite')) {
+    for (const stmt of (0, tokens_1.splitStatements)(sql, 'sqlite')) {
         const m = /^CREATE TABLE "new_((?:[^"]|"")+)"/.exec(stmt.text);
         if (m)
             creates.set(unquote(m[1]), stmt.text);
@@ -60515,8 +59796,8 @@ function describeColumnChanges(before, after) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.deriveWarnings = deriveWarnings;
-const split_1 = __nccwpck_require__(9281);
-const schemaIndex_1 = __nccwpck_require__(2695);
+const tokens_1 = __nccwpck_require__(6080);
+const modelIndex_1 = __nccwpck_require__(6528);
 /**
  * The warnings `prisma migrate dev` writes at the top of a migration, in its words
  * (prisma-engines' destructive change checker, the variants for an unknown row count).
@@ -60536,7 +59817,7 @@ const CREATE_ENUM_NEW = re('^CREATE TYPE NAME AS ENUM \\(([^)]*)\\)');
 const DROP_TYPE = re('^DROP TYPE NAME');
 async function deriveWarnings(sql, provider, db, models) {
     const out = [];
-    const statements = (0, split_1.splitStatements)(sql, provider).map((s) => s.text);
+    const statements = (0, tokens_1.splitStatements)(sql, provider).map((s) => s.text);
     const redefined = new Set(statements.map((t) => /^CREATE TABLE "new_((?:[^"]|"")+)"/.exec(t)?.[1]).filter((t) => !!t).map(unquote));
     for (const text of statements) {
         let m;
@@ -60631,7 +59912,7 @@ const riskyCast = (table, column, from, to) => `You are about to alter the colum
 const primaryKeyChange = (table) => `The primary key for the \`${table}\` table will be changed. If it partially fails, the table could be left without primary key constraint.`;
 /** A required column with a Prisma-level default (uuid(), cuid(), …) gets its own wording. */
 function addedRequired(table, column, models) {
-    const field = (0, schemaIndex_1.findModel)(models, table)?.fields.find((f) => f.dbName === column);
+    const field = (0, modelIndex_1.findModel)(models, table)?.fields.find((f) => f.dbName === column);
     if (field?.hasDefault) {
         return `The required column \`${column}\` was added to the \`${table}\` table with a prisma-level default value. This is not possible if the table is not empty. Please add this column as optional, then populate it before making it required.`;
     }
@@ -60641,915 +59922,62 @@ function addedRequired(table, column, models) {
 
 /***/ }),
 
-/***/ 7318:
+/***/ 7354:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
 
+// Kept apart from pgServer.ts so that printing a masked URL does not load the pg driver.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.upsertStickyComment = upsertStickyComment;
-/**
- * One comment per schema, found by its hidden marker across every page of the PR's
- * comments. Updated in place; created only when there is something to say (a PR that
- * never drifted gets no comment). A 403 (forks, read-only tokens) is an outcome, not a crash.
- */
-async function upsertStickyComment(client, target, body, inSync) {
+exports.maskUrl = maskUrl;
+exports.secretsOf = secretsOf;
+exports.scrubText = scrubText;
+/** Query parameters that carry secrets (libpq and Prisma accept passwords there too). */
+const SECRET_PARAMS = ['password', 'sslpassword'];
+/** `postgresql://user:***@host:5432/db`: URLs are shown only like this. */
+function maskUrl(url) {
     try {
-        const comments = await client.paginate(client.rest.issues.listComments, {
-            owner: target.owner,
-            repo: target.repo,
-            issue_number: target.issueNumber,
-            per_page: 100,
-        });
-        const existing = comments.find((c) => c.body?.includes(target.marker));
-        if (existing) {
-            const r = await client.rest.issues.updateComment({ owner: target.owner, repo: target.repo, comment_id: existing.id, body });
-            return { action: 'updated', url: r.data.html_url };
-        }
-        if (inSync)
-            return { action: 'skipped', reason: 'in sync and never drifted' };
-        const r = await client.rest.issues.createComment({ owner: target.owner, repo: target.repo, issue_number: target.issueNumber, body });
-        return { action: 'created', url: r.data.html_url };
+        const u = new URL(url);
+        if (u.password)
+            u.password = '***';
+        for (const key of SECRET_PARAMS)
+            if (u.searchParams.has(key))
+                u.searchParams.set(key, '***');
+        return u.toString();
     }
-    catch (e) {
-        const status = e.status;
-        if (status === 403 || status === 404) {
-            return { action: 'forbidden', message: `cannot comment on pull request #${target.issueNumber} (HTTP ${status}): the token has no write access to pull requests (forks get a read-only token). The report is in the job summary.` };
-        }
-        throw new Error(`commenting on pull request #${target.issueNumber} failed`, { cause: e });
+    catch {
+        return 'the database URL (unparsable, not shown)';
     }
 }
-
-
-/***/ }),
-
-/***/ 8422:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-"use strict";
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.InputError = void 0;
-exports.readInputs = readInputs;
-const core = __importStar(__nccwpck_require__(7484));
-const commandFlags_1 = __nccwpck_require__(8131);
-const maskUrl_1 = __nccwpck_require__(1819);
-/** A bad input: reported as one line, never as a stack trace. */
-class InputError extends Error {
-}
-exports.InputError = InputError;
-/**
- * Reads the Action's inputs once, into plain data; nothing reads inputs at import time.
- * Secrets are masked before anything else can print them.
- */
-function readInputs() {
-    const githubToken = core.getInput('github-token') || undefined;
-    const shadowDatabaseUrl = core.getInput('shadow-database-url') || undefined;
-    const databaseUrl = core.getInput('database-url') || undefined;
-    if (githubToken)
-        core.setSecret(githubToken);
-    for (const url of [shadowDatabaseUrl, databaseUrl, process.env.DATABASE_URL, process.env.SHADOW_DATABASE_URL])
-        maskDatabaseUrl(url);
-    const command = core.getInput('command') || 'check';
-    if (command !== 'check' && command !== 'deploy' && command !== 'status' && command !== 'resolve') {
-        throw new InputError(`input "command": expected check, deploy, status or resolve, got "${command}".`);
-    }
-    const migrationName = core.getInput('migration-name') || 'drift_fix';
-    if (!/^[A-Za-z0-9_]+$/.test(migrationName))
-        throw new InputError(`input "migration-name": "${migrationName}" may hold only letters, digits and _, as it becomes part of a folder name.`);
-    const given = {
-        'database-url': databaseUrl,
-        'shadow-database-url': shadowDatabaseUrl,
-        'dry-run': bool('dry-run', false),
-        'allow-edited': bool('allow-edited', false),
-        drift: bool('drift', false),
-        applied: core.getInput('applied') || undefined,
-        'rolled-back': core.getInput('rolled-back') || undefined,
-    };
-    const misplaced = (0, commandFlags_1.misplacedFlag)(command, given);
-    if (misplaced)
-        throw new InputError(`input "${misplaced}" does not apply to command "${command}"; remove it or change the command.`);
-    return {
-        command,
-        databaseUrl,
-        dryRun: bool('dry-run', false),
-        allowEdited: bool('allow-edited', false),
-        drift: bool('drift', false),
-        applied: core.getInput('applied') || undefined,
-        rolledBack: core.getInput('rolled-back') || undefined,
-        schema: core.getInput('schema') || undefined,
-        migrations: core.getInput('migrations') || undefined,
-        workingDirectory: core.getInput('working-directory') || '.',
-        shadowDatabaseUrl,
-        githubToken,
-        comment: bool('comment', true),
-        failOnDrift: bool('fail-on-drift', true),
-        migrationName,
-        integrity: integrity(),
-    };
-}
-function integrity() {
-    const raw = core.getInput('integrity').trim() || 'auto';
-    if (raw === 'auto' || raw === 'required' || raw === 'off')
-        return raw;
-    throw new InputError(`input "integrity": expected auto, required or off, got "${raw}".`);
-}
-function bool(name, fallback) {
-    const raw = core.getInput(name).trim().toLowerCase();
-    if (raw === '')
-        return fallback;
-    if (raw === 'true')
-        return true;
-    if (raw === 'false')
-        return false;
-    throw new InputError(`input "${name}": expected true or false, got "${raw}".`);
-}
-/** The whole URL and every secret inside it (password, ?password=): a driver error could echo either. */
-function maskDatabaseUrl(url) {
-    if (url)
-        for (const secret of (0, maskUrl_1.secretsOf)(url))
-            core.setSecret(secret);
-}
-
-
-/***/ }),
-
-/***/ 1241:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-"use strict";
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ENGINE_PREVIEW_FEATURES = void 0;
-exports.schemaForEngine = schemaForEngine;
-exports.declaredExtensions = declaredExtensions;
-const prismaSyntax_1 = __nccwpck_require__(331);
-/**
- * Prisma 5/6 schemas carry `url`, `directUrl` and `shadowDatabaseUrl` in the datasource
- * and preview features that Prisma 7 has promoted or removed; the Prisma 7 engine
- * rejects both (P1012). We blank them out for the engine only, keeping every newline so
- * that the engine's file:line in error messages still points at the user's file.
- */
-const DROPPED_DATASOURCE_KEYS = new Set(['url', 'directUrl', 'shadowDatabaseUrl']);
-/** The preview features the pinned engine (7.10.0) still knows; any other is dropped. */
-exports.ENGINE_PREVIEW_FEATURES = new Set([
-    'nativeDistinct',
-    'partialIndexes',
-    'postgresqlExtensions',
-    'relationJoins',
-    'schemaEngineDriverAdapters',
-    'shardKeys',
-    'strictUndefinedChecks',
-    'typedSql',
-    'views',
-]);
-function schemaForEngine(files) {
-    return files.map((f) => ({ path: f.path, content: rewrite(f.content) }));
-}
-function rewrite(content) {
-    const masked = (0, prismaSyntax_1.maskCommentsAndStrings)(content);
-    const edits = [];
-    for (const block of (0, prismaSyntax_1.findBlocks)(masked, 'datasource')) {
-        for (const p of (0, prismaSyntax_1.blockProperties)(masked, block)) {
-            if (DROPPED_DATASOURCE_KEYS.has(p.key))
-                edits.push({ start: p.start, end: p.end, text: keepNewlines(content.slice(p.start, p.end)) });
+/** Every secret inside a URL, to mask wherever it might appear (the runner's log, error text). */
+function secretsOf(url) {
+    const out = [url];
+    try {
+        const u = new URL(url);
+        if (u.password)
+            out.push(u.password, decodeURIComponent(u.password));
+        for (const key of SECRET_PARAMS) {
+            const v = u.searchParams.get(key);
+            if (v)
+                out.push(v);
         }
     }
-    for (const block of (0, prismaSyntax_1.findBlocks)(masked, 'generator')) {
-        for (const p of (0, prismaSyntax_1.blockProperties)(masked, block)) {
-            if (p.key !== 'previewFeatures')
-                continue;
-            const original = content.slice(p.start, p.end);
-            const known = [...original.matchAll(/"([^"]*)"/g)].map((m) => m[1]).filter((f) => exports.ENGINE_PREVIEW_FEATURES.has(f));
-            const replacement = `previewFeatures = [${known.map((f) => JSON.stringify(f)).join(', ')}]`;
-            edits.push({ start: p.start, end: p.end, text: replacement + '\n'.repeat(countNewlines(original)) });
-        }
+    catch {
+        // not a URL: the whole string is the secret
     }
-    let out = content;
-    for (const e of edits.sort((a, b) => b.start - a.start))
-        out = out.slice(0, e.start) + e.text + out.slice(e.end);
-    return out;
+    return [...new Set(out.filter((s) => s.length >= 3))];
 }
-const countNewlines = (s) => (s.match(/\n/g) ?? []).length;
-const keepNewlines = (s) => '\n'.repeat(countNewlines(s));
-/** Extensions declared with the postgresqlExtensions preview feature, so PGlite can load them up front. */
-function declaredExtensions(files) {
-    const names = [];
-    for (const f of files) {
-        const masked = (0, prismaSyntax_1.maskCommentsAndStrings)(f.content);
-        for (const block of (0, prismaSyntax_1.findBlocks)(masked, 'datasource')) {
-            const prop = (0, prismaSyntax_1.blockProperties)(masked, block).find((p) => p.key === 'extensions');
-            if (!prop)
-                continue;
-            const value = f.content.slice(prop.valueStart, prop.end).trim().replace(/^\[|\]$/g, '');
-            for (const item of splitTopLevel(value)) {
-                const name = /^\s*(\w+)/.exec(item)?.[1];
-                if (name)
-                    names.push(/map\s*:\s*"([^"]+)"/.exec(item)?.[1] ?? name);
-            }
-        }
-    }
-    return names;
-}
-function splitTopLevel(list) {
-    const items = [];
-    let depth = 0;
-    let current = '';
-    for (const c of list) {
-        if (c === '(')
-            depth++;
-        if (c === ')')
-            depth--;
-        if (c === ',' && depth === 0) {
-            items.push(current);
-            current = '';
-        }
-        else
-            current += c;
-    }
-    items.push(current);
-    return items;
-}
-
-
-/***/ }),
-
-/***/ 331:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-"use strict";
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.lineOf = void 0;
-exports.maskCommentsAndStrings = maskCommentsAndStrings;
-exports.findBlocks = findBlocks;
-exports.blockProperties = blockProperties;
-const split_1 = __nccwpck_require__(9281);
-/**
- * Just enough Prisma schema syntax to read the datasource and generator blocks.
- * Comments and string contents are blanked to spaces so that positions in the
- * masked text are positions in the original, and commented-out blocks vanish.
- */
-function maskCommentsAndStrings(text) {
-    // Fast path: most of a schema is plain text; copy runs between comments and strings.
-    if (!text.includes('//') && !text.includes('"'))
-        return text;
-    let out = '';
-    let i = 0;
-    while (i < text.length) {
-        const c = text[i];
-        if (c === '/' && text[i + 1] === '/') {
-            const end = text.indexOf('\n', i);
-            const stop = end === -1 ? text.length : end;
-            out += ' '.repeat(stop - i);
-            i = stop;
-        }
-        else if (c === '"') {
-            let j = i + 1;
-            while (j < text.length && text[j] !== '"' && text[j] !== '\n')
-                j += text[j] === '\\' ? 2 : 1;
-            out += '"' + blank(text.slice(i + 1, j)) + (text[j] === '"' ? '"' : '');
-            i = text[j] === '"' ? j + 1 : j;
-        }
-        else {
-            out += c;
-            i++;
-        }
-    }
-    return out;
-}
-const blank = (s) => s.replace(/[^\n]/g, ' ');
-function findBlocks(masked, kind) {
-    const blocks = [];
-    const re = new RegExp(`(^|\\n)[ \\t]*${kind}[ \\t]+(\\w+)[ \\t]*\\{`, 'g');
-    for (const m of masked.matchAll(re)) {
-        const start = m.index + m[0].length;
-        const close = masked.indexOf('}', start);
-        blocks.push({ kind, name: m[2], start, end: close === -1 ? masked.length : close });
-    }
-    return blocks;
-}
-/** Top-level `key = value` properties of a block; a value may span lines inside [ ]. */
-function blockProperties(masked, block) {
-    const props = [];
-    const re = /(^|\n)[ \t]*(\w+)[ \t]*=/g;
-    const body = masked.slice(block.start, block.end);
-    for (const m of body.matchAll(re)) {
-        const start = block.start + m.index + m[1].length;
-        const valueStart = block.start + m.index + m[0].length;
-        props.push({ key: m[2], start, end: valueEnd(masked, valueStart, block.end), valueStart });
-    }
-    return props;
-}
-function valueEnd(masked, from, limit) {
-    let depth = 0;
-    for (let i = from; i < limit; i++) {
-        const c = masked[i];
-        if (c === '[' || c === '(')
-            depth++;
-        else if (c === ']' || c === ')')
-            depth--;
-        else if (c === '\n' && depth <= 0)
-            return i;
-    }
-    return limit;
-}
-const lineOf = (text, offset) => (0, split_1.lineOfOffset)(text, offset);
-exports.lineOf = lineOf;
-
-
-/***/ }),
-
-/***/ 897:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-"use strict";
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.readProvider = readProvider;
-exports.checkLockFile = checkLockFile;
-exports.readLockedProvider = readLockedProvider;
-const fs = __importStar(__nccwpck_require__(3024));
-const path = __importStar(__nccwpck_require__(6760));
-const problem_1 = __nccwpck_require__(4008);
-const prismaSyntax_1 = __nccwpck_require__(331);
-const ALIASES = { postgres: 'postgresql' };
-const NOT_YET = new Set(['mysql', 'sqlserver', 'cockroachdb', 'mongodb']);
-/** The provider of the (uncommented) datasource block, normalised as Prisma does. */
-function readProvider(files, cwd) {
-    for (const file of files) {
-        const masked = (0, prismaSyntax_1.maskCommentsAndStrings)(file.content);
-        const [block] = (0, prismaSyntax_1.findBlocks)(masked, 'datasource');
-        if (!block)
+/** Replaces each secret in a text by its masked form. */
+function scrubText(text, urls) {
+    let out = text;
+    for (const url of urls) {
+        if (!url)
             continue;
-        const prop = (0, prismaSyntax_1.blockProperties)(masked, block).find((p) => p.key === 'provider');
-        const where = `${(0, problem_1.displayPath)(file.path, cwd)}:${(0, prismaSyntax_1.lineOf)(file.content, prop?.start ?? block.start)}`;
-        const raw = prop ? /"([^"]*)"/.exec(file.content.slice(prop.valueStart, prop.end))?.[1] : undefined;
-        if (!raw)
-            return (0, problem_1.fail)({ file: (0, problem_1.displayPath)(file.path, cwd), message: `${where}: the datasource has no provider string. Add provider = "sqlite" or "postgresql".` });
-        const normalised = ALIASES[raw] ?? raw;
-        if (normalised === 'sqlite' || normalised === 'postgresql') {
-            return (0, problem_1.ok)({ provider: normalised, file: file.path, line: (0, prismaSyntax_1.lineOf)(file.content, prop.start) });
-        }
-        if (NOT_YET.has(normalised)) {
-            return (0, problem_1.fail)({ file: (0, problem_1.displayPath)(file.path, cwd), line: (0, prismaSyntax_1.lineOf)(file.content, prop.start), message: `${where}: provider "${raw}" is not supported yet (sqlite and postgresql are).` });
-        }
-        return (0, problem_1.fail)({ file: (0, problem_1.displayPath)(file.path, cwd), line: (0, prismaSyntax_1.lineOf)(file.content, prop.start), message: `${where}: unknown provider "${raw}". Use "sqlite" or "postgresql".` });
+        out = out.split(url).join(maskUrl(url));
+        for (const s of secretsOf(url).slice(1))
+            out = out.split(s).join('***');
     }
-    const names = files.map((f) => (0, problem_1.displayPath)(f.path, cwd)).join(', ');
-    return (0, problem_1.fail)(`${names}: no datasource block found. Add one, e.g. datasource db { provider = "postgresql" }.`);
-}
-/**
- * migration_lock.toml records the provider the history was written for. A missing lock
- * file is allowed (hand-made histories lack it); a different provider is not, because
- * the chain's SQL would be replayed in the wrong dialect.
- */
-function checkLockFile(migrationsDir, provider, cwd) {
-    const lockPath = path.join(migrationsDir, 'migration_lock.toml');
-    const locked = readLockedProvider(migrationsDir);
-    if (locked !== undefined && locked !== provider) {
-        return (0, problem_1.fail)({
-            file: (0, problem_1.displayPath)(lockPath, cwd),
-            message: `${(0, problem_1.displayPath)(lockPath, cwd)}: the migrations were written for provider "${locked}" but the schema's datasource says "${provider}". Make them agree (a provider switch needs a new migration history).`,
-        });
-    }
-    return (0, problem_1.ok)(undefined);
-}
-/** The provider migration_lock.toml names (normalised), or undefined without a file or a provider line. */
-function readLockedProvider(migrationsDir) {
-    let text;
-    try {
-        text = fs.readFileSync(path.join(migrationsDir, 'migration_lock.toml'), 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-    const raw = /^\s*provider\s*=\s*"([^"]*)"/m.exec(text)?.[1];
-    return raw === undefined ? undefined : (ALIASES[raw] ?? raw);
-}
-
-
-/***/ }),
-
-/***/ 5363:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-"use strict";
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.locateSchema = locateSchema;
-exports.isDir = isDir;
-const fs = __importStar(__nccwpck_require__(3024));
-const path = __importStar(__nccwpck_require__(6760));
-const problem_1 = __nccwpck_require__(4008);
-/** Finds the schema the way the Prisma CLI does, without needing prisma.config.ts. */
-function locateSchema(opts) {
-    const found = findSchemaPath(opts);
-    if (!found.ok)
-        return found;
-    const root = found.value;
-    const files = readSchemaFiles(root, opts.cwd);
-    if (!files.ok)
-        return files;
-    const migrationsDir = opts.migrations
-        ? path.resolve(opts.cwd, opts.migrations)
-        : defaultMigrationsDir(root);
-    if (opts.migrations && !isDir(migrationsDir)) {
-        return (0, problem_1.fail)(`--migrations ${(0, problem_1.displayPath)(migrationsDir, opts.cwd)}: no such directory. Pass the folder that holds your migration folders.`);
-    }
-    return (0, problem_1.ok)({ root, files: files.value, migrationsDir });
-}
-function findSchemaPath({ cwd, schema }) {
-    if (schema) {
-        const p = path.resolve(cwd, schema);
-        if (!fs.existsSync(p))
-            return (0, problem_1.fail)(`--schema ${(0, problem_1.displayPath)(p, cwd)}: no such file or folder. Pass the path to schema.prisma or to a folder of .prisma files.`);
-        return (0, problem_1.ok)(p);
-    }
-    const fromPackageJson = readPackageJsonSchema(cwd);
-    if (fromPackageJson) {
-        const p = path.resolve(cwd, fromPackageJson);
-        if (!fs.existsSync(p))
-            return (0, problem_1.fail)(`package.json "prisma.schema" points at ${(0, problem_1.displayPath)(p, cwd)}, which does not exist. Fix it or pass --schema.`);
-        return (0, problem_1.ok)(p);
-    }
-    for (const candidate of ['prisma/schema.prisma', 'schema.prisma', 'prisma/schema']) {
-        const p = path.join(cwd, candidate);
-        if (fs.existsSync(p))
-            return (0, problem_1.ok)(p);
-    }
-    return (0, problem_1.fail)(`No Prisma schema found in this folder (looked for prisma/schema.prisma, schema.prisma, prisma/schema/ and package.json "prisma.schema"). Pass --schema <file|folder>.`);
-}
-function readPackageJsonSchema(cwd) {
-    try {
-        const pkg = JSON.parse(fs.readFileSync(path.join(cwd, 'package.json'), 'utf8'));
-        return typeof pkg.prisma?.schema === 'string' ? pkg.prisma.schema : undefined;
-    }
-    catch {
-        // No package.json, or one we cannot parse: Prisma falls back to the defaults too.
-        return undefined;
-    }
-}
-function readSchemaFiles(root, cwd) {
-    const paths = isDir(root) ? listPrismaFiles(root) : [root];
-    if (paths.length === 0)
-        return (0, problem_1.fail)(`${(0, problem_1.displayPath)(root, cwd)}: the folder holds no .prisma files. Pass a schema file or a folder of .prisma files.`);
-    const files = [];
-    for (const p of paths) {
-        let content;
-        try {
-            content = fs.readFileSync(p, 'utf8');
-        }
-        catch (e) {
-            return (0, problem_1.fail)(`${(0, problem_1.displayPath)(p, cwd)}: cannot read the schema (${e.code ?? String(e)}).`);
-        }
-        files.push({ path: p, content });
-    }
-    if (files.every((f) => f.content.trim() === '')) {
-        return (0, problem_1.fail)({ file: (0, problem_1.displayPath)(paths[0], cwd), message: `${(0, problem_1.displayPath)(root, cwd)}: the schema is empty. Add a datasource block and your models.` });
-    }
-    return (0, problem_1.ok)(files);
-}
-/** Multi-file schemas: every .prisma file below the folder, as Prisma 6+ loads them. */
-function listPrismaFiles(dir) {
-    const out = [];
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-        const p = path.join(dir, entry.name);
-        if (entry.isDirectory()) {
-            if (entry.name !== 'migrations' && entry.name !== 'node_modules')
-                out.push(...listPrismaFiles(p));
-        }
-        else if (entry.name.endsWith('.prisma')) {
-            out.push(p);
-        }
-    }
-    return out;
-}
-/**
- * Prisma keeps migrations beside the schema file. For a schema folder it has used both
- * `prisma/schema/migrations` and `prisma/migrations`; take whichever exists.
- */
-function defaultMigrationsDir(root) {
-    if (!isDir(root))
-        return path.join(path.dirname(root), 'migrations');
-    const inside = path.join(root, 'migrations');
-    const beside = path.join(path.dirname(root), 'migrations');
-    return isDir(inside) || !isDir(beside) ? inside : beside;
-}
-function isDir(p) {
-    try {
-        return fs.statSync(p).isDirectory();
-    }
-    catch {
-        return false;
-    }
-}
-
-
-/***/ }),
-
-/***/ 2695:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-"use strict";
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.indexSchema = indexSchema;
-exports.findModel = findModel;
-const split_1 = __nccwpck_require__(9281);
-const prismaSyntax_1 = __nccwpck_require__(331);
-/**
- * Where each model and field is declared, keyed by the database names the engine's SQL and
- * summary use. Lets a report point at schema lines and tell Prisma-level defaults apart.
- */
-function indexSchema(files) {
-    const out = [];
-    for (const file of files) {
-        const masked = (0, prismaSyntax_1.maskCommentsAndStrings)(file.content);
-        const lineOf = (0, split_1.lineFinder)(file.content);
-        for (const m of masked.matchAll(/(^|\n)[ \t]*(model|view|enum)[ \t]+(\w+)[ \t]*\{/g)) {
-            const start = m.index + m[0].length;
-            const end = masked.indexOf('}', start);
-            const body = file.content.slice(start, end === -1 ? undefined : end);
-            const bodyMasked = masked.slice(start, end === -1 ? undefined : end);
-            const kind = m[2] === 'enum' ? 'enum' : 'model';
-            const info = {
-                kind,
-                name: m[3],
-                dbName: /@@map\(\s*(?:name\s*:\s*)?"([^"]+)"/.exec(body)?.[1] ?? m[3],
-                file: file.path,
-                line: lineOf(m.index + m[1].length),
-                fields: [],
-            };
-            if (kind === 'model') {
-                let offset = 0;
-                for (const rawLine of bodyMasked.split('\n')) {
-                    const field = /^\s*(\w+)\s+\w/.exec(rawLine);
-                    if (field) {
-                        const original = body.slice(offset, offset + rawLine.length);
-                        info.fields.push({
-                            name: field[1],
-                            dbName: /@map\(\s*(?:name\s*:\s*)?"([^"]+)"/.exec(original)?.[1] ?? field[1],
-                            line: lineOf(start + offset),
-                            hasDefault: /@default\(/.test(rawLine),
-                        });
-                    }
-                    offset += rawLine.length + 1;
-                }
-            }
-            out.push(info);
-        }
-    }
-    return out;
-}
-function findModel(index, table) {
-    return index.find((m) => m.kind === 'model' && m.dbName === table);
-}
-
-
-/***/ }),
-
-/***/ 1730:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-"use strict";
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.run = run;
-const core = __importStar(__nccwpck_require__(7484));
-const github = __importStar(__nccwpck_require__(3228));
-const fs = __importStar(__nccwpck_require__(3024));
-const path = __importStar(__nccwpck_require__(6760));
-const check_1 = __nccwpck_require__(5883);
-const comment_1 = __nccwpck_require__(7318);
-const inputs_1 = __nccwpck_require__(8422);
-const schemaIndex_1 = __nccwpck_require__(2695);
-const maskUrl_1 = __nccwpck_require__(1819);
-const outputs_1 = __nccwpck_require__(7729);
-const run_1 = __nccwpck_require__(114);
-const deployText_1 = __nccwpck_require__(6308);
-const deployMarkdown_1 = __nccwpck_require__(6898);
-const annotations_1 = __nccwpck_require__(856);
-const markdown_1 = __nccwpck_require__(4285);
-const text_1 = __nccwpck_require__(5655);
-const write_1 = __nccwpck_require__(2868);
-/** The Action: read inputs, run the shared check core, write outputs. The one catch-all lives here. */
-async function run() {
-    try {
-        if (process.platform !== 'linux' || process.arch !== 'x64') {
-            throw new inputs_1.InputError(`prisma-drift-gate runs on linux-x64 runners (e.g. ubuntu-latest); this runner is ${process.platform}-${process.arch}.`);
-        }
-        const inputs = (0, inputs_1.readInputs)();
-        const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-        const cwd = path.resolve(workspace, inputs.workingDirectory);
-        if (!fs.existsSync(cwd))
-            throw new inputs_1.InputError(`input "working-directory": ${inputs.workingDirectory} does not exist in the workspace.`);
-        if (inputs.command !== 'check')
-            return await runDeployAction(inputs, cwd);
-        const base = inputs.integrity === 'off' ? undefined : github.context.payload.pull_request?.base?.sha;
-        if (inputs.integrity === 'required' && !base)
-            throw new inputs_1.InputError('input "integrity" is required, but this event has no pull request base to compare with. Run on pull_request events, or set integrity: auto.');
-        const report = await (0, check_1.runCheck)({ cwd, schema: inputs.schema, migrations: inputs.migrations, base, baseRequired: inputs.integrity === 'required', shadowDatabaseUrl: inputs.shadowDatabaseUrl });
-        if (report.integritySkipped)
-            core.warning(`Migration history not compared with the base: ${report.integritySkipped}`);
-        await publish(report, inputs, cwd, workspace);
-        decide(report, inputs);
-    }
-    catch (e) {
-        // Catch everything, not only Error instances, so the step can never end green by accident.
-        const message = e instanceof inputs_1.InputError ? e.message : `internal error in prisma-drift-gate: ${e instanceof Error ? e.message : String(e)}`;
-        // The runner masks registered secrets too; this also covers a URL that never became an input.
-        core.setFailed((0, maskUrl_1.scrubText)(message, [process.env.DATABASE_URL, process.env.SHADOW_DATABASE_URL, core.getInput('database-url'), core.getInput('shadow-database-url')]));
-    }
-}
-async function publish(report, inputs, cwd, workspace) {
-    const schema = report.schema.length === 1 ? report.schema[0] : path.posix.dirname(report.schema[0] ?? inputs.schema ?? 'prisma/schema.prisma');
-    const migrationsDir = report.migrationsDir ?? 'prisma/migrations';
-    const existing = fs.existsSync(path.resolve(cwd, migrationsDir)) ? fs.readdirSync(path.resolve(cwd, migrationsDir)) : [];
-    const migrationFolder = (0, write_1.migrationFolderName)(inputs.migrationName, existing);
-    const ctx = { schema, migrationsDir, migrationFolder, migrationName: inputs.migrationName };
-    const body = (0, markdown_1.renderComment)(report, ctx);
-    // The job summary has room for everything: never truncate it.
-    const full = (0, markdown_1.renderComment)(report, { ...ctx, limit: Number.MAX_SAFE_INTEGER });
-    if (report.errors.length === 0)
-        core.info((0, text_1.renderCheckText)(report));
-    await (0, outputs_1.writeOutputs)(report, full, migrationFolder);
-    const models = (0, schemaIndex_1.indexSchema)(report.schema.map((p) => ({ path: path.resolve(cwd, p), content: safeRead(path.resolve(cwd, p)) })));
-    (0, outputs_1.writeAnnotations)((0, annotations_1.annotationsFor)(report, models, (p) => path.resolve(cwd, p), inputs.failOnDrift ? 'error' : 'warning'), workspace);
-    await comment(report, inputs, (0, markdown_1.commentMarker)(schema), body);
-}
-async function comment(report, inputs, marker, body) {
-    const event = github.context.eventName;
-    const pr = github.context.payload.pull_request;
-    if (!inputs.comment || (event !== 'pull_request' && event !== 'pull_request_target') || !pr)
-        return;
-    if (!inputs.githubToken) {
-        core.warning('No github-token: the report is in the job summary only.');
-        return;
-    }
-    const client = github.getOctokit(inputs.githubToken);
-    const { owner, repo } = github.context.repo;
-    const outcome = await (0, comment_1.upsertStickyComment)(client, { owner, repo, issueNumber: pr.number, marker }, body, (0, outputs_1.resultOf)(report) === 'in-sync');
-    if (outcome.action === 'forbidden')
-        core.warning(outcome.message);
-    else if (outcome.action !== 'skipped')
-        core.info(`Comment ${outcome.action}${outcome.url ? `: ${outcome.url}` : ''}`);
-}
-function decide(report, inputs) {
-    const code = (0, check_1.exitCodeOf)(report);
-    const historyError = report.findings.find((f) => f.severity === 'error');
-    if (code === 2)
-        core.setFailed(report.errors[0]?.message ?? (historyError ? `Migration history: ${historyError.message} Fix: ${historyError.fix.split('\n')[0]}` : 'the check could not run'));
-    else if (code === 1 && !report.roundTrip.ok)
-        core.setFailed('the suggested migration did not round-trip; this is a bug in prisma-drift-gate');
-    else if (code === 1 && inputs.failOnDrift)
-        core.setFailed(`Schema drift: the Prisma schema and ${report.migrationsDir} disagree. Add the suggested migration (see the job summary).`);
-}
-/** deploy/status/resolve on the database in `database-url` or DATABASE_URL. */
-async function runDeployAction(inputs, cwd) {
-    const command = inputs.command;
-    const report = await (0, run_1.runDeployCommand)(command, {
-        cwd,
-        schema: inputs.schema,
-        migrations: inputs.migrations,
-        databaseUrl: inputs.databaseUrl,
-        dryRun: inputs.dryRun,
-        allowEdited: inputs.allowEdited,
-        drift: inputs.drift,
-        resolve: { applied: inputs.applied, rolledBack: inputs.rolledBack },
-    });
-    core.info((0, deployText_1.renderDeployText)(report));
-    // Notes (a SQLite file that does not exist yet, a database not managed by Prisma Migrate) deserve a warning annotation.
-    for (const note of report.notes)
-        core.warning(note);
-    await (0, outputs_1.writeDeployOutputs)(report, (0, deployMarkdown_1.renderDeploySummary)(report));
-    const code = (0, run_1.deployExitCode)(report);
-    if (code === 2)
-        core.setFailed(report.errors[0]?.message ?? `${command} failed`);
-    else if (code === 1)
-        core.setFailed(report.drift?.drift ? 'The live database drifted from its applied migrations (see the job summary).' : 'The database is not up to date with prisma/migrations (see the job summary).');
-}
-function safeRead(file) {
-    try {
-        return fs.readFileSync(file, 'utf8');
-    }
-    catch {
-        return '';
-    }
-}
-
-
-/***/ }),
-
-/***/ 7729:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-"use strict";
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.resultOf = void 0;
-exports.writeOutputs = writeOutputs;
-exports.writeAnnotations = writeAnnotations;
-exports.writeDeployOutputs = writeDeployOutputs;
-const core = __importStar(__nccwpck_require__(7484));
-const path = __importStar(__nccwpck_require__(6760));
-const run_1 = __nccwpck_require__(114);
-/** `broken` covers a chain that cannot be replayed and a history with error findings. */
-const resultOf = (report) => report.drift === null || report.findings.some((f) => f.severity === 'error') ? 'broken' : report.drift ? 'drift' : 'in-sync';
-exports.resultOf = resultOf;
-/** Step outputs and the job summary; the summary always carries the full report. */
-async function writeOutputs(report, body, migrationFolder) {
-    core.setOutput('drift', report.drift === null ? '' : String(report.drift));
-    core.setOutput('result', (0, exports.resultOf)(report));
-    core.setOutput('migration-sql', report.sql);
-    core.setOutput('migration-folder', report.drift ? migrationFolder : '');
-    core.setOutput('summary', report.summary);
-    core.setOutput('report', body);
-    await core.summary.addRaw(body).write();
-}
-/** Annotations point at files relative to the repository root, as GitHub expects. */
-function writeAnnotations(annotations, workspace) {
-    for (const a of annotations) {
-        const props = { title: a.title, file: path.relative(workspace, a.file).split(path.sep).join('/'), startLine: a.line };
-        if (a.level === 'error')
-            core.error(a.message, props);
-        else
-            core.warning(a.message, props);
-    }
-}
-/** deploy/status/resolve outputs: JSON arrays of migration names by state, and the result. */
-async function writeDeployOutputs(report, summary) {
-    for (const state of ['applied', 'pending', 'failed', 'edited', 'unknown'])
-        core.setOutput(state, JSON.stringify((0, run_1.namesIn)(report, state)));
-    core.setOutput('deployed', JSON.stringify(report.deployed));
-    core.setOutput('result', report.result);
-    core.setOutput('report', summary);
-    await core.summary.addRaw(summary).write();
+    return out.replace(/(\/\/[^:/\s@]+:)[^@\s/]+@/g, '$1***@');
 }
 
 
@@ -61612,6 +60040,94 @@ exports.fail = fail;
 function displayPath(absolute, cwd) {
     const rel = path.relative(cwd, absolute) || '.';
     return rel.split(path.sep).join('/');
+}
+
+
+/***/ }),
+
+/***/ 4330:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.loadProject = loadProject;
+exports.describeProject = describeProject;
+const path = __importStar(__nccwpck_require__(6760));
+const load_1 = __nccwpck_require__(2829);
+const prismaConfig_1 = __nccwpck_require__(2494);
+const problem_1 = __nccwpck_require__(4008);
+const locate_1 = __nccwpck_require__(2177);
+const provider_1 = __nccwpck_require__(6010);
+/** Config → schema → provider → lock file → chain, stopping at the first problem. */
+function loadProject(opts) {
+    const configFile = (0, prismaConfig_1.findPrismaConfig)(opts.cwd);
+    const config = configFile ? (0, prismaConfig_1.loadPrismaConfig)(configFile) : undefined;
+    const partial = { config };
+    const broken = (problem) => ({ ok: false, problem, partial });
+    const fromConfig = (p) => (p && config ? path.resolve(path.dirname(config.file), p) : undefined);
+    const located = (0, locate_1.locateSchema)({
+        cwd: opts.cwd,
+        schema: opts.schema ?? fromConfig(config?.schema),
+        migrations: opts.migrations ?? fromConfig(config?.migrationsPath),
+    });
+    if (!located.ok)
+        return broken(located.problem);
+    const schema = (partial.schema = located.value);
+    const provider = (0, provider_1.readProvider)(schema.files, opts.cwd);
+    if (!provider.ok)
+        return broken(provider.problem);
+    partial.provider = provider.value;
+    if (opts.lockMustMatchSchema) {
+        const lock = (0, provider_1.checkLockFile)(schema.migrationsDir, provider.value.provider, opts.cwd);
+        if (!lock.ok)
+            return broken(lock.problem);
+    }
+    const chain = (0, load_1.loadChain)(schema.migrationsDir, opts.cwd);
+    if (!chain.ok)
+        return broken(chain.problem);
+    const lockedProvider = (0, provider_1.readLockedProvider)(schema.migrationsDir);
+    return { ok: true, value: { cwd: opts.cwd, config, schema, provider: provider.value, lockedProvider, chain: chain.value } };
+}
+/** The display fields every report carries, from whatever part of the project was read. */
+function describeProject(p, cwd) {
+    return {
+        schema: p.schema ? p.schema.files.map((f) => (0, problem_1.displayPath)(f.path, cwd)) : [],
+        migrationsDir: p.schema ? (0, problem_1.displayPath)(p.schema.migrationsDir, cwd) : null,
+    };
 }
 
 
@@ -61975,6 +60491,1643 @@ const indent = (s) => s
     .split('\n')
     .map((l) => (l ? '  ' + l : l))
     .join('\n');
+
+
+/***/ }),
+
+/***/ 7894:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ENGINE_PREVIEW_FEATURES = void 0;
+exports.schemaForEngine = schemaForEngine;
+exports.declaredExtensions = declaredExtensions;
+const prismaSyntax_1 = __nccwpck_require__(1836);
+/**
+ * Prisma 5/6 schemas carry `url`, `directUrl` and `shadowDatabaseUrl` in the datasource
+ * and preview features that Prisma 7 has promoted or removed; the Prisma 7 engine
+ * rejects both (P1012). We blank them out for the engine only, keeping every newline so
+ * that the engine's file:line in error messages still points at the user's file.
+ */
+const DROPPED_DATASOURCE_KEYS = new Set(['url', 'directUrl', 'shadowDatabaseUrl']);
+/** The preview features the pinned engine (7.10.0) still knows; any other is dropped. */
+exports.ENGINE_PREVIEW_FEATURES = new Set([
+    'nativeDistinct',
+    'partialIndexes',
+    'postgresqlExtensions',
+    'relationJoins',
+    'schemaEngineDriverAdapters',
+    'shardKeys',
+    'strictUndefinedChecks',
+    'typedSql',
+    'views',
+]);
+function schemaForEngine(files) {
+    return files.map((f) => ({ path: f.path, content: rewrite(f.content) }));
+}
+function rewrite(content) {
+    const masked = (0, prismaSyntax_1.maskCommentsAndStrings)(content);
+    const edits = [];
+    for (const block of (0, prismaSyntax_1.findBlocks)(masked, 'datasource')) {
+        for (const p of (0, prismaSyntax_1.blockProperties)(masked, block)) {
+            if (DROPPED_DATASOURCE_KEYS.has(p.key))
+                edits.push({ start: p.start, end: p.end, text: keepNewlines(content.slice(p.start, p.end)) });
+        }
+    }
+    for (const block of (0, prismaSyntax_1.findBlocks)(masked, 'generator')) {
+        for (const p of (0, prismaSyntax_1.blockProperties)(masked, block)) {
+            if (p.key !== 'previewFeatures')
+                continue;
+            const original = content.slice(p.start, p.end);
+            const known = [...original.matchAll(/"([^"]*)"/g)].map((m) => m[1]).filter((f) => exports.ENGINE_PREVIEW_FEATURES.has(f));
+            const replacement = `previewFeatures = [${known.map((f) => JSON.stringify(f)).join(', ')}]`;
+            edits.push({ start: p.start, end: p.end, text: replacement + '\n'.repeat(countNewlines(original)) });
+        }
+    }
+    let out = content;
+    for (const e of edits.sort((a, b) => b.start - a.start))
+        out = out.slice(0, e.start) + e.text + out.slice(e.end);
+    return out;
+}
+const countNewlines = (s) => (s.match(/\n/g) ?? []).length;
+const keepNewlines = (s) => '\n'.repeat(countNewlines(s));
+/** Extensions declared with the postgresqlExtensions preview feature, so PGlite can load them up front. */
+function declaredExtensions(files) {
+    const names = [];
+    for (const f of files) {
+        const masked = (0, prismaSyntax_1.maskCommentsAndStrings)(f.content);
+        for (const block of (0, prismaSyntax_1.findBlocks)(masked, 'datasource')) {
+            const prop = (0, prismaSyntax_1.blockProperties)(masked, block).find((p) => p.key === 'extensions');
+            if (!prop)
+                continue;
+            const value = f.content.slice(prop.valueStart, prop.end).trim().replace(/^\[|\]$/g, '');
+            for (const item of splitTopLevel(value)) {
+                const name = /^\s*(\w+)/.exec(item)?.[1];
+                if (name)
+                    names.push(/map\s*:\s*"([^"]+)"/.exec(item)?.[1] ?? name);
+            }
+        }
+    }
+    return names;
+}
+function splitTopLevel(list) {
+    const items = [];
+    let depth = 0;
+    let current = '';
+    for (const c of list) {
+        if (c === '(')
+            depth++;
+        if (c === ')')
+            depth--;
+        if (c === ',' && depth === 0) {
+            items.push(current);
+            current = '';
+        }
+        else
+            current += c;
+    }
+    items.push(current);
+    return items;
+}
+
+
+/***/ }),
+
+/***/ 2177:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.locateSchema = locateSchema;
+exports.isDir = isDir;
+const fs = __importStar(__nccwpck_require__(3024));
+const path = __importStar(__nccwpck_require__(6760));
+const problem_1 = __nccwpck_require__(4008);
+/** Finds the schema the way the Prisma CLI does, without needing prisma.config.ts. */
+function locateSchema(opts) {
+    const found = findSchemaPath(opts);
+    if (!found.ok)
+        return found;
+    const root = found.value;
+    const files = readSchemaFiles(root, opts.cwd);
+    if (!files.ok)
+        return files;
+    const migrationsDir = opts.migrations
+        ? path.resolve(opts.cwd, opts.migrations)
+        : defaultMigrationsDir(root);
+    if (opts.migrations && !isDir(migrationsDir)) {
+        return (0, problem_1.fail)(`--migrations ${(0, problem_1.displayPath)(migrationsDir, opts.cwd)}: no such directory. Pass the folder that holds your migration folders.`);
+    }
+    return (0, problem_1.ok)({ root, dir: isDir(root) ? root : path.dirname(root), files: files.value, migrationsDir });
+}
+function findSchemaPath({ cwd, schema }) {
+    if (schema) {
+        const p = path.resolve(cwd, schema);
+        if (!fs.existsSync(p))
+            return (0, problem_1.fail)(`--schema ${(0, problem_1.displayPath)(p, cwd)}: no such file or folder. Pass the path to schema.prisma or to a folder of .prisma files.`);
+        return (0, problem_1.ok)(p);
+    }
+    const fromPackageJson = readPackageJsonSchema(cwd);
+    if (fromPackageJson) {
+        const p = path.resolve(cwd, fromPackageJson);
+        if (!fs.existsSync(p))
+            return (0, problem_1.fail)(`package.json "prisma.schema" points at ${(0, problem_1.displayPath)(p, cwd)}, which does not exist. Fix it or pass --schema.`);
+        return (0, problem_1.ok)(p);
+    }
+    for (const candidate of ['prisma/schema.prisma', 'schema.prisma', 'prisma/schema']) {
+        const p = path.join(cwd, candidate);
+        if (fs.existsSync(p))
+            return (0, problem_1.ok)(p);
+    }
+    return (0, problem_1.fail)(`No Prisma schema found in this folder (looked for prisma/schema.prisma, schema.prisma, prisma/schema/ and package.json "prisma.schema"). Pass --schema <file|folder>.`);
+}
+function readPackageJsonSchema(cwd) {
+    try {
+        const pkg = JSON.parse(fs.readFileSync(path.join(cwd, 'package.json'), 'utf8'));
+        return typeof pkg.prisma?.schema === 'string' ? pkg.prisma.schema : undefined;
+    }
+    catch {
+        // No package.json, or one we cannot parse: Prisma falls back to the defaults too.
+        return undefined;
+    }
+}
+function readSchemaFiles(root, cwd) {
+    const paths = isDir(root) ? listPrismaFiles(root) : [root];
+    if (paths.length === 0)
+        return (0, problem_1.fail)(`${(0, problem_1.displayPath)(root, cwd)}: the folder holds no .prisma files. Pass a schema file or a folder of .prisma files.`);
+    const files = [];
+    for (const p of paths) {
+        let content;
+        try {
+            content = fs.readFileSync(p, 'utf8');
+        }
+        catch (e) {
+            return (0, problem_1.fail)(`${(0, problem_1.displayPath)(p, cwd)}: cannot read the schema (${e.code ?? String(e)}).`);
+        }
+        files.push({ path: p, content });
+    }
+    if (files.every((f) => f.content.trim() === '')) {
+        return (0, problem_1.fail)({ file: (0, problem_1.displayPath)(paths[0], cwd), message: `${(0, problem_1.displayPath)(root, cwd)}: the schema is empty. Add a datasource block and your models.` });
+    }
+    return (0, problem_1.ok)(files);
+}
+/** Multi-file schemas: every .prisma file below the folder, as Prisma 6+ loads them. */
+function listPrismaFiles(dir) {
+    const out = [];
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+        const p = path.join(dir, entry.name);
+        if (entry.isDirectory()) {
+            if (entry.name !== 'migrations' && entry.name !== 'node_modules')
+                out.push(...listPrismaFiles(p));
+        }
+        else if (entry.name.endsWith('.prisma')) {
+            out.push(p);
+        }
+    }
+    return out;
+}
+/**
+ * Prisma keeps migrations beside the schema file. For a schema folder it has used both
+ * `prisma/schema/migrations` and `prisma/migrations`; take whichever exists.
+ */
+function defaultMigrationsDir(root) {
+    if (!isDir(root))
+        return path.join(path.dirname(root), 'migrations');
+    const inside = path.join(root, 'migrations');
+    const beside = path.join(path.dirname(root), 'migrations');
+    return isDir(inside) || !isDir(beside) ? inside : beside;
+}
+function isDir(p) {
+    try {
+        return fs.statSync(p).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+
+
+/***/ }),
+
+/***/ 6528:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.indexSchema = indexSchema;
+exports.findModel = findModel;
+const tokens_1 = __nccwpck_require__(6080);
+const prismaSyntax_1 = __nccwpck_require__(1836);
+/**
+ * Where each model and field is declared, keyed by the database names the engine's SQL and
+ * summary use. Lets a report point at schema lines and tell Prisma-level defaults apart.
+ */
+function indexSchema(files) {
+    const out = [];
+    for (const file of files) {
+        const masked = (0, prismaSyntax_1.maskCommentsAndStrings)(file.content);
+        const lineOf = (0, tokens_1.lineFinder)(file.content);
+        for (const m of masked.matchAll(/(^|\n)[ \t]*(model|view|enum)[ \t]+(\w+)[ \t]*\{/g)) {
+            const start = m.index + m[0].length;
+            const end = masked.indexOf('}', start);
+            const body = file.content.slice(start, end === -1 ? undefined : end);
+            const bodyMasked = masked.slice(start, end === -1 ? undefined : end);
+            const kind = m[2] === 'enum' ? 'enum' : 'model';
+            const info = {
+                kind,
+                name: m[3],
+                dbName: /@@map\(\s*(?:name\s*:\s*)?"([^"]+)"/.exec(body)?.[1] ?? m[3],
+                file: file.path,
+                line: lineOf(m.index + m[1].length),
+                fields: [],
+            };
+            if (kind === 'model') {
+                let offset = 0;
+                for (const rawLine of bodyMasked.split('\n')) {
+                    const field = /^\s*(\w+)\s+\w/.exec(rawLine);
+                    if (field) {
+                        const original = body.slice(offset, offset + rawLine.length);
+                        info.fields.push({
+                            name: field[1],
+                            dbName: /@map\(\s*(?:name\s*:\s*)?"([^"]+)"/.exec(original)?.[1] ?? field[1],
+                            line: lineOf(start + offset),
+                            hasDefault: /@default\(/.test(rawLine),
+                        });
+                    }
+                    offset += rawLine.length + 1;
+                }
+            }
+            out.push(info);
+        }
+    }
+    return out;
+}
+function findModel(index, table) {
+    return index.find((m) => m.kind === 'model' && m.dbName === table);
+}
+
+
+/***/ }),
+
+/***/ 1836:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.maskCommentsAndStrings = maskCommentsAndStrings;
+exports.findBlocks = findBlocks;
+exports.blockProperties = blockProperties;
+/**
+ * Just enough Prisma schema syntax to read the datasource and generator blocks.
+ * Comments and string contents are blanked to spaces so that positions in the
+ * masked text are positions in the original, and commented-out blocks vanish.
+ */
+function maskCommentsAndStrings(text) {
+    // Fast path: most of a schema is plain text; copy runs between comments and strings.
+    if (!text.includes('//') && !text.includes('"'))
+        return text;
+    let out = '';
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (c === '/' && text[i + 1] === '/') {
+            const end = text.indexOf('\n', i);
+            const stop = end === -1 ? text.length : end;
+            out += ' '.repeat(stop - i);
+            i = stop;
+        }
+        else if (c === '"') {
+            let j = i + 1;
+            while (j < text.length && text[j] !== '"' && text[j] !== '\n')
+                j += text[j] === '\\' ? 2 : 1;
+            out += '"' + blank(text.slice(i + 1, j)) + (text[j] === '"' ? '"' : '');
+            i = text[j] === '"' ? j + 1 : j;
+        }
+        else {
+            out += c;
+            i++;
+        }
+    }
+    return out;
+}
+const blank = (s) => s.replace(/[^\n]/g, ' ');
+function findBlocks(masked, kind) {
+    const blocks = [];
+    const re = new RegExp(`(^|\\n)[ \\t]*${kind}[ \\t]+(\\w+)[ \\t]*\\{`, 'g');
+    for (const m of masked.matchAll(re)) {
+        const start = m.index + m[0].length;
+        const close = masked.indexOf('}', start);
+        blocks.push({ kind, name: m[2], start, end: close === -1 ? masked.length : close });
+    }
+    return blocks;
+}
+/** Top-level `key = value` properties of a block; a value may span lines inside [ ]. */
+function blockProperties(masked, block) {
+    const props = [];
+    const re = /(^|\n)[ \t]*(\w+)[ \t]*=/g;
+    const body = masked.slice(block.start, block.end);
+    for (const m of body.matchAll(re)) {
+        const start = block.start + m.index + m[1].length;
+        const valueStart = block.start + m.index + m[0].length;
+        props.push({ key: m[2], start, end: valueEnd(masked, valueStart, block.end), valueStart });
+    }
+    return props;
+}
+function valueEnd(masked, from, limit) {
+    let depth = 0;
+    for (let i = from; i < limit; i++) {
+        const c = masked[i];
+        if (c === '[' || c === '(')
+            depth++;
+        else if (c === ']' || c === ')')
+            depth--;
+        else if (c === '\n' && depth <= 0)
+            return i;
+    }
+    return limit;
+}
+
+
+/***/ }),
+
+/***/ 6010:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.readProvider = readProvider;
+exports.checkLockFile = checkLockFile;
+exports.readLockedProvider = readLockedProvider;
+exports.lockedProviderIn = lockedProviderIn;
+const fs = __importStar(__nccwpck_require__(3024));
+const path = __importStar(__nccwpck_require__(6760));
+const problem_1 = __nccwpck_require__(4008);
+const tokens_1 = __nccwpck_require__(6080);
+const prismaSyntax_1 = __nccwpck_require__(1836);
+const ALIASES = { postgres: 'postgresql' };
+const NOT_YET = new Set(['mysql', 'sqlserver', 'cockroachdb', 'mongodb']);
+/** The provider of the (uncommented) datasource block, normalised as Prisma does. */
+function readProvider(files, cwd) {
+    for (const file of files) {
+        const masked = (0, prismaSyntax_1.maskCommentsAndStrings)(file.content);
+        const [block] = (0, prismaSyntax_1.findBlocks)(masked, 'datasource');
+        if (!block)
+            continue;
+        const prop = (0, prismaSyntax_1.blockProperties)(masked, block).find((p) => p.key === 'provider');
+        const where = `${(0, problem_1.displayPath)(file.path, cwd)}:${(0, tokens_1.lineOfOffset)(file.content, prop?.start ?? block.start)}`;
+        const raw = prop ? /"([^"]*)"/.exec(file.content.slice(prop.valueStart, prop.end))?.[1] : undefined;
+        if (!raw)
+            return (0, problem_1.fail)({ file: (0, problem_1.displayPath)(file.path, cwd), message: `${where}: the datasource has no provider string. Add provider = "sqlite" or "postgresql".` });
+        const normalised = ALIASES[raw] ?? raw;
+        if (normalised === 'sqlite' || normalised === 'postgresql') {
+            return (0, problem_1.ok)({ provider: normalised, file: file.path, line: (0, tokens_1.lineOfOffset)(file.content, prop.start) });
+        }
+        if (NOT_YET.has(normalised)) {
+            return (0, problem_1.fail)({ file: (0, problem_1.displayPath)(file.path, cwd), line: (0, tokens_1.lineOfOffset)(file.content, prop.start), message: `${where}: provider "${raw}" is not supported yet (sqlite and postgresql are).` });
+        }
+        return (0, problem_1.fail)({ file: (0, problem_1.displayPath)(file.path, cwd), line: (0, tokens_1.lineOfOffset)(file.content, prop.start), message: `${where}: unknown provider "${raw}". Use "sqlite" or "postgresql".` });
+    }
+    const names = files.map((f) => (0, problem_1.displayPath)(f.path, cwd)).join(', ');
+    return (0, problem_1.fail)(`${names}: no datasource block found. Add one, e.g. datasource db { provider = "postgresql" }.`);
+}
+/**
+ * migration_lock.toml records the provider the history was written for. A missing lock
+ * file is allowed (hand-made histories lack it); a different provider is not, because
+ * the chain's SQL would be replayed in the wrong dialect.
+ */
+function checkLockFile(migrationsDir, provider, cwd) {
+    const lockPath = path.join(migrationsDir, 'migration_lock.toml');
+    const locked = readLockedProvider(migrationsDir);
+    if (locked !== undefined && locked !== provider) {
+        return (0, problem_1.fail)({
+            file: (0, problem_1.displayPath)(lockPath, cwd),
+            message: `${(0, problem_1.displayPath)(lockPath, cwd)}: the migrations were written for provider "${locked}" but the schema's datasource says "${provider}". Make them agree (a provider switch needs a new migration history).`,
+        });
+    }
+    return (0, problem_1.ok)(undefined);
+}
+/** The provider migration_lock.toml names (normalised), or undefined without a file or a provider line. */
+function readLockedProvider(migrationsDir) {
+    let text;
+    try {
+        text = fs.readFileSync(path.join(migrationsDir, 'migration_lock.toml'), 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+    return lockedProviderIn(text);
+}
+/** The provider a migration_lock.toml text names (normalised), or undefined. */
+function lockedProviderIn(text) {
+    const raw = /^\s*provider\s*=\s*"([^"]*)"/m.exec(text)?.[1];
+    return raw === undefined ? undefined : (ALIASES[raw] ?? raw);
+}
+
+
+/***/ }),
+
+/***/ 6080:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.lineOfOffset = void 0;
+exports.tokens = tokens;
+exports.splitStatements = splitStatements;
+exports.lineFinder = lineFinder;
+exports.statementHead = statementHead;
+/**
+ * Tokenises just enough SQL to find statement boundaries: comments, quoted strings and
+ * identifiers, PostgreSQL dollar quotes and E'' strings, SQLite's `[x]` and backticks.
+ * Whitespace and comments yield no token.
+ */
+function* tokens(sql, dialect) {
+    const n = sql.length;
+    let i = 0;
+    while (i < n) {
+        const c = sql[i];
+        const start = i;
+        if (/\s/.test(c)) {
+            i++;
+            continue;
+        }
+        if (c === '-' && sql[i + 1] === '-') {
+            const nl = sql.indexOf('\n', i);
+            i = nl === -1 ? n : nl + 1;
+            continue;
+        }
+        if (c === '/' && sql[i + 1] === '*') {
+            i = skipBlockComment(sql, i, dialect === 'postgresql');
+            continue;
+        }
+        if (c === "'" || ((c === 'E' || c === 'e') && sql[i + 1] === "'" && dialect === 'postgresql')) {
+            const backslashes = c !== "'";
+            i = skipQuoted(sql, backslashes ? i + 1 : i, "'", backslashes);
+            yield { kind: 'string', start, end: i };
+            continue;
+        }
+        if (c === '"' || (dialect === 'sqlite' && c === '`')) {
+            i = skipQuoted(sql, i, c, false);
+            yield { kind: 'quotedIdent', start, end: i };
+            continue;
+        }
+        if (dialect === 'sqlite' && c === '[') {
+            const close = sql.indexOf(']', i);
+            i = close === -1 ? n : close + 1;
+            yield { kind: 'quotedIdent', start, end: i };
+            continue;
+        }
+        if (dialect === 'postgresql' && c === '$') {
+            const tag = /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.exec(sql.slice(i, i + 64));
+            if (tag) {
+                const close = sql.indexOf(tag[0], i + tag[0].length);
+                i = close === -1 ? n : close + tag[0].length;
+                yield { kind: 'string', start, end: i };
+                continue;
+            }
+        }
+        if (c === ';') {
+            i++;
+            yield { kind: 'semicolon', start, end: i };
+            continue;
+        }
+        if (/[A-Za-z_]/.test(c)) {
+            while (i < n && /[A-Za-z0-9_$]/.test(sql[i]))
+                i++;
+            yield { kind: 'word', start, end: i };
+            continue;
+        }
+        i++;
+        yield { kind: 'other', start, end: i };
+    }
+}
+function skipBlockComment(sql, i, nested) {
+    let depth = 0;
+    while (i < sql.length) {
+        if (sql[i] === '/' && sql[i + 1] === '*') {
+            depth++;
+            i += 2;
+            if (!nested && depth > 1)
+                depth = 1;
+        }
+        else if (sql[i] === '*' && sql[i + 1] === '/') {
+            depth--;
+            i += 2;
+            if (depth === 0)
+                return i;
+        }
+        else
+            i++;
+    }
+    return sql.length;
+}
+/** Skips a quoted run starting at `i` (the opening quote); a doubled quote is an escape. */
+function skipQuoted(sql, i, quote, backslashEscapes) {
+    i++;
+    while (i < sql.length) {
+        const c = sql[i];
+        if (backslashEscapes && c === '\\')
+            i += 2;
+        else if (c === quote) {
+            if (sql[i + 1] === quote)
+                i += 2;
+            else
+                return i + 1;
+        }
+        else
+            i++;
+    }
+    return sql.length;
+}
+/**
+ * Splits a migration script into statements. SQLite trigger bodies hold `;`s and end at
+ * `END;`, as sqlite3_complete() decides.
+ */
+function splitStatements(sql, dialect) {
+    const out = [];
+    let first;
+    let words = [];
+    let previous;
+    const lineStarts = lineIndex(sql);
+    // Inside a trigger body, CASE … END must not be taken for the body's END.
+    let caseDepth = 0;
+    let triggerEnded = false;
+    const flush = (end) => {
+        if (first)
+            out.push({ text: sql.slice(first.start, end), offset: first.start, line: lineAt(lineStarts, first.start) });
+        first = undefined;
+        words = [];
+        caseDepth = 0;
+        triggerEnded = false;
+    };
+    for (const tok of tokens(sql, dialect)) {
+        if (tok.kind === 'word' && dialect === 'sqlite' && isCreateTrigger(words)) {
+            const word = sql.slice(tok.start, tok.end).toUpperCase();
+            if (word === 'CASE')
+                caseDepth++;
+            else if (word === 'END') {
+                if (caseDepth > 0)
+                    caseDepth--;
+                else
+                    triggerEnded = true;
+            }
+        }
+        if (tok.kind === 'semicolon') {
+            const inTrigger = dialect === 'sqlite' && isCreateTrigger(words);
+            const endsTrigger = triggerEnded && previous?.kind === 'word' && sql.slice(previous.start, previous.end).toUpperCase() === 'END';
+            if (!first) {
+                previous = tok;
+                continue;
+            }
+            if (!inTrigger || endsTrigger) {
+                flush(tok.end);
+                previous = tok;
+                continue;
+            }
+        }
+        first ??= tok;
+        if (tok.kind === 'word' && words.length < 4)
+            words.push(sql.slice(tok.start, tok.end).toUpperCase());
+        previous = tok;
+    }
+    flush(sql.length);
+    return out;
+}
+function isCreateTrigger(words) {
+    if (words[0] !== 'CREATE')
+        return false;
+    const next = words[1] === 'TEMP' || words[1] === 'TEMPORARY' ? words[2] : words[1];
+    return next === 'TRIGGER';
+}
+function lineIndex(text) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++)
+        if (text[i] === '\n')
+            starts.push(i + 1);
+    return starts;
+}
+function lineAt(starts, offset) {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo + 1;
+}
+/** 1-based line of an offset in a script. */
+const lineOfOffset = (sql, offset) => lineAt(lineIndex(sql), offset);
+exports.lineOfOffset = lineOfOffset;
+/** offset → 1-based line for many look-ups in one text, without rescanning it each time. */
+function lineFinder(text) {
+    const starts = lineIndex(text);
+    return (offset) => lineAt(starts, offset);
+}
+/** The first line of a statement, shortened for a one-line message. */
+function statementHead(text, max = 120) {
+    const oneLine = text.replace(/\s+/g, ' ').trim();
+    return oneLine.length > max ? oneLine.slice(0, max - 1) + '…' : oneLine;
+}
+
+
+/***/ }),
+
+/***/ 320:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.openThrowawayDb = openThrowawayDb;
+const engineSchema_1 = __nccwpck_require__(7894);
+const pgExtensions_1 = __nccwpck_require__(1307);
+/** Each database's driver is loaded only when used: a SQLite check never loads PGlite (about 30 ms). */
+async function openThrowawayDb(provider, chain, schema) {
+    switch (provider) {
+        case 'sqlite':
+            return (await Promise.resolve().then(() => __importStar(__nccwpck_require__(1660)))).openSqlite();
+        case 'postgresql':
+            // Load only the extensions the chain or the schema names: each costs start-up time.
+            return (await Promise.resolve().then(() => __importStar(__nccwpck_require__(3645)))).openPglite([...chain.flatMap((m) => (0, pgExtensions_1.extensionsCreatedBy)(m.sql)), ...(0, engineSchema_1.declaredExtensions)(schema.files)]);
+    }
+}
+
+
+/***/ }),
+
+/***/ 5016:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.pgInspector = pgInspector;
+exports.locatePgFailure = locatePgFailure;
+const tokens_1 = __nccwpck_require__(6080);
+/** Catalog reads that explain the engine's diff; `current_schema()` is the replay's schema. */
+function pgInspector(query) {
+    return {
+        async columns(table) {
+            const r = await query(`SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS notnull,
+                pg_get_expr(d.adbin, d.adrelid) AS dflt,
+                EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary AND a.attnum = ANY(i.indkey)) AS pk
+         FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+         LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+         WHERE n.nspname = current_schema() AND c.relname = $1 AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
+         ORDER BY a.attnum`, [table]);
+            return r.rows;
+        },
+        async indexes(table) {
+            const r = await query(`SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema() AND tablename = $1`, [table]);
+            return r.rows.map((row) => row.name);
+        },
+        async enumValues(name) {
+            const r = await query(`SELECT e.enumlabel AS label FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid JOIN pg_namespace n ON n.oid = t.typnamespace
+         WHERE n.nspname = current_schema() AND t.typname = $1 ORDER BY e.enumsortorder`, [name]);
+            return r.rows.map((row) => row.label);
+        },
+    };
+}
+/**
+ * Which statement of a failed script failed: from the error's position, else by re-running
+ * the statements one at a time inside a transaction that is rolled back.
+ */
+async function locatePgFailure(sql, error, exec) {
+    const statements = (0, tokens_1.splitStatements)(sql, 'postgresql');
+    const position = error.position ? Number(error.position) - 1 : undefined;
+    if (position !== undefined && position >= 0) {
+        const stmt = [...statements].reverse().find((s) => s.offset <= position);
+        return { stmt, line: (0, tokens_1.lineOfOffset)(sql, position), message: error.message };
+    }
+    await exec('BEGIN');
+    try {
+        for (const stmt of statements) {
+            try {
+                await exec(stmt.text);
+            }
+            catch (e) {
+                return { stmt, line: stmt.line, message: e.message };
+            }
+        }
+    }
+    finally {
+        await exec('ROLLBACK').catch(() => undefined);
+    }
+    return { message: error.message };
+}
+
+
+/***/ }),
+
+/***/ 1307:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.PGLITE_EXTENSIONS = void 0;
+exports.extensionsCreatedBy = extensionsCreatedBy;
+exports.resolveExtensions = resolveExtensions;
+/* eslint-disable @typescript-eslint/no-require-imports */
+exports.PGLITE_EXTENSIONS = {
+    amcheck: () => __nccwpck_require__(3674),
+    bloom: () => __nccwpck_require__(8275),
+    btree_gin: () => __nccwpck_require__(4839),
+    btree_gist: () => __nccwpck_require__(7540),
+    citext: () => __nccwpck_require__(2139),
+    cube: () => __nccwpck_require__(4209),
+    dict_int: () => __nccwpck_require__(8058),
+    dict_xsyn: () => __nccwpck_require__(6143),
+    earthdistance: () => __nccwpck_require__(6939),
+    fuzzystrmatch: () => __nccwpck_require__(3820),
+    hstore: () => __nccwpck_require__(4841),
+    intarray: () => __nccwpck_require__(910),
+    isn: () => __nccwpck_require__(3878),
+    lo: () => __nccwpck_require__(8161),
+    ltree: () => __nccwpck_require__(8632),
+    pg_trgm: () => __nccwpck_require__(3684),
+    pgcrypto: () => __nccwpck_require__(724),
+    seg: () => __nccwpck_require__(9337),
+    tablefunc: () => __nccwpck_require__(2278),
+    tcn: () => __nccwpck_require__(401),
+    tsm_system_rows: () => __nccwpck_require__(3832),
+    tsm_system_time: () => __nccwpck_require__(2060),
+    unaccent: () => __nccwpck_require__(6821),
+    'uuid-ossp': () => __nccwpck_require__(8453),
+    vector: () => __nccwpck_require__(3485),
+    pg_uuidv7: () => __nccwpck_require__(1148),
+    pg_hashids: () => __nccwpck_require__(3646),
+    pg_ivm: () => __nccwpck_require__(2150),
+    pgtap: () => __nccwpck_require__(3960),
+};
+/** Built into PostgreSQL itself: nothing to load. */
+const BUILT_IN = new Set(['plpgsql']);
+/** Extension names a migration creates: `CREATE EXTENSION [IF NOT EXISTS] "name"`. */
+function extensionsCreatedBy(sql) {
+    const names = [];
+    for (const m of sql.matchAll(/create\s+extension\s+(?:if\s+not\s+exists\s+)?(?:"([^"]+)"|([A-Za-z_][\w-]*))/gi)) {
+        names.push(m[1] ?? m[2].toLowerCase());
+    }
+    return names;
+}
+/** The PGlite extension objects for the names, and the names PGlite does not bundle. */
+function resolveExtensions(names) {
+    const extensions = {};
+    const missing = [];
+    for (const name of new Set(names)) {
+        if (BUILT_IN.has(name))
+            continue;
+        const load = exports.PGLITE_EXTENSIONS[name];
+        if (!load) {
+            missing.push(name);
+            continue;
+        }
+        const mod = load();
+        const ext = Object.values(mod).find((v) => typeof v === 'object' && v !== null && 'setup' in v);
+        if (ext)
+            extensions[name.replace(/-/g, '_')] = ext;
+    }
+    return { extensions, missing };
+}
+
+
+/***/ }),
+
+/***/ 6170:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.searchPathOption = exports.CharAsTextPool = void 0;
+exports.splitUrl = splitUrl;
+exports.connectionProblem = connectionProblem;
+exports.openPgServer = openPgServer;
+const adapter_pg_1 = __nccwpck_require__(1403);
+const node_crypto_1 = __nccwpck_require__(7598);
+const fs = __importStar(__nccwpck_require__(3024));
+const path = __importStar(__nccwpck_require__(6760));
+const pg_1 = __importDefault(__nccwpck_require__(3273));
+const tokens_1 = __nccwpck_require__(6080);
+const pgCommon_1 = __nccwpck_require__(5016);
+const problem_1 = __nccwpck_require__(4008);
+const maskUrl_1 = __nccwpck_require__(7354);
+const types_1 = __nccwpck_require__(4963);
+/**
+ * The engine's introspection reads catalog columns of PostgreSQL's internal `"char"` type
+ * (OID 18). @prisma/adapter-pg has no mapping for it and fails ("Column type 'char' could
+ * not be deserialized"); its values are one-character strings, so we report them as text.
+ */
+class CharAsTextPool extends pg_1.default.Pool {
+    query(...args) {
+        const result = super.query(...args);
+        if (result && typeof result.then === 'function') {
+            return result.then((r) => {
+                for (const f of r.fields ?? [])
+                    if (f.dataTypeID === 18)
+                        f.dataTypeID = 25;
+                return r;
+            });
+        }
+        return result;
+    }
+}
+exports.CharAsTextPool = CharAsTextPool;
+/**
+ * Prisma's URL parameters, translated for pg. `schema` selects the search path. TLS differs:
+ * in Prisma `sslcert` is the server's CA file (relative to the schema's folder),
+ * `sslidentity`/`sslpassword` a PKCS#12 client identity, and certificates are not verified
+ * unless `sslaccept=strict`; pg would read `sslcert` as a client certificate and verify by
+ * default. Throws (with the file named) when a certificate file cannot be read.
+ */
+function splitUrl(url, baseDir = process.cwd()) {
+    const u = new URL(url);
+    const schema = u.searchParams.get('schema') || 'public';
+    const p = (key) => u.searchParams.get(key) ?? undefined;
+    const mode = p('sslmode');
+    const sslcert = p('sslcert');
+    const sslidentity = p('sslidentity');
+    const read = (file, what) => {
+        try {
+            return fs.readFileSync(path.resolve(baseDir, file));
+        }
+        catch (e) {
+            throw new Error(`cannot read the ${what} ${file} (${e.code ?? String(e)}); relative paths resolve from the schema's folder, as in Prisma`);
+        }
+    };
+    let ssl;
+    if (mode === 'disable')
+        ssl = false;
+    else if (mode || sslcert || sslidentity) {
+        ssl = { rejectUnauthorized: p('sslaccept') === 'strict' };
+        if (sslcert)
+            ssl.ca = read(sslcert, 'sslcert CA file');
+        if (sslidentity)
+            ssl.pfx = read(sslidentity, 'sslidentity file');
+        if (p('sslpassword'))
+            ssl.passphrase = p('sslpassword');
+    }
+    for (const key of ['schema', 'connection_limit', 'pool_timeout', 'pgbouncer', 'statement_cache_size', 'socket_timeout', 'connect_timeout', 'sslmode', 'sslcert', 'sslidentity', 'sslpassword', 'sslaccept'])
+        u.searchParams.delete(key);
+    return { connectionString: u.toString(), schema, ...(ssl !== undefined ? { ssl } : {}) };
+}
+/** libpq's `options` value: a quoted identifier, with spaces and backslashes escaped. */
+const searchPathOption = (schema) => `-c search_path=${quoteIdent(schema).replace(/\\/g, '\\\\').replace(/ /g, '\\ ')}`;
+exports.searchPathOption = searchPathOption;
+const quoteIdent = (s) => `"${s.replace(/"/g, '""')}"`;
+/** A connection failure in words, without the password. */
+function connectionProblem(url, e, source = '--shadow-database-url') {
+    const err = e;
+    const why = err.code === '28P01' ? 'password authentication failed' :
+        err.code === 'ECONNREFUSED' ? 'connection refused (is the server running and reachable?)' :
+            err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN' ? 'host not found' :
+                err.code === '3D000' ? 'the database does not exist' :
+                    (err.message ?? String(e)).split(url).join((0, maskUrl_1.maskUrl)(url));
+    return { message: `${source} ${(0, maskUrl_1.maskUrl)(url)}: cannot connect: ${why}.` };
+}
+/**
+ * Replays on a real PostgreSQL server: in a fresh temporary database, dropped afterwards;
+ * where creating databases is not allowed, in a temporary schema of the given database.
+ * Nothing else on the server is touched.
+ */
+async function openPgServer(url) {
+    let parts;
+    try {
+        parts = splitUrl(url);
+    }
+    catch (e) {
+        return (0, problem_1.fail)(e instanceof TypeError ? `--shadow-database-url: not a valid URL (${(0, maskUrl_1.maskUrl)(url)}). Use postgresql://user:password@host:5432/db.` : `--shadow-database-url ${(0, maskUrl_1.maskUrl)(url)}: ${e.message}.`);
+    }
+    const admin = new pg_1.default.Client({ connectionString: parts.connectionString, connectionTimeoutMillis: 10_000, ...(parts.ssl !== undefined ? { ssl: parts.ssl } : {}) });
+    admin.on('error', () => undefined);
+    try {
+        await admin.connect();
+    }
+    catch (e) {
+        return (0, problem_1.fail)(connectionProblem(url, e));
+    }
+    const name = `prisma_drift_gate_${(0, node_crypto_1.randomBytes)(6).toString('hex')}`;
+    let mode = 'database';
+    try {
+        await admin.query(`CREATE DATABASE ${quoteIdent(name)}`);
+    }
+    catch (e) {
+        if (e.code !== '42501') {
+            await admin.end();
+            return (0, problem_1.fail)(`--shadow-database-url ${(0, maskUrl_1.maskUrl)(url)}: cannot create a temporary database: ${e.message}.`);
+        }
+        mode = 'schema';
+        await admin.query(`CREATE SCHEMA ${quoteIdent(name)}`);
+    }
+    const target = new URL(parts.connectionString);
+    if (mode === 'database')
+        target.pathname = `/${name}`;
+    const schema = mode === 'database' ? parts.schema : name;
+    const pool = new CharAsTextPool({ connectionString: target.toString(), max: 2, options: (0, exports.searchPathOption)(schema), ...(parts.ssl !== undefined ? { ssl: parts.ssl } : {}) });
+    // DROP DATABASE … WITH (FORCE) at the end terminates whatever the engine left connected;
+    // the pool reports that on idle clients, and it is expected, not a failure.
+    pool.on('error', () => undefined);
+    const client = await pool.connect();
+    if (mode === 'database' && schema !== 'public')
+        await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+    const runWhole = async (sql) => {
+        try {
+            await client.query(sql);
+            return undefined;
+        }
+        catch (e) {
+            return e;
+        }
+    };
+    const inspector = (0, pgCommon_1.pgInspector)((sql, params) => client.query(sql, params));
+    return (0, problem_1.ok)({
+        provider: 'postgresql',
+        inspector,
+        async runMigration(migration) {
+            if (mode === 'schema') {
+                const escape = escapingStatement(migration.sql, name);
+                if (escape)
+                    return (0, problem_1.fail)((0, types_1.migrationFailure)(migration, escape.line, (0, tokens_1.statementHead)(escape.text), `schema-qualified statements are refused in the temporary schema (the server does not allow creating a database)`, 'Grant CREATEDB to the shadow user, or replay in the embedded database.'));
+            }
+            const error = await runWhole(migration.sql);
+            if (!error)
+                return (0, problem_1.ok)(undefined);
+            const where = await (0, pgCommon_1.locatePgFailure)(migration.sql, error, (sql) => client.query(sql));
+            return (0, problem_1.fail)((0, types_1.migrationFailure)(migration, where.line ?? where.stmt?.line ?? 1, (0, tokens_1.statementHead)(where.stmt?.text ?? ''), where.message, error.hint));
+        },
+        async runScript(sql) {
+            const error = await runWhole(sql);
+            return error ? (0, problem_1.fail)(error.message) : (0, problem_1.ok)(undefined);
+        },
+        adapterFactory: () => new adapter_pg_1.PrismaPg(pool, { schema }),
+        async [Symbol.asyncDispose]() {
+            client.release();
+            await pool.end();
+            if (mode === 'database')
+                await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`).catch(() => admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)}`));
+            else
+                await admin.query(`DROP SCHEMA IF EXISTS ${quoteIdent(name)} CASCADE`);
+            await admin.end();
+        },
+    });
+}
+/** In temporary-schema mode, a `"schema".object` reference to any other schema would escape it. */
+function escapingStatement(sql, own) {
+    for (const stmt of (0, tokens_1.splitStatements)(sql, 'postgresql')) {
+        for (const m of stmt.text.matchAll(/(?:"((?:[^"]|"")+)"|\b([A-Za-z_]\w*))\s*\.\s*(?:"|[A-Za-z_])/g)) {
+            const schema = m[1] ?? m[2];
+            if (schema !== own && !/^\d/.test(schema))
+                return stmt;
+        }
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 3645:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SNAPSHOT_NAME = void 0;
+exports.openPglite = openPglite;
+const pglite_1 = __nccwpck_require__(9517);
+const fs = __importStar(__nccwpck_require__(3024));
+const path = __importStar(__nccwpck_require__(6760));
+const zlib = __importStar(__nccwpck_require__(8522));
+const pglite_prisma_adapter_1 = __nccwpck_require__(9586);
+const tokens_1 = __nccwpck_require__(6080);
+const problem_1 = __nccwpck_require__(4008);
+const pgExtensions_1 = __nccwpck_require__(1307);
+const pgCommon_1 = __nccwpck_require__(5016);
+const types_1 = __nccwpck_require__(4963);
+/**
+ * PostgreSQL in-process (WASM). Its file system is in memory, so untrusted migration SQL
+ * cannot read or write the host's files, and there are no processes to spawn.
+ */
+async function openPglite(extensionNames) {
+    const { extensions, missing } = (0, pgExtensions_1.resolveExtensions)(extensionNames);
+    const snapshot = readSnapshot();
+    const pg = await pglite_1.PGlite.create({
+        extensions: extensions,
+        // In-memory and thrown away: skip the per-query sync to PGlite's file system.
+        relaxedDurability: true,
+        // initdb's default 128MB pool is touched at start: ~100 MiB RSS and ~0.2 s. A throwaway schema
+        // fits in 16MB, and evicted pages only go to the in-memory file system.
+        startParams: [...pglite_1.PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'],
+        // Not loadDataDir: see SnapshotFs.
+        ...(snapshot ? { fs: new SnapshotFs(gunzip(snapshot)) } : {}),
+    });
+    const missingHint = (message) => {
+        const name = missing.find((m) => message.includes(`"${m}"`));
+        return name ? `PGlite does not bundle the extension "${name}"; replay on a real server with --shadow-database-url.` : undefined;
+    };
+    /**
+     * Prisma sends a migration as one simple-protocol query, so it runs in one implicit
+     * transaction (and `CREATE INDEX CONCURRENTLY` fails, as it does under Prisma).
+     */
+    const runWhole = async (sql) => {
+        try {
+            await pg.exec(sql);
+            return {};
+        }
+        catch (e) {
+            return { error: e };
+        }
+    };
+    const inspector = (0, pgCommon_1.pgInspector)((sql, params) => pg.query(sql, params));
+    return {
+        provider: 'postgresql',
+        inspector,
+        async runMigration(migration) {
+            const { error } = await runWhole(migration.sql);
+            if (!error)
+                return (0, problem_1.ok)(undefined);
+            const where = await (0, pgCommon_1.locatePgFailure)(migration.sql, error, (sql) => pg.exec(sql));
+            const hint = [error.hint, missingHint(where.message)].filter(Boolean).join(' ') || undefined;
+            return (0, problem_1.fail)((0, types_1.migrationFailure)(migration, where.line ?? where.stmt?.line ?? 1, (0, tokens_1.statementHead)(where.stmt?.text ?? ''), where.message, hint));
+        },
+        async runScript(sql) {
+            const { error } = await runWhole(sql);
+            return error ? (0, problem_1.fail)(error.message) : (0, problem_1.ok)(undefined);
+        },
+        adapterFactory: () => new pglite_prisma_adapter_1.PrismaPGlite(pg),
+        async [Symbol.asyncDispose]() {
+            await pg.close();
+        },
+    };
+}
+/**
+ * The build writes a pre-initialised data dir (scripts/pglite-snapshot.js) beside the
+ * compiled code: lib/ for the CLI, dist/ for the Action. Without it PGlite runs initdb,
+ * which works but costs seconds on every check.
+ */
+exports.SNAPSHOT_NAME = 'pglite-datadir.tar.gz';
+/**
+ * Writes the snapshot's data dir into PGlite's in-memory file system before PGlite looks for
+ * PGDATA/PG_VERSION, so it neither runs initdb nor loadDataDir. loadDataDir is slow in Node:
+ * it gunzips through web streams (about 0.5 s for this 40 MB tar), then copies every file
+ * twice. Here each file is a view of the tarball (canOwn: no copy).
+ */
+class SnapshotFs extends pglite_1.MemoryFS {
+    #tarball;
+    constructor(tarball) {
+        super();
+        this.#tarball = tarball;
+    }
+    async initialSyncFs() {
+        await super.initialSyncFs();
+        const FS = this.pg.Module.FS;
+        const root = '/pglite/data';
+        FS.mkdirTree(root);
+        for (const entry of untar(await this.#tarball)) {
+            const file = root + entry.name.replace(/^\/?/, '/').replace(/\/$/, '');
+            if (entry.data)
+                FS.writeFile(file, entry.data, { canOwn: true });
+            else
+                FS.mkdirTree(file);
+        }
+    }
+}
+/**
+ * zlib in the thread pool, so it overlaps PGlite compiling its wasm. One output chunk of the
+ * whole size (the gzip trailer's ISIZE): zlib's default 16 KiB chunks make it 4x slower.
+ */
+function gunzip(gz) {
+    const size = gz.length >= 4 ? gz.readUInt32LE(gz.length - 4) : 0;
+    const tar = new Promise((resolve, reject) => zlib.gunzip(gz, { chunkSize: Math.max(size, 64 * 1024) }, (e, b) => (e ? reject(e) : resolve(b))));
+    tar.catch(() => undefined); // rejected before SnapshotFs awaits it: not unhandled; it still throws there
+    return tar;
+}
+/** The ustar entries PGlite's dumpDataDir writes: regular files (data is a view, not a copy) and directories. */
+function* untar(tar) {
+    const field = (from, length) => {
+        const end = tar.indexOf(0, from);
+        return tar.toString('latin1', from, end === -1 || end > from + length ? from + length : end);
+    };
+    for (let at = 0; at + 512 <= tar.length && tar[at] !== 0;) {
+        const prefix = field(at + 345, 155);
+        const name = (prefix ? `${prefix}/` : '') + field(at, 100);
+        const size = parseInt(field(at + 124, 12).trim() || '0', 8);
+        const type = tar[at + 156];
+        const start = at + 512;
+        if (type === 0x35 /* '5' */)
+            yield { name };
+        else if (type === 0x30 /* '0' */ || type === 0)
+            yield { name, data: tar.subarray(start, start + size) };
+        at = start + Math.ceil(size / 512) * 512;
+    }
+}
+function readSnapshot() {
+    for (const dir of [__dirname, path.join(__dirname, '..'), path.join(__dirname, '..', '..', 'lib')]) {
+        try {
+            return fs.readFileSync(path.join(dir, exports.SNAPSHOT_NAME));
+        }
+        catch {
+            // not here; try the next place
+        }
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 1660:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.openSqlite = openSqlite;
+const fs = __importStar(__nccwpck_require__(3024));
+const os = __importStar(__nccwpck_require__(542));
+const path = __importStar(__nccwpck_require__(6760));
+const tokens_1 = __nccwpck_require__(6080);
+const problem_1 = __nccwpck_require__(4008);
+const sqliteDqs_1 = __nccwpck_require__(4502);
+const sqliteDriver_1 = __nccwpck_require__(854);
+const types_1 = __nccwpck_require__(4963);
+/** Statements that reach outside the throwaway file. Replay runs untrusted SQL. */
+const FORBIDDEN = [
+    { test: (w) => w[0] === 'ATTACH' || w[0] === 'DETACH', why: 'ATTACH/DETACH is refused: replay never opens other database files' },
+    { test: (w) => w[0] === 'VACUUM' && w.includes('INTO'), why: 'VACUUM INTO is refused: replay never writes other files' },
+];
+async function openSqlite() {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prisma-drift-gate-'));
+    const file = path.join(dir, 'replay.db');
+    const { Database, PrismaBetterSqlite3 } = (0, sqliteDriver_1.sqliteDriver)();
+    const db = new Database(file);
+    db.unsafeMode(false);
+    // A throwaway file needs no durability: without a sync per statement, replay is ~10x faster.
+    db.pragma('synchronous = OFF');
+    db.pragma('journal_mode = MEMORY');
+    const connections = [];
+    const remember = (c) => {
+        connections.push(c);
+        return c;
+    };
+    const execStatement = async (stmt) => {
+        const forbidden = FORBIDDEN.find((f) => f.test(leadingWords(stmt.text)));
+        if (forbidden)
+            return (0, problem_1.fail)(forbidden.why);
+        try {
+            await (0, sqliteDqs_1.withLegacyDqs)(stmt.text, (sql) => db.exec(sql), (e) => e.message);
+            return (0, problem_1.ok)(undefined);
+        }
+        catch (e) {
+            return (0, problem_1.fail)(e.message);
+        }
+    };
+    const inspector = {
+        async columns(table) {
+            return toColumns(db.prepare('SELECT * FROM pragma_table_info(?)').all(table));
+        },
+        async indexes(table) {
+            const rows = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").all(table);
+            return rows.map((r) => r.name);
+        },
+        async columnsOfCreate(createTable) {
+            // Create the table in a savepoint, read it, and roll back: SQLite DDL is transactional.
+            db.exec('SAVEPOINT pdg_inspect');
+            try {
+                db.exec(createTable);
+                const name = /^CREATE TABLE ("(?:[^"]|"")+")/.exec(createTable)?.[1] ?? '';
+                return toColumns(db.prepare('SELECT * FROM pragma_table_info(?)').all(name.slice(1, -1).replace(/""/g, '"')));
+            }
+            finally {
+                db.exec('ROLLBACK TO pdg_inspect; RELEASE pdg_inspect');
+            }
+        },
+    };
+    return {
+        provider: 'sqlite',
+        inspector,
+        async runMigration(migration) {
+            for (const stmt of (0, tokens_1.splitStatements)(migration.sql, 'sqlite')) {
+                const r = await execStatement(stmt);
+                if (!r.ok)
+                    return (0, problem_1.fail)((0, types_1.migrationFailure)(migration, stmt.line, (0, tokens_1.statementHead)(stmt.text), r.problem.message));
+            }
+            return (0, problem_1.ok)(undefined);
+        },
+        async runScript(sql) {
+            for (const stmt of (0, tokens_1.splitStatements)(sql, 'sqlite')) {
+                const r = await execStatement(stmt);
+                if (!r.ok)
+                    return (0, problem_1.fail)(`line ${stmt.line} \`${(0, tokens_1.statementHead)(stmt.text)}\`: ${r.problem.message}`);
+            }
+            return (0, problem_1.ok)(undefined);
+        },
+        adapterFactory: () => {
+            const factory = (0, sqliteDqs_1.legacyDqsFactory)(new PrismaBetterSqlite3({ url: `file:${file}` }));
+            return {
+                ...factory,
+                connect: async () => remember(await factory.connect()),
+                connectToShadowDb: async () => remember(await factory.connectToShadowDb()),
+            };
+        },
+        async [Symbol.asyncDispose]() {
+            // The engine's connections must close before the process exits: a better-sqlite3
+            // statement finalised during Node's teardown aborts the process.
+            for (const c of connections.splice(0))
+                await c.dispose().catch(() => undefined);
+            db.close();
+            fs.rmSync(dir, { recursive: true, force: true });
+        },
+    };
+}
+function toColumns(rows) {
+    return rows.map((r) => ({
+        name: r.name,
+        type: r.type,
+        notnull: r.notnull === 1,
+        dflt: r.dflt_value,
+        pk: r.pk > 0,
+    }));
+}
+function leadingWords(text) {
+    const words = [];
+    for (const t of (0, tokens_1.tokens)(text, 'sqlite')) {
+        if (t.kind !== 'word' || words.length >= 8)
+            break;
+        words.push(text.slice(t.start, t.end).toUpperCase());
+    }
+    return words;
+}
+
+
+/***/ }),
+
+/***/ 4502:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.unresolvedDqsToken = unresolvedDqsToken;
+exports.requoteToken = requoteToken;
+exports.withLegacyDqs = withLegacyDqs;
+exports.legacyDqsFactory = legacyDqsFactory;
+const tokens_1 = __nccwpck_require__(6080);
+/**
+ * better-sqlite3 is built with double-quoted string literals off (SQLITE_DQS=0), while
+ * Prisma's own SQLite keeps SQLite's legacy default. Migration histories rely on it
+ * (`VALUES ("v")`, `WHERE k = "v"`), and so does the engine's own introspection of
+ * partial indexes. SQLite names the exact token it could not resolve as an identifier;
+ * legacy DQS would have read that token as a string, so we re-run the statement with it
+ * single-quoted. A failed SQLite statement has no effect, so the retry is safe.
+ */
+const DQS_ERROR = /no such column: ("(?:[^"]|"")*") - should this be a string literal in single-quotes\?/;
+const MAX_RETRIES = 64;
+function unresolvedDqsToken(message) {
+    return DQS_ERROR.exec(message)?.[1];
+}
+/** Replaces every `"token"` identifier (never inside strings or comments) with a string literal. */
+function requoteToken(text, token) {
+    const literal = `'${token.slice(1, -1).replace(/""/g, '"').replace(/'/g, "''")}'`;
+    let out = '';
+    let last = 0;
+    for (const t of (0, tokens_1.tokens)(text, 'sqlite')) {
+        if (t.kind === 'quotedIdent' && text.slice(t.start, t.end) === token) {
+            out += text.slice(last, t.start) + literal;
+            last = t.end;
+        }
+    }
+    return out + text.slice(last);
+}
+/** Runs `sql`, re-running it with legacy-DQS tokens requoted for as long as SQLite names one. */
+async function withLegacyDqs(sql, run, messageOf) {
+    let text = sql;
+    for (let attempt = 0;; attempt++) {
+        try {
+            return await run(text);
+        }
+        catch (e) {
+            const token = attempt < MAX_RETRIES ? unresolvedDqsToken(messageOf(e)) : undefined;
+            const requoted = token ? requoteToken(text, token) : text;
+            if (requoted === text)
+                throw e;
+            text = requoted;
+        }
+    }
+}
+const adapterMessage = (e) => {
+    const cause = e?.cause;
+    return typeof cause?.originalMessage === 'string' ? cause.originalMessage : String(e?.message ?? e);
+};
+function wrapAdapter(adapter) {
+    const retrying = (method) => (query) => withLegacyDqs(query.sql, (sql) => adapter[method].call(adapter, { ...query, sql }), adapterMessage);
+    const overrides = { queryRaw: retrying('queryRaw'), executeRaw: retrying('executeRaw') };
+    // A Proxy rather than a subclass: the adapter keeps #private state, so every other
+    // method must run with the real adapter as `this`.
+    return new Proxy(adapter, {
+        get(target, prop, receiver) {
+            if (typeof prop === 'string' && prop in overrides)
+                return overrides[prop];
+            const value = Reflect.get(target, prop, receiver);
+            return typeof value === 'function' ? value.bind(target) : value;
+        },
+    });
+}
+/** A factory whose connections accept legacy double-quoted string literals, as Prisma's SQLite does. */
+function legacyDqsFactory(factory) {
+    return {
+        adapterName: factory.adapterName,
+        provider: factory.provider,
+        connect: async () => wrapAdapter(await factory.connect()),
+        connectToShadowDb: async () => wrapAdapter(await factory.connectToShadowDb()),
+    };
+}
+
+
+/***/ }),
+
+/***/ 854:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.NODE_FOR_13 = void 0;
+exports.sqliteDriver = sqliteDriver;
+const node_module_1 = __nccwpck_require__(8995);
+/** The first Node major on which 13.x runs and 12.x can abort. */
+exports.NODE_FOR_13 = 22;
+let chosen;
+function sqliteDriver() {
+    chosen ??= choose();
+    return chosen;
+}
+function choose() {
+    const nodeMajor = Number(process.versions.node.split('.')[0]);
+    const installed = (__nccwpck_require__(1946).version);
+    const installedMajor = Number(installed.split('.')[0]);
+    if (installedMajor >= 13 && nodeMajor < exports.NODE_FOR_13) {
+        // Unreachable through the Action's launcher, which refuses such a Node first; a segfault is worse.
+        throw new Error(`better-sqlite3 ${installed} needs Node ≥ ${exports.NODE_FOR_13}; this is Node ${process.versions.node}`);
+    }
+    if (installedMajor < 13 && nodeMajor >= exports.NODE_FOR_13)
+        useAliasedDriver();
+    return {
+        Database: __nccwpck_require__(2817),
+        PrismaBetterSqlite3: (__nccwpck_require__(8782).PrismaBetterSqlite3),
+    };
+}
+/**
+ * Makes every `require('better-sqlite3')` in this process, the adapter's included, return the
+ * aliased 13.x. Only the npm package (lib/) gets here; jest has its own module registry and
+ * maps the name in jest.config.js instead.
+ */
+function useAliasedDriver() {
+    // createRequire: these are run-time lookups in the installed node_modules, never bundled.
+    const load = (0, node_module_1.createRequire)(__filename);
+    const aliased = load.resolve('better-sqlite3-13');
+    load(aliased);
+    const adapterLoad = (0, node_module_1.createRequire)(load.resolve('@prisma/adapter-better-sqlite3'));
+    for (const name of new Set([load.resolve('better-sqlite3'), adapterLoad.resolve('better-sqlite3')])) {
+        load.cache[name] = load.cache[aliased];
+    }
+}
+
+
+/***/ }),
+
+/***/ 4963:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.oneLine = void 0;
+exports.migrationFailure = migrationFailure;
+/** The message for a statement that failed while replaying a migration. */
+function migrationFailure(migration, line, statementHead, dbMessage, hint) {
+    const file = migration.displayFile;
+    return {
+        migration: migration.name,
+        file,
+        line,
+        statement: statementHead,
+        message: `${file}:${line}: migration "${migration.name}" failed at \`${statementHead}\`: ${(0, exports.oneLine)(dbMessage)}.${hint ? ' ' + hint : ''} Fix the statement; if this migration was already applied somewhere, add a new migration instead of editing it.`,
+    };
+}
+const oneLine = (s) => s.replace(/\s+/g, ' ').trim().replace(/\.$/, '');
+exports.oneLine = oneLine;
 
 
 /***/ }),
@@ -65906,7 +66059,7 @@ var exports = __webpack_exports__;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 // The Action's entry: everything lives in run(), so tests can call it directly.
 const cli_1 = __nccwpck_require__(5581);
-const main_1 = __nccwpck_require__(1730);
+const main_1 = __nccwpck_require__(6769);
 // run() never rejects; then exit without waiting for V8's background wasm work (see exitWhenFlushed).
 void (0, main_1.run)().then(cli_1.exitWhenFlushed);
 

@@ -3,7 +3,7 @@
 #   - the ncc bundle of src/index.ts;
 #   - the schema engine's wasm, PGlite's pre-initialised data dir;
 #   - better-sqlite3 13.x under its real name, with its prebuilt N-API binaries (no compiler);
-#     12.x aborts on Node 24 (src/db/sqliteDriver.ts says why);
+#     12.x aborts on Node 24 (src/throwaway/sqliteDriver.ts says why);
 #   - launch.js, the action's entry, which re-runs index.js with --liftoff-only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +18,7 @@ cp node_modules/@electric-sql/pglite/{package.json,LICENSE} "$PGLITE_OUT/" 2>/de
   mkdir -p "$PGLITE_OUT/$(dirname "$f")" && cp "node_modules/@electric-sql/pglite/$f" "$PGLITE_OUT/$f"
 done
 
-# Only linux-x64's prebuilt binary: the Action refuses other runners (src/main.ts), since
+# Only linux-x64's prebuilt binary: the Action refuses other runners (src/action/main.ts), since
 # nothing here tests it there.
 mkdir -p dist/node_modules/better-sqlite3
 (cd node_modules/better-sqlite3-13 && cp -r --parents package.json LICENSE lib prebuilds/linux-x64.node \

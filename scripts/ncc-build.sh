@@ -9,5 +9,5 @@ OUT=${1:?usage: ncc-build.sh <out-dir>}
 #    extension tarballs relative to its own files; ncc's rewriting breaks both.
 #  - better-sqlite3: a native addon, found at run time (13.x with prebuilds; see build-dist.sh).
 EXTERNALS=(-e @electric-sql/pglite -e better-sqlite3 -e better-sqlite3/package.json)
-for sub in $(grep -o "require('@electric-sql/pglite/[^']*')" src/db/pgExtensions.ts | sed "s/require('//; s/')//"); do EXTERNALS+=(-e "$sub"); done
+for sub in $(grep -o "require('@electric-sql/pglite/[^']*')" src/throwaway/pgExtensions.ts | sed "s/require('//; s/')//"); do EXTERNALS+=(-e "$sub"); done
 npx ncc build src/index.ts -o "$OUT" --license licenses.txt --quiet --transpile-only "${EXTERNALS[@]}"

@@ -1,19 +1,18 @@
-import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { compareWithBase, localFindings, type Finding } from './chain/integrity';
-import { loadChain, type Migration } from './chain/load';
-import { extensionsCreatedBy } from './db/pgExtensions';
-import type { ThrowawayDb } from './db/types';
+import type { Migration } from './chain/load';
 import { diffWithEngine, type DiffFilters } from './engine/diff';
-import { findPrismaConfig, loadPrismaConfig } from './config/prismaConfig';
-import { loadEngineBindings, startEngine } from './engine/load';
+import { loadEngineBindings, startEngine, type SchemaEngine } from './engine/load';
 import { explainRedefinedTables } from './engine/summary';
-import { deriveWarnings } from './engine/warnings';
-import { indexSchema } from './locate/schemaIndex';
-import { declaredExtensions, schemaForEngine } from './locate/engineSchema';
-import { checkLockFile, readProvider, type Provider } from './locate/provider';
-import { locateSchema, type LocatedSchema } from './locate/schema';
-import { displayPath, type Problem } from './problem';
+import { deriveWarnings, type DataLossWarning } from './engine/warnings';
+import { describeProject, loadProject, type Project } from './project';
+import { displayPath, type Problem, type Result } from './problem';
+import { schemaForEngine } from './schema/engineSchema';
+import type { SchemaFile } from './schema/locate';
+import { indexSchema } from './schema/modelIndex';
+import type { Provider } from './schema/provider';
+import { openThrowawayDb } from './throwaway/open';
+import type { ThrowawayDb } from './throwaway/types';
 
 export interface CheckOptions {
   cwd: string;
@@ -23,6 +22,8 @@ export interface CheckOptions {
   base?: string;
   /** Replay PostgreSQL on this server instead of PGlite. */
   shadowDatabaseUrl?: string;
+  /** The CLI's environment: SHADOW_DATABASE_URL there is the default for `shadowDatabaseUrl`. */
+  env?: NodeJS.ProcessEnv;
   /** When the base cannot be read: true makes it an error (exit 2), false skips the comparison with a note. */
   baseRequired?: boolean;
 }
@@ -35,12 +36,6 @@ export interface Timings {
   diffMs: number;
   roundTripMs: number;
   totalMs: number;
-}
-
-export interface DataLossWarning {
-  table: string;
-  column?: string;
-  message: string;
 }
 
 /** The JSON contract of `check --json`. */
@@ -66,12 +61,28 @@ export interface CheckReport {
   timings: Timings;
 }
 
-/** 0 in sync, 1 drift (or a failed round trip), 2 broken input or chain. */
-export function exitCodeOf(report: CheckReport): 0 | 1 | 2 {
-  if (report.errors.length > 0 || report.drift === null) return 2;
-  if (report.findings.some((f) => f.severity === 'error')) return 2;
-  if (report.drift || !report.roundTrip.ok) return 1;
-  return 0;
+export type CheckResult = 'in-sync' | 'drift' | 'broken';
+
+/**
+ * The verdict, decided here and nowhere else. `broken` (exit 2): bad input, a chain that
+ * cannot be replayed, or a history with error findings. `drift` (exit 1): also a suggestion
+ * that did not round-trip. `in-sync` (exit 0).
+ */
+export function verdictOf(report: CheckReport): { result: CheckResult; exitCode: 0 | 1 | 2 } {
+  if (report.errors.length > 0 || report.drift === null) return { result: 'broken', exitCode: 2 };
+  if (report.findings.some((f) => f.severity === 'error')) return { result: 'broken', exitCode: 2 };
+  if (report.drift || !report.roundTrip.ok) return { result: 'drift', exitCode: 1 };
+  return { result: 'in-sync', exitCode: 0 };
+}
+
+export const exitCodeOf = (report: CheckReport): 0 | 1 | 2 => verdictOf(report).exitCode;
+
+/** What the edges need besides the report, so that they never re-read the project. */
+export interface CheckOutcome {
+  report: CheckReport;
+  /** Absolute; undefined when the project could not be located. */
+  migrationsDir?: string;
+  schemaFiles: SchemaFile[];
 }
 
 /**
@@ -79,9 +90,29 @@ export function exitCodeOf(report: CheckReport): 0 | 1 | 2 {
  * or a broken chain comes back in `errors`, with `drift: null`.
  */
 export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
+  return (await checkProject(opts)).report;
+}
+
+export async function checkProject(opts: CheckOptions): Promise<CheckOutcome> {
   const t0 = performance.now();
-  const timings: Timings = { startMs: Math.round(t0), engineLoadMs: 0, dbStartMs: 0, replayMs: 0, diffMs: 0, roundTripMs: 0, totalMs: 0 };
-  const report: CheckReport = {
+  const report = emptyReport(Math.round(t0));
+  const loaded = loadProject({ cwd: opts.cwd, schema: opts.schema, migrations: opts.migrations, lockMustMatchSchema: true });
+  const known = loaded.ok ? loaded.value : loaded.partial;
+  if (known.config) {
+    report.config = displayPath(known.config.file, opts.cwd);
+    if (known.config.fallback) report.notes = [known.config.fallback];
+  }
+  Object.assign(report, describeProject(known, opts.cwd));
+  report.provider = known.provider?.provider ?? null;
+  const outcome: CheckOutcome = { report, migrationsDir: known.schema?.migrationsDir, schemaFiles: known.schema?.files ?? [] };
+  const checked = loaded.ok ? await checkLoaded(loaded.value, opts, report) : { ok: false as const, problem: loaded.problem };
+  if (!checked.ok) report.errors.push(checked.problem);
+  report.timings.totalMs = Math.round(performance.now() - t0);
+  return outcome;
+}
+
+function emptyReport(startMs: number): CheckReport {
+  return {
     drift: null,
     provider: null,
     schema: [],
@@ -93,132 +124,123 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
     errors: [],
     roundTrip: { ok: true },
     findings: [],
-    timings,
+    timings: { startMs, engineLoadMs: 0, dbStartMs: 0, replayMs: 0, diffMs: 0, roundTripMs: 0, totalMs: 0 },
   };
-  const finish = () => {
-    timings.totalMs = Math.round(performance.now() - t0);
-    return report;
-  };
-  const broken = (problem: Problem) => {
-    report.errors.push(problem);
-    return finish();
-  };
+}
 
-  const configFile = findPrismaConfig(opts.cwd);
-  const config = configFile ? loadPrismaConfig(configFile) : undefined;
-  if (config) {
-    report.config = displayPath(config.file, opts.cwd);
-    if (config.fallback) report.notes = [config.fallback];
-  }
-  const fromConfig = (p: string | undefined) => (p && config ? path.resolve(path.dirname(config.file), p) : undefined);
-  const located = locateSchema({ cwd: opts.cwd, schema: opts.schema ?? fromConfig(config?.schema), migrations: opts.migrations ?? fromConfig(config?.migrationsPath) });
-  if (!located.ok) return broken(located.problem);
-  const schema: LocatedSchema = located.value;
-  report.schema = schema.files.map((f) => displayPath(f.path, opts.cwd));
-  report.migrationsDir = displayPath(schema.migrationsDir, opts.cwd);
-
-  const provider = readProvider(schema.files, opts.cwd);
-  if (!provider.ok) return broken(provider.problem);
-  report.provider = provider.value.provider;
-  const lock = checkLockFile(schema.migrationsDir, report.provider, opts.cwd);
-  if (!lock.ok) return broken(lock.problem);
-
-  const chain = loadChain(schema.migrationsDir, opts.cwd);
-  if (!chain.ok) return broken(chain.problem);
-
+async function checkLoaded(project: Project, opts: CheckOptions, report: CheckReport): Promise<Result<void>> {
+  const provider = project.provider.provider;
   // Before the replay: an out-of-order migration often breaks the replay, and the user
   // needs to hear about the order, not only about the SQL error it causes.
-  if (opts.base) {
-    const compared = compareWithBase(opts.base, chain.value, schema.migrationsDir, report.provider);
-    if (compared.ok) report.findings = compared.value;
-    else if (opts.baseRequired ?? true) return broken(compared.problem);
-    else {
-      report.integritySkipped = compared.problem.message;
-      report.findings = localFindings(chain.value, report.provider);
-    }
-  } else {
-    report.findings = localFindings(chain.value, report.provider);
-  }
-
+  const findings = historyFindings(project, opts, report);
+  if (!findings.ok) return findings;
   // Compiling the engine happens off the main thread; overlap it with the DB start.
   const engineReady = loadEngineBindings();
   const tDb = performance.now();
-  const engineFiles = schemaForEngine(schema.files);
-  const shadowDatabaseUrl = opts.shadowDatabaseUrl ?? config?.shadowDatabaseUrl;
-  if (shadowDatabaseUrl && report.provider !== 'postgresql') return broken({ message: `--shadow-database-url is for PostgreSQL; this schema's provider is ${report.provider}, which replays in an embedded database.` });
-  const opened = shadowDatabaseUrl ? await (await import('./db/pgServer')).openPgServer(shadowDatabaseUrl) : { ok: true as const, value: await openThrowawayDb(report.provider, chain.value, schema) };
-  if (!opened.ok) return broken(opened.problem);
+  const shadowUrl = opts.shadowDatabaseUrl ?? opts.env?.SHADOW_DATABASE_URL ?? project.config?.shadowDatabaseUrl;
+  if (shadowUrl && provider !== 'postgresql') {
+    return broken(`--shadow-database-url is for PostgreSQL; this schema's provider is ${provider}, which replays in an embedded database.`);
+  }
+  const opened = shadowUrl
+    ? await (await import('./throwaway/pgServer')).openPgServer(shadowUrl)
+    : { ok: true as const, value: await openThrowawayDb(provider, project.chain, project.schema) };
+  if (!opened.ok) return opened;
   await using db = opened.value;
-  timings.dbStartMs = Math.round(performance.now() - tDb);
-
-  if (config?.initShadowDb) {
-    const init = await db.runScript(config.initShadowDb);
-    if (!init.ok) return broken({ file: report.config, message: `${report.config}: migrations.initShadowDb failed: ${init.problem.message}. Fix that SQL in the config.` });
+  report.timings.dbStartMs = Math.round(performance.now() - tDb);
+  const init = project.config?.initShadowDb;
+  if (init) {
+    const r = await db.runScript(init);
+    const fix = 'Fix that SQL in the config.';
+    if (!r.ok) return broken({ file: report.config, message: `${report.config}: migrations.initShadowDb failed: ${r.problem.message}. ${fix}` });
   }
-  const filters = { externalTables: config?.externalTables ?? [], externalEnums: config?.externalEnums ?? [] };
-
-  const tReplay = performance.now();
-  for (const migration of chain.value) {
-    const tm = performance.now();
-    const r = await db.runMigration(migration);
-    if (!r.ok) {
-      timings.replayMs = Math.round(performance.now() - tReplay);
-      return broken(r.problem);
-    }
-    report.migrations.push({ name: migration.name, checksum: migration.checksum, durationMs: round1(performance.now() - tm) });
-  }
-  timings.replayMs = Math.round(performance.now() - tReplay);
-
+  const replayed = await replay(db, project.chain, report);
+  if (!replayed.ok) return replayed;
   // engineLoadMs: how long the check waited for the engine after the replay (the rest of
   // the compile overlapped with starting the DB and replaying).
   const tEngine = performance.now();
   await engineReady;
-  timings.engineLoadMs = Math.round(performance.now() - tEngine);
+  report.timings.engineLoadMs = Math.round(performance.now() - tEngine);
+  // `return await`: the database is disposed when this function returns.
+  return await diffAndExplain(db, project, report);
+}
+
+const broken = (problem: Problem | string): { ok: false; problem: Problem } => ({
+  ok: false,
+  problem: typeof problem === 'string' ? { message: problem } : problem,
+});
+
+function historyFindings(project: Project, opts: CheckOptions, report: CheckReport): Result<void> {
+  const provider = project.provider.provider;
+  if (!opts.base) {
+    report.findings = localFindings(project.chain, provider);
+    return { ok: true, value: undefined };
+  }
+  const compared = compareWithBase(opts.base, project.chain, project.schema.migrationsDir, provider);
+  if (compared.ok) report.findings = compared.value;
+  else if (opts.baseRequired ?? true) return compared;
+  else {
+    report.integritySkipped = compared.problem.message;
+    report.findings = localFindings(project.chain, provider);
+  }
+  return { ok: true, value: undefined };
+}
+
+async function replay(db: ThrowawayDb, chain: Migration[], report: CheckReport): Promise<Result<void>> {
+  const tReplay = performance.now();
+  try {
+    for (const migration of chain) {
+      const tm = performance.now();
+      const r = await db.runMigration(migration);
+      if (!r.ok) return r;
+      report.migrations.push({ name: migration.name, checksum: migration.checksum, durationMs: round1(performance.now() - tm) });
+    }
+    return { ok: true, value: undefined };
+  } finally {
+    report.timings.replayMs = Math.round(performance.now() - tReplay);
+  }
+}
+
+async function diffAndExplain(db: ThrowawayDb, project: Project, report: CheckReport): Promise<Result<void>> {
   const tDiff = performance.now();
+  const files = schemaForEngine(project.schema.files);
+  const filters = { externalTables: project.config?.externalTables ?? [], externalEnums: project.config?.externalEnums ?? [] };
   const engine = await startEngine(db.adapterFactory());
   try {
-    const diff = await diffWithEngine(engine, engineFiles, opts.cwd, filters);
-    timings.diffMs = Math.round(performance.now() - tDiff);
-    if (!diff.ok) return broken(diff.problem);
+    const diff = await diffWithEngine(engine, files, project.cwd, filters);
+    report.timings.diffMs = Math.round(performance.now() - tDiff);
+    if (!diff.ok) return diff;
     report.drift = diff.value.drift;
     report.sql = diff.value.sql;
-    if (diff.value.drift) {
-      report.summary = await explainRedefinedTables(diff.value.summary, diff.value.sql, db.inspector);
-      report.warnings = await deriveWarnings(diff.value.sql, report.provider, db.inspector, indexSchema(schema.files));
-    }
-
-    if (diff.value.drift) {
-      const tRound = performance.now();
-      report.roundTrip = await roundTrip(db, engine, engineFiles, diff.value.sql, opts.cwd, filters);
-      timings.roundTripMs = Math.round(performance.now() - tRound);
-    }
+    if (!diff.value.drift) return { ok: true, value: undefined };
+    report.summary = await explainRedefinedTables(diff.value.summary, diff.value.sql, db.inspector);
+    const models = indexSchema(project.schema.files);
+    report.warnings = await deriveWarnings(diff.value.sql, project.provider.provider, db.inspector, models);
+    const tRound = performance.now();
+    report.roundTrip = await roundTrip(db, engine, files, diff.value.sql, project.cwd, filters);
+    report.timings.roundTripMs = Math.round(performance.now() - tRound);
+    return { ok: true, value: undefined };
   } finally {
     engine.free();
   }
-  return finish();
 }
 
 /**
  * Applies the suggestion to the replayed DB and diffs again. Anything left over is a bug
  * in our pipeline (or the engine), and must be visible rather than silently wrong.
  */
-async function roundTrip(db: ThrowawayDb, engine: Parameters<typeof diffWithEngine>[0], files: Parameters<typeof diffWithEngine>[1], sql: string, cwd: string, filters: DiffFilters): Promise<CheckReport['roundTrip']> {
+async function roundTrip(
+  db: ThrowawayDb,
+  engine: SchemaEngine,
+  files: SchemaFile[],
+  sql: string,
+  cwd: string,
+  filters: DiffFilters,
+): Promise<CheckReport['roundTrip']> {
   const applied = await db.runScript(sql);
   if (!applied.ok) return { ok: false, residualSql: `-- the suggested SQL failed to apply: ${applied.problem.message}\n${sql}` };
   const again = await diffWithEngine(engine, files, cwd, filters);
   if (!again.ok) return { ok: false, residualSql: `-- the second diff failed: ${again.problem.message}` };
   return again.value.drift ? { ok: false, residualSql: again.value.sql } : { ok: true };
-}
-
-/** Each database's driver is loaded only when used: a SQLite check never loads PGlite (about 30 ms). */
-export async function openThrowawayDb(provider: Provider, chain: Migration[], schema: LocatedSchema): Promise<ThrowawayDb> {
-  switch (provider) {
-    case 'sqlite':
-      return (await import('./db/sqlite')).openSqlite();
-    case 'postgresql':
-      // Load only the extensions the chain or the schema names: each costs start-up time.
-      return (await import('./db/pglite')).openPglite([...chain.flatMap((m) => extensionsCreatedBy(m.sql)), ...declaredExtensions(schema.files)]);
-  }
 }
 
 const round1 = (ms: number) => Math.round(ms * 10) / 10;

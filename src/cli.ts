@@ -1,11 +1,10 @@
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { displayPath } from './problem';
 import { migrationFolderName, renderMigrationFile, writeMigration } from './write';
-import { exitCodeOf, runCheck } from './check';
+import { checkProject, exitCodeOf } from './check';
 import { renderCheckText } from './report/text';
-import { scrubText } from './db/maskUrl';
+import { scrubText } from './maskUrl';
 import { misplacedFlag } from './commandFlags';
 import { deployExitCode, runDeployCommand } from './deploy/run';
 import { renderDeployText } from './report/deployText';
@@ -114,14 +113,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr('error: --write needs a migration name, e.g. --write add_last_updated.\n');
     return 2;
   }
-  const shadowDatabaseUrl = values['shadow-database-url'] ?? process.env.SHADOW_DATABASE_URL;
-  const report = await runCheck({ cwd: io.cwd, schema: values.schema, migrations: values.migrations, base: values.base, shadowDatabaseUrl });
+  const { report, migrationsDir } = await checkProject({
+    cwd: io.cwd,
+    schema: values.schema,
+    migrations: values.migrations,
+    base: values.base,
+    shadowDatabaseUrl: values['shadow-database-url'],
+    env: process.env,
+  });
   if (values.json) io.stdout(JSON.stringify(report, null, 2) + '\n');
   else if (report.errors.length > 0) io.stderr(renderCheckText(report, { color: io.color }));
   else io.stdout(renderCheckText(report, { color: io.color }));
   const code = exitCodeOf(report);
-  if (values.write !== undefined && code === 1 && report.roundTrip.ok) {
-    const migrationsDir = path.resolve(io.cwd, report.migrationsDir!);
+  if (values.write !== undefined && code === 1 && report.roundTrip.ok && migrationsDir) {
     const existing = fs.existsSync(migrationsDir) ? fs.readdirSync(migrationsDir) : [];
     const folder = migrationFolderName(values.write, existing);
     const written = writeMigration(migrationsDir, folder, renderMigrationFile(report.sql, report.warnings), report.provider!);

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { addSecond, utcStamp } from './chain/timestamps';
-import type { DataLossWarning } from './check';
-import type { Provider } from './locate/provider';
+import type { DataLossWarning } from './engine/warnings';
+import type { Provider } from './schema/provider';
 import { fail, ok, type Result } from './problem';
 
 /** Prisma's migration folder name: `<UTC yyyymmddHHMMss>_<name>`, with the name made safe. */

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Migration } from './load';
-import { splitStatements } from './split';
-import type { Provider } from '../locate/provider';
+import { splitStatements } from '../sql/tokens';
+import { lockedProviderIn, type Provider } from '../schema/provider';
 import { fail, ok, type Result } from '../problem';
 import { Git, gitBlobId } from './git';
 import { addSecond, utcStamp } from './timestamps';
@@ -101,8 +101,8 @@ export function compareWithBase(baseRef: string, chain: Migration[], migrationsD
   const baseLock = atMergeBase.get('migration_lock.toml');
   const lockPath = path.join(migrationsDir, 'migration_lock.toml');
   if (baseLock && fs.existsSync(lockPath)) {
-    const before = lockProvider(git.blob(baseLock) ?? '');
-    const after = lockProvider(fs.readFileSync(lockPath, 'utf8'));
+    const before = lockedProviderIn(git.blob(baseLock) ?? '');
+    const after = lockedProviderIn(fs.readFileSync(lockPath, 'utf8'));
     if (before && after && before !== after) {
       findings.push({ code: 'lock-changed', severity: 'error', migration: 'migration_lock.toml', message: `migration_lock.toml changed its provider from "${before}" to "${after}". The history was written for ${before}; a provider switch needs a new history, not an edit.`, fix: `git checkout ${short} -- ${q('migration_lock.toml')}` });
     }
@@ -112,4 +112,3 @@ export function compareWithBase(baseRef: string, chain: Migration[], migrationsD
 
 const emptyFinding = (name: string): Finding => ({ code: 'empty', severity: 'warning', migration: name, message: `Migration \`${name}\` holds only comments or whitespace.`, fix: 'Add the SQL it was meant to hold, or delete the folder if it has not been merged.' });
 
-const lockProvider = (text: string) => /^\s*provider\s*=\s*"([^"]*)"/m.exec(text)?.[1];

@@ -1,10 +1,10 @@
 import * as path from 'node:path';
 import type { Migration } from '../chain/load';
-import { openThrowawayDb } from '../check';
+import { openThrowawayDb } from '../throwaway/open';
 import { engineProblem, type DiffFilters } from '../engine/diff';
 import { startEngine } from '../engine/load';
-import { schemaForEngine } from '../locate/engineSchema';
-import type { LocatedSchema } from '../locate/schema';
+import { schemaForEngine } from '../schema/engineSchema';
+import type { LocatedSchema } from '../schema/locate';
 import { fail, ok, type Result } from '../problem';
 import type { TargetDb } from './targetDb';
 

@@ -2,17 +2,17 @@ import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { findPrismaConfig, loadPrismaConfig } from '../config/prismaConfig';
 import { loadChain, type Migration } from '../chain/load';
-import { readLockedProvider, readProvider, type Provider } from '../locate/provider';
-import { locateSchema, type LocatedSchema } from '../locate/schema';
+import type { Provider } from '../schema/provider';
+import type { LocatedSchema } from '../schema/locate';
+import { describeProject, loadProject } from '../project';
 import { displayPath, fail, ok, type Problem, type Result } from '../problem';
 import { classifyHistory, type MigrationStatus } from './history';
 import type { LiveDrift } from './liveDrift';
 import { missingFileNote, pickDatabaseUrl, resolveTarget, type Target } from './target';
 import { LOCK_TIMEOUT_MS, type TargetDb } from './targetDb';
-import { scrubText } from '../db/maskUrl';
-import { oneLine } from '../db/types';
+import { scrubText } from '../maskUrl';
+import { oneLine } from '../throwaway/types';
 
 export type DeployCommand = 'deploy' | 'status' | 'resolve';
 
@@ -156,40 +156,33 @@ function databaseProblem(e: unknown, target: Target, inFlight: string | undefine
   return { ...(inFlight ? { migration: inFlight } : {}), message: `${target.display}: ${why}${during}` };
 }
 
-/** Config → schema → migrations → URL → target, with the refusals that need no database. */
+/** Project → URL → target, with the refusals that need no database. */
 function prepare(opts: DeployOptions, report: DeployReport): Result<Prepared> {
-  const configFile = findPrismaConfig(opts.cwd);
-  const config = configFile ? loadPrismaConfig(configFile) : undefined;
-  if (config?.fallback) report.notes.push(config.fallback);
-  const fromConfig = (p: string | undefined) => (p && config ? path.resolve(path.dirname(config.file), p) : undefined);
-  const located = locateSchema({ cwd: opts.cwd, schema: opts.schema ?? fromConfig(config?.schema), migrations: opts.migrations ?? fromConfig(config?.migrationsPath) });
-  if (!located.ok) return located;
-  const schema = located.value;
-  report.schema = schema.files.map((f) => displayPath(f.path, opts.cwd));
-  report.migrationsDir = displayPath(schema.migrationsDir, opts.cwd);
-  const provider = readProvider(schema.files, opts.cwd);
-  if (!provider.ok) return provider;
-  const chain = loadChain(schema.migrationsDir, opts.cwd);
-  if (!chain.ok) return chain;
-
-  const picked = pickDatabaseUrl({ flag: opts.databaseUrl, config: config?.url, env: opts.env ?? process.env, schemaFiles: schema.files });
+  const loaded = loadProject({ cwd: opts.cwd, schema: opts.schema, migrations: opts.migrations });
+  const known = loaded.ok ? loaded.value : loaded.partial;
+  if (known.config?.fallback) report.notes.push(known.config.fallback);
+  Object.assign(report, describeProject(known, opts.cwd));
+  if (!loaded.ok) return { ok: false, problem: loaded.problem };
+  const { config, schema, chain, provider } = loaded.value;
+  const env = opts.env ?? process.env;
+  const picked = pickDatabaseUrl({ flag: opts.databaseUrl, config: config?.url, env, schemaFiles: schema.files });
   if (!picked.ok) return picked;
-  const schemaDir = fs.statSync(schema.root).isDirectory() ? schema.root : path.dirname(schema.root);
-  const target = resolveTarget(picked.value.url, picked.value.source, schemaDir);
+  const target = resolveTarget(picked.value.url, picked.value.source, schema.dir);
   if (!target.ok) return target;
   report.provider = target.value.provider;
   report.target = target.value.display;
-  if (target.value.provider !== provider.value.provider) {
-    return fail(`${picked.value.source} points at a ${target.value.provider} database, but the schema's datasource says "${provider.value.provider}". Use the URL of the database this schema describes.`);
+  if (target.value.provider !== provider.provider) {
+    return fail(
+      `${picked.value.source} points at a ${target.value.provider} database, but the schema's datasource says ` +
+        `"${provider.provider}". Use the URL of the database this schema describes.`,
+    );
   }
-  const lock = readLockedProvider(schema.migrationsDir);
-  if (lock && lock !== target.value.provider) {
-    const file = displayPath(path.join(schema.migrationsDir, 'migration_lock.toml'), opts.cwd);
-    return fail({ file, message: `${file}: the migrations were written for "${lock}", but the target is ${target.value.provider} (${target.value.display}). Nothing was applied. Use a ${lock} database, or start a new history for ${target.value.provider}.` });
-  }
+  const lock = loaded.value.lockedProvider;
+  if (lock && lock !== target.value.provider) return fail(lockMismatch(schema.migrationsDir, lock, target.value, opts.cwd));
   const note = missingFileNote(target.value);
   if (note) report.notes.push(note);
-  return ok({ schema, chain: chain.value, target: target.value, externalTables: config?.externalTables ?? [], externalEnums: config?.externalEnums ?? [] });
+  const external = { externalTables: config?.externalTables ?? [], externalEnums: config?.externalEnums ?? [] };
+  return ok({ schema, chain, target: target.value, ...external });
 }
 
 async function deploy(db: TargetDb, { chain, externalTables }: Prepared, opts: DeployOptions, report: DeployReport, progress: Progress): Promise<string> {
@@ -319,4 +312,12 @@ function refuse(report: DeployReport, problem: Problem | string): string {
   report.errors.push(typeof problem === 'string' ? { message: problem } : problem);
   report.result = 'refused';
   return 'refused';
+}
+
+function lockMismatch(migrationsDir: string, lock: string, target: Target, cwd: string): Problem {
+  const file = displayPath(path.join(migrationsDir, 'migration_lock.toml'), cwd);
+  const message =
+    `${file}: the migrations were written for "${lock}", but the target is ${target.provider} (${target.display}). ` +
+    `Nothing was applied. Use a ${lock} database, or start a new history for ${target.provider}.`;
+  return { file, message };
 }

@@ -2,10 +2,10 @@ import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@p
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Migration } from '../chain/load';
-import { splitStatements, statementHead } from '../chain/split';
-import { legacyDqsFactory, withLegacyDqs } from '../db/sqliteDqs';
-import { sqliteDriver } from '../db/sqliteDriver';
-import { oneLine } from '../db/types';
+import { splitStatements, statementHead } from '../sql/tokens';
+import { legacyDqsFactory, withLegacyDqs } from '../throwaway/sqliteDqs';
+import { sqliteDriver } from '../throwaway/sqliteDriver';
+import { oneLine } from '../throwaway/types';
 import { fail, ok, type Result } from '../problem';
 import { rowFrom } from './history';
 import type { Target } from './target';

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { maskUrl } from '../db/maskUrl';
-import type { Provider } from '../locate/provider';
-import { blockProperties, findBlocks, maskCommentsAndStrings } from '../locate/prismaSyntax';
-import type { SchemaFile } from '../locate/schema';
+import { maskUrl } from '../maskUrl';
+import type { Provider } from '../schema/provider';
+import { blockProperties, findBlocks, maskCommentsAndStrings } from '../schema/prismaSyntax';
+import type { SchemaFile } from '../schema/locate';
 import { fail, ok, type Result } from '../problem';
 
 /** The database that deploy/status/resolve work on. */

@@ -1,6 +1,6 @@
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { Migration } from '../chain/load';
-import type { Provider } from '../locate/provider';
+import type { Provider } from '../schema/provider';
 import type { Problem, Result } from '../problem';
 import type { MigrationRow } from './history';
 

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { SchemaFile } from '../locate/schema';
+import type { SchemaFile } from '../schema/locate';
 import { displayPath, fail, ok, type Result } from '../problem';
 import type { SchemaEngine } from './load';
 

@@ -1,24 +1,5 @@
-import { splitStatements } from '../chain/split';
-
-export interface ColumnInfo {
-  name: string;
-  type: string;
-  notnull: boolean;
-  dflt: string | null;
-  pk: boolean;
-}
-
-/** What a throwaway DB can tell about the replayed chain, to explain the engine's diff. */
-export interface DbInspector {
-  /** Columns of a table; empty when the table does not exist. */
-  columns(table: string): Promise<ColumnInfo[]>;
-  /** Names of the explicitly created indexes on a table. */
-  indexes(table: string): Promise<string[]>;
-  /** SQLite: the columns a CREATE TABLE statement would create, without keeping the table. */
-  columnsOfCreate?(createTable: string): Promise<ColumnInfo[]>;
-  /** PostgreSQL: the values of an enum type, in order; empty when it does not exist. */
-  enumValues?(name: string): Promise<string[]>;
-}
+import { splitStatements } from '../sql/tokens';
+import type { ColumnInfo, DbInspector } from '../throwaway/types';
 
 /**
  * SQLite cannot alter most column properties, so the engine rebuilds the table and its

@@ -1,8 +1,13 @@
-import { splitStatements } from '../chain/split';
-import type { DataLossWarning } from '../check';
-import type { Provider } from '../locate/provider';
-import { findModel, type ModelInfo } from '../locate/schemaIndex';
-import type { DbInspector } from './summary';
+import { splitStatements } from '../sql/tokens';
+import type { Provider } from '../schema/provider';
+import { findModel, type ModelInfo } from '../schema/modelIndex';
+import type { DbInspector } from '../throwaway/types';
+
+export interface DataLossWarning {
+  table: string;
+  column?: string;
+  message: string;
+}
 
 /**
  * The warnings `prisma migrate dev` writes at the top of a migration, in its words

@@ -1,5 +1,5 @@
 import type { CheckReport } from '../check';
-import type { ModelInfo } from '../locate/schemaIndex';
+import type { ModelInfo } from '../schema/modelIndex';
 
 export interface Annotation {
   level: 'error' | 'warning';

@@ -5,10 +5,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import pg from 'pg';
 import type { Migration } from '../chain/load';
-import { splitStatements, statementHead, type Statement } from '../chain/split';
+import { splitStatements, statementHead, type Statement } from '../sql/tokens';
 import { locatePgFailure, pgInspector, type PgError } from './pgCommon';
 import { fail, ok, type Problem, type Result } from '../problem';
-import { maskUrl } from './maskUrl';
+import { maskUrl } from '../maskUrl';
 import { migrationFailure, type ThrowawayDb } from './types';
 
 /**

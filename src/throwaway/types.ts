@@ -1,8 +1,27 @@
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { Migration } from '../chain/load';
-import type { DbInspector } from '../engine/summary';
-import type { Provider } from '../locate/provider';
+import type { Provider } from '../schema/provider';
 import type { Problem, Result } from '../problem';
+
+export interface ColumnInfo {
+  name: string;
+  type: string;
+  notnull: boolean;
+  dflt: string | null;
+  pk: boolean;
+}
+
+/** What a throwaway DB can tell about the replayed chain, to explain the engine's diff. */
+export interface DbInspector {
+  /** Columns of a table; empty when the table does not exist. */
+  columns(table: string): Promise<ColumnInfo[]>;
+  /** Names of the explicitly created indexes on a table. */
+  indexes(table: string): Promise<string[]>;
+  /** SQLite: the columns a CREATE TABLE statement would create, without keeping the table. */
+  columnsOfCreate?(createTable: string): Promise<ColumnInfo[]>;
+  /** PostgreSQL: the values of an enum type, in order; empty when it does not exist. */
+  enumValues?(name: string): Promise<string[]>;
+}
 
 /**
  * A database that lives only for one check. Each implementation runs migration SQL the

@@ -1,5 +1,5 @@
-import { lineOfOffset, splitStatements, type Statement } from '../chain/split';
-import type { ColumnInfo, DbInspector } from '../engine/summary';
+import { lineOfOffset, splitStatements, type Statement } from '../sql/tokens';
+import type { ColumnInfo, DbInspector } from './types';
 
 /** A parameterised query on one PostgreSQL session (PGlite or a real server). */
 export type PgQuery = (sql: string, params?: unknown[]) => Promise<{ rows: unknown[] }>;

@@ -1,10 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { displayPath, fail, ok, type Result } from '../problem';
-import type { SchemaFile } from './schema';
-import { blockProperties, findBlocks, lineOf, maskCommentsAndStrings } from './prismaSyntax';
+import type { SchemaFile } from './locate';
+import type { Dialect } from '../sql/tokens';
+import { lineOfOffset } from '../sql/tokens';
+import { blockProperties, findBlocks, maskCommentsAndStrings } from './prismaSyntax';
 
-export type Provider = 'sqlite' | 'postgresql';
+export type Provider = Dialect;
 
 const ALIASES: Record<string, string> = { postgres: 'postgresql' };
 const NOT_YET = new Set(['mysql', 'sqlserver', 'cockroachdb', 'mongodb']);
@@ -22,17 +24,17 @@ export function readProvider(files: SchemaFile[], cwd: string): Result<ProviderS
     const [block] = findBlocks(masked, 'datasource');
     if (!block) continue;
     const prop = blockProperties(masked, block).find((p) => p.key === 'provider');
-    const where = `${displayPath(file.path, cwd)}:${lineOf(file.content, prop?.start ?? block.start)}`;
+    const where = `${displayPath(file.path, cwd)}:${lineOfOffset(file.content, prop?.start ?? block.start)}`;
     const raw = prop ? /"([^"]*)"/.exec(file.content.slice(prop.valueStart, prop.end))?.[1] : undefined;
     if (!raw) return fail({ file: displayPath(file.path, cwd), message: `${where}: the datasource has no provider string. Add provider = "sqlite" or "postgresql".` });
     const normalised = ALIASES[raw] ?? raw;
     if (normalised === 'sqlite' || normalised === 'postgresql') {
-      return ok({ provider: normalised, file: file.path, line: lineOf(file.content, prop!.start) });
+      return ok({ provider: normalised, file: file.path, line: lineOfOffset(file.content, prop!.start) });
     }
     if (NOT_YET.has(normalised)) {
-      return fail({ file: displayPath(file.path, cwd), line: lineOf(file.content, prop!.start), message: `${where}: provider "${raw}" is not supported yet (sqlite and postgresql are).` });
+      return fail({ file: displayPath(file.path, cwd), line: lineOfOffset(file.content, prop!.start), message: `${where}: provider "${raw}" is not supported yet (sqlite and postgresql are).` });
     }
-    return fail({ file: displayPath(file.path, cwd), line: lineOf(file.content, prop!.start), message: `${where}: unknown provider "${raw}". Use "sqlite" or "postgresql".` });
+    return fail({ file: displayPath(file.path, cwd), line: lineOfOffset(file.content, prop!.start), message: `${where}: unknown provider "${raw}". Use "sqlite" or "postgresql".` });
   }
   const names = files.map((f) => displayPath(f.path, cwd)).join(', ');
   return fail(`${names}: no datasource block found. Add one, e.g. datasource db { provider = "postgresql" }.`);
@@ -63,6 +65,11 @@ export function readLockedProvider(migrationsDir: string): string | undefined {
   } catch {
     return undefined;
   }
+  return lockedProviderIn(text);
+}
+
+/** The provider a migration_lock.toml text names (normalised), or undefined. */
+export function lockedProviderIn(text: string): string | undefined {
   const raw = /^\s*provider\s*=\s*"([^"]*)"/m.exec(text)?.[1];
   return raw === undefined ? undefined : (ALIASES[raw] ?? raw);
 }

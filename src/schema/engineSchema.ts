@@ -1,4 +1,4 @@
-import type { SchemaFile } from './schema';
+import type { SchemaFile } from './locate';
 import { blockProperties, findBlocks, maskCommentsAndStrings } from './prismaSyntax';
 
 /**

@@ -1,4 +1,5 @@
-import type { Provider } from '../locate/provider';
+/** The SQL dialects we tokenise: the providers the engine can diff offline. */
+export type Dialect = 'sqlite' | 'postgresql';
 
 export interface Statement {
   /** The statement's text, from its first token up to and including its `;` (if any). */
@@ -21,7 +22,7 @@ interface Token {
  * identifiers, PostgreSQL dollar quotes and E'' strings, SQLite's `[x]` and backticks.
  * Whitespace and comments yield no token.
  */
-export function* tokens(sql: string, dialect: Provider): Generator<Token> {
+export function* tokens(sql: string, dialect: Dialect): Generator<Token> {
   const n = sql.length;
   let i = 0;
   while (i < n) {
@@ -115,7 +116,7 @@ function skipQuoted(sql: string, i: number, quote: string, backslashEscapes: boo
  * Splits a migration script into statements. SQLite trigger bodies hold `;`s and end at
  * `END;`, as sqlite3_complete() decides.
  */
-export function splitStatements(sql: string, dialect: Provider): Statement[] {
+export function splitStatements(sql: string, dialect: Dialect): Statement[] {
   const out: Statement[] = [];
   let first: Token | undefined;
   let words: string[] = [];

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
-import { misplacedFlag } from './commandFlags';
-import { secretsOf } from './db/maskUrl';
+import { misplacedFlag } from '../commandFlags';
+import { secretsOf } from '../maskUrl';
 
 export interface ActionInputs {
   command: 'check' | 'deploy' | 'status' | 'resolve';

@@ -1,5 +1,5 @@
-import type { SchemaFile } from './schema';
-import { lineFinder } from '../chain/split';
+import type { SchemaFile } from './locate';
+import { lineFinder } from '../sql/tokens';
 import { maskCommentsAndStrings } from './prismaSyntax';
 
 export interface FieldInfo {

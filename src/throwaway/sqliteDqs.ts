@@ -1,5 +1,5 @@
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, SqlQuery } from '@prisma/driver-adapter-utils';
-import { tokens } from '../chain/split';
+import { tokens } from '../sql/tokens';
 
 /**
  * better-sqlite3 is built with double-quoted string literals off (SQLITE_DQS=0), while

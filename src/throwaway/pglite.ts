@@ -5,7 +5,7 @@ import * as zlib from 'node:zlib';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { Migration } from '../chain/load';
-import { statementHead } from '../chain/split';
+import { statementHead } from '../sql/tokens';
 import { fail, ok, type Result } from '../problem';
 import { resolveExtensions } from './pgExtensions';
 import { locatePgFailure, pgInspector, type PgError } from './pgCommon';

@@ -1,17 +1,13 @@
 import * as core from '@actions/core';
 import * as path from 'node:path';
-import type { CheckReport } from './check';
-import { namesIn, type DeployReport } from './deploy/run';
-import type { Annotation } from './report/annotations';
-
-/** `broken` covers a chain that cannot be replayed and a history with error findings. */
-export const resultOf = (report: CheckReport) =>
-  report.drift === null || report.findings.some((f) => f.severity === 'error') ? 'broken' : report.drift ? 'drift' : 'in-sync';
+import { verdictOf, type CheckReport } from '../check';
+import { namesIn, type DeployReport } from '../deploy/run';
+import type { Annotation } from '../report/annotations';
 
 /** Step outputs and the job summary; the summary always carries the full report. */
 export async function writeOutputs(report: CheckReport, body: string, migrationFolder: string): Promise<void> {
   core.setOutput('drift', report.drift === null ? '' : String(report.drift));
-  core.setOutput('result', resultOf(report));
+  core.setOutput('result', verdictOf(report).result);
   core.setOutput('migration-sql', report.sql);
   core.setOutput('migration-folder', report.drift ? migrationFolder : '');
   core.setOutput('summary', report.summary);

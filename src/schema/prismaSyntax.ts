@@ -1,4 +1,4 @@
-import { lineOfOffset } from '../chain/split';
+import { lineOfOffset } from '../sql/tokens';
 
 /**
  * Just enough Prisma schema syntax to read the datasource and generator blocks.
@@ -83,4 +83,3 @@ function valueEnd(masked: string, from: number, limit: number): number {
   return limit;
 }
 
-export const lineOf = (text: string, offset: number): number => lineOfOffset(text, offset);

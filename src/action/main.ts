@@ -2,19 +2,19 @@ import * as core from '@actions/core';
 import * as github from '@actions/github';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { exitCodeOf, runCheck, type CheckReport } from './check';
-import { upsertStickyComment, type CommentsClient } from './github/comment';
+import { checkProject, exitCodeOf, verdictOf, type CheckOutcome, type CheckReport } from '../check';
+import { upsertStickyComment, type CommentsClient } from './comment';
 import { InputError, readInputs, type ActionInputs } from './inputs';
-import { indexSchema } from './locate/schemaIndex';
-import { scrubText } from './db/maskUrl';
-import { resultOf, writeAnnotations, writeDeployOutputs, writeOutputs } from './outputs';
-import { deployExitCode, runDeployCommand, type DeployCommand } from './deploy/run';
-import { renderDeployText } from './report/deployText';
-import { renderDeploySummary } from './report/deployMarkdown';
-import { annotationsFor } from './report/annotations';
-import { commentMarker, renderComment } from './report/markdown';
-import { renderCheckText } from './report/text';
-import { migrationFolderName } from './write';
+import { indexSchema } from '../schema/modelIndex';
+import { scrubText } from '../maskUrl';
+import { writeAnnotations, writeDeployOutputs, writeOutputs } from './outputs';
+import { deployExitCode, runDeployCommand, type DeployCommand } from '../deploy/run';
+import { renderDeployText } from '../report/deployText';
+import { renderDeploySummary } from '../report/deployMarkdown';
+import { annotationsFor } from '../report/annotations';
+import { commentMarker, renderComment } from '../report/markdown';
+import { renderCheckText } from '../report/text';
+import { migrationFolderName } from '../write';
 
 /** The Action: read inputs, run the shared check core, write outputs. The one catch-all lives here. */
 export async function run(): Promise<void> {
@@ -29,9 +29,17 @@ export async function run(): Promise<void> {
     if (inputs.command !== 'check') return await runDeployAction(inputs, cwd);
     const base = inputs.integrity === 'off' ? undefined : (github.context.payload.pull_request?.base?.sha as string | undefined);
     if (inputs.integrity === 'required' && !base) throw new InputError('input "integrity" is required, but this event has no pull request base to compare with. Run on pull_request events, or set integrity: auto.');
-    const report = await runCheck({ cwd, schema: inputs.schema, migrations: inputs.migrations, base, baseRequired: inputs.integrity === 'required', shadowDatabaseUrl: inputs.shadowDatabaseUrl });
+    const outcome = await checkProject({
+      cwd,
+      schema: inputs.schema,
+      migrations: inputs.migrations,
+      base,
+      baseRequired: inputs.integrity === 'required',
+      shadowDatabaseUrl: inputs.shadowDatabaseUrl,
+    });
+    const { report } = outcome;
     if (report.integritySkipped) core.warning(`Migration history not compared with the base: ${report.integritySkipped}`);
-    await publish(report, inputs, cwd, workspace);
+    await publish(outcome, inputs, cwd, workspace);
     decide(report, inputs);
   } catch (e) {
     // Catch everything, not only Error instances, so the step can never end green by accident.
@@ -41,10 +49,12 @@ export async function run(): Promise<void> {
   }
 }
 
-async function publish(report: CheckReport, inputs: ActionInputs, cwd: string, workspace: string): Promise<void> {
+async function publish(outcome: CheckOutcome, inputs: ActionInputs, cwd: string, workspace: string): Promise<void> {
+  const { report } = outcome;
   const schema = report.schema.length === 1 ? report.schema[0]! : path.posix.dirname(report.schema[0] ?? inputs.schema ?? 'prisma/schema.prisma');
   const migrationsDir = report.migrationsDir ?? 'prisma/migrations';
-  const existing = fs.existsSync(path.resolve(cwd, migrationsDir)) ? fs.readdirSync(path.resolve(cwd, migrationsDir)) : [];
+  const absoluteMigrationsDir = outcome.migrationsDir ?? path.resolve(cwd, migrationsDir);
+  const existing = fs.existsSync(absoluteMigrationsDir) ? fs.readdirSync(absoluteMigrationsDir) : [];
   const migrationFolder = migrationFolderName(inputs.migrationName, existing);
   const ctx = { schema, migrationsDir, migrationFolder, migrationName: inputs.migrationName };
   const body = renderComment(report, ctx);
@@ -52,7 +62,7 @@ async function publish(report: CheckReport, inputs: ActionInputs, cwd: string, w
   const full = renderComment(report, { ...ctx, limit: Number.MAX_SAFE_INTEGER });
   if (report.errors.length === 0) core.info(renderCheckText(report));
   await writeOutputs(report, full, migrationFolder);
-  const models = indexSchema(report.schema.map((p) => ({ path: path.resolve(cwd, p), content: safeRead(path.resolve(cwd, p)) })));
+  const models = indexSchema(outcome.schemaFiles);
   writeAnnotations(annotationsFor(report, models, (p) => path.resolve(cwd, p), inputs.failOnDrift ? 'error' : 'warning'), workspace);
   await comment(report, inputs, commentMarker(schema), body);
 }
@@ -67,7 +77,7 @@ async function comment(report: CheckReport, inputs: ActionInputs, marker: string
   }
   const client = github.getOctokit(inputs.githubToken) as unknown as CommentsClient;
   const { owner, repo } = github.context.repo;
-  const outcome = await upsertStickyComment(client, { owner, repo, issueNumber: pr.number, marker }, body, resultOf(report) === 'in-sync');
+  const outcome = await upsertStickyComment(client, { owner, repo, issueNumber: pr.number, marker }, body, verdictOf(report).result === 'in-sync');
   if (outcome.action === 'forbidden') core.warning(outcome.message);
   else if (outcome.action !== 'skipped') core.info(`Comment ${outcome.action}${outcome.url ? `: ${outcome.url}` : ''}`);
 }
@@ -102,10 +112,3 @@ async function runDeployAction(inputs: ActionInputs, cwd: string): Promise<void>
   else if (code === 1) core.setFailed(report.drift?.drift ? 'The live database drifted from its applied migrations (see the job summary).' : 'The database is not up to date with prisma/migrations (see the job summary).');
 }
 
-function safeRead(file: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
-}

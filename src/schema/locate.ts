@@ -11,6 +11,8 @@ export interface SchemaFile {
 export interface LocatedSchema {
   /** The file, or the folder of a multi-file schema, that was located. */
   root: string;
+  /** The folder the schema lives in: `root` itself for a multi-file schema. */
+  dir: string;
   files: SchemaFile[];
   migrationsDir: string;
 }
@@ -34,7 +36,7 @@ export function locateSchema(opts: LocateOptions): Result<LocatedSchema> {
   if (opts.migrations && !isDir(migrationsDir)) {
     return fail(`--migrations ${displayPath(migrationsDir, opts.cwd)}: no such directory. Pass the folder that holds your migration folders.`);
   }
-  return ok({ root, files: files.value, migrationsDir });
+  return ok({ root, dir: isDir(root) ? root : path.dirname(root), files: files.value, migrationsDir });
 }
 
 function findSchemaPath({ cwd, schema }: LocateOptions): Result<string> {
