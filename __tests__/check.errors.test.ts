@@ -18,22 +18,28 @@ async function expectBroken(cwd: string, message: RegExp, opts: { schema?: strin
 test.each([
   ['sqlite-sql-error', /no such table: Usr/],
   ['pg-sql-error', /relation "Usr" does not exist/],
-])('%s: a failing migration names the folder, the statement and its line; nothing after it runs', async (name, dbMessage) => {
-  const error = await expectBroken(fixture(name), dbMessage);
-  expect(error).toMatchObject({
-    migration: '20240201000000_add_bio',
-    file: 'prisma/migrations/20240201000000_add_bio/migration.sql',
-    line: 5,
-    statement: 'ALTER TABLE "Usr" ADD COLUMN "age" INTEGER;',
-  });
-  expect(error.message).toMatch(/^prisma\/migrations\/20240201000000_add_bio\/migration\.sql:5: /);
-});
+])(
+  '%s: a failing migration names the folder, the statement and its line; nothing after it runs',
+  async (name, dbMessage) => {
+    const error = await expectBroken(fixture(name), dbMessage);
+    expect(error).toMatchObject({
+      migration: '20240201000000_add_bio',
+      file: 'prisma/migrations/20240201000000_add_bio/migration.sql',
+      line: 5,
+      statement: 'ALTER TABLE "Usr" ADD COLUMN "age" INTEGER;',
+    });
+    expect(error.message).toMatch(/^prisma\/migrations\/20240201000000_add_bio\/migration\.sql:5: /);
+  },
+);
 
 test('a PostgreSQL error without a position is still located by statement', async () => {
   const dir = copyFixture('pg-in-sync');
   const folder = path.join(dir, 'prisma/migrations/20240301000000_bad_data');
   fs.mkdirSync(folder);
-  fs.writeFileSync(path.join(folder, 'migration.sql'), '-- Seed\nINSERT INTO "User" ("email") VALUES (\'a@x\');\n\nINSERT INTO "User" ("email") VALUES (\'a@x\');\n');
+  fs.writeFileSync(
+    path.join(folder, 'migration.sql'),
+    '-- Seed\nINSERT INTO "User" ("email") VALUES (\'a@x\');\n\nINSERT INTO "User" ("email") VALUES (\'a@x\');\n',
+  );
   const error = await expectBroken(dir, /duplicate key value violates unique constraint "User_email_key"/);
   expect(error.line).toBe(4);
   expect(error.migration).toBe('20240301000000_bad_data');
@@ -51,7 +57,10 @@ test('SQLite extension loading stays off during replay', async () => {
   const dir = copyFixture('sqlite-in-sync');
   const folder = path.join(dir, 'prisma/migrations/20240301000000_ext');
   fs.mkdirSync(folder);
-  fs.writeFileSync(path.join(folder, 'migration.sql'), "SELECT load_extension('/usr/lib/x86_64-linux-gnu/libm.so.6');\n");
+  fs.writeFileSync(
+    path.join(folder, 'migration.sql'),
+    "SELECT load_extension('/usr/lib/x86_64-linux-gnu/libm.so.6');\n",
+  );
   await expectBroken(dir, /not authorized/);
 });
 
@@ -64,7 +73,10 @@ test.each([
   ['bad-unparsable-schema', /^prisma\/schema\.prisma:11: Type "Strin" is neither a built-in type/],
   ['bad-no-datasource', /no datasource block found/],
   ['bad-mysql', /^prisma\/schema\.prisma:6: provider "mysql" is not supported yet/],
-  ['bad-missing-migration-sql', /20240201000000_forgotten: migration folder "20240201000000_forgotten" has no migration\.sql/],
+  [
+    'bad-missing-migration-sql',
+    /20240201000000_forgotten: migration folder "20240201000000_forgotten" has no migration\.sql/,
+  ],
 ])('%s', async (name, message) => {
   await expectBroken(fixture(name), message);
 });
@@ -86,7 +98,9 @@ test('provider "postgres" means postgresql', async () => {
 });
 
 test('a missing --schema path', async () => {
-  await expectBroken(fixture('sqlite-in-sync'), /^--schema nope\/schema\.prisma: no such file or folder/, { schema: 'nope/schema.prisma' });
+  await expectBroken(fixture('sqlite-in-sync'), /^--schema nope\/schema\.prisma: no such file or folder/, {
+    schema: 'nope/schema.prisma',
+  });
 });
 
 test('a folder with no schema at all', async () => {
@@ -101,7 +115,10 @@ test('an unreadable migration.sql', async () => {
     const file = path.join(dir, 'prisma/migrations/20240201000000_add_posts/migration.sql');
     fs.rmSync(file);
     fs.mkdirSync(file);
-    await expectBroken(dir, /20240201000000_add_posts\/migration\.sql: cannot read migration "20240201000000_add_posts" \(EISDIR\)/);
+    await expectBroken(
+      dir,
+      /20240201000000_add_posts\/migration\.sql: cannot read migration "20240201000000_add_posts" \(EISDIR\)/,
+    );
   } else {
     const dir = copyFixture('sqlite-in-sync');
     fs.chmodSync(path.join(dir, 'prisma/migrations/20240201000000_add_posts/migration.sql'), 0o000);

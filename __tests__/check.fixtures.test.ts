@@ -3,8 +3,26 @@ import * as path from 'node:path';
 import { exitCodeOf, runCheck } from '../src/check';
 import { copyFixture, fixture, readExpected, readExpectedWarnings } from './helpers/fixtures';
 
-const DRIFT = ['sqlite-data-loss', 'pg-data-loss', 'sqlite-seed-drift', 'pg-seed-drift', 'pg-dropped-column', 'pg-required-column', 'pg-rich-types', 'pg-multi-file', 'pg-no-migrations'];
-const IN_SYNC = ['sqlite-in-sync', 'pg-in-sync', 'pg-extension', 'sqlite-dqs', 'sqlite-prisma5', 'sqlite-commented-datasource', 'sqlite-odd-names'];
+const DRIFT = [
+  'sqlite-data-loss',
+  'pg-data-loss',
+  'sqlite-seed-drift',
+  'pg-seed-drift',
+  'pg-dropped-column',
+  'pg-required-column',
+  'pg-rich-types',
+  'pg-multi-file',
+  'pg-no-migrations',
+];
+const IN_SYNC = [
+  'sqlite-in-sync',
+  'pg-in-sync',
+  'pg-extension',
+  'sqlite-dqs',
+  'sqlite-prisma5',
+  'sqlite-commented-datasource',
+  'sqlite-odd-names',
+];
 
 describe('fixtures with drift', () => {
   test.each(DRIFT)('%s: suggests exactly the reviewed expected.sql, and it round-trips', async (name) => {
@@ -59,7 +77,11 @@ test('checksums are the lowercase hex SHA-256 of migration.sql, as in _prisma_mi
 
 test('a multi-file schema is read whole and its migrations are found beside the folder', async () => {
   const report = await runCheck({ cwd: fixture('pg-multi-file') });
-  expect(report.schema).toEqual(['prisma/schema/post.prisma', 'prisma/schema/schema.prisma', 'prisma/schema/user.prisma']);
+  expect(report.schema).toEqual([
+    'prisma/schema/post.prisma',
+    'prisma/schema/schema.prisma',
+    'prisma/schema/user.prisma',
+  ]);
   expect(report.migrationsDir).toBe('prisma/migrations');
 });
 
@@ -71,7 +93,11 @@ test('no migrations folder: the whole schema is the suggestion', async () => {
 });
 
 test('--schema and --migrations override discovery, relative to the working directory', async () => {
-  const report = await runCheck({ cwd: path.join(fixture('pg-seed-drift'), '..'), schema: 'pg-seed-drift/prisma/schema.prisma', migrations: 'pg-seed-drift/prisma/migrations' });
+  const report = await runCheck({
+    cwd: path.join(fixture('pg-seed-drift'), '..'),
+    schema: 'pg-seed-drift/prisma/schema.prisma',
+    migrations: 'pg-seed-drift/prisma/migrations',
+  });
   expect(report.schema).toEqual(['pg-seed-drift/prisma/schema.prisma']);
   expect(report.migrationsDir).toBe('pg-seed-drift/prisma/migrations');
   expect(report.drift).toBe(true);

@@ -8,15 +8,40 @@ const FIXTURES = fs.readdirSync(`${ROOT}/fixtures`).sort();
 test.each(FIXTURES)('%s: --json follows the contract', async (name) => {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(['check', '--json'], { cwd: fixture(name), color: false, stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
+  const code = await runCli(['check', '--json'], {
+    cwd: fixture(name),
+    color: false,
+    stdout: (s) => (stdout += s),
+    stderr: (s) => (stderr += s),
+  });
   expect(stderr).toBe('');
   const report = JSON.parse(stdout);
-  const required = ['drift', 'errors', 'findings', 'migrations', 'migrationsDir', 'provider', 'roundTrip', 'schema', 'sql', 'summary', 'timings', 'warnings'];
+  const required = [
+    'drift',
+    'errors',
+    'findings',
+    'migrations',
+    'migrationsDir',
+    'provider',
+    'roundTrip',
+    'schema',
+    'sql',
+    'summary',
+    'timings',
+    'warnings',
+  ];
   const optional = ['config', 'notes', 'integritySkipped'];
-  expect(Object.keys(report).filter((k) => !optional.includes(k)).sort()).toEqual(required);
+  expect(
+    Object.keys(report)
+      .filter((k) => !optional.includes(k))
+      .sort(),
+  ).toEqual(required);
   expect([true, false, null]).toContain(report.drift);
   expect(['sqlite', 'postgresql', null]).toContain(report.provider);
-  expect(Array.isArray(report.schema) && report.schema.every((p: unknown) => typeof p === 'string' && !String(p).includes('\\'))).toBe(true);
+  expect(
+    Array.isArray(report.schema) &&
+      report.schema.every((p: unknown) => typeof p === 'string' && !String(p).includes('\\')),
+  ).toBe(true);
   for (const m of report.migrations) {
     expect(Object.keys(m).sort()).toEqual(['checksum', 'durationMs', 'name']);
     expect(m.checksum).toMatch(/^[0-9a-f]{64}$/);
@@ -31,7 +56,8 @@ test.each(FIXTURES)('%s: --json follows the contract', async (name) => {
   expect(typeof report.roundTrip.ok).toBe('boolean');
   // Without --base only the base-free checks run: none of the fixtures has an empty migration.
   expect(report.findings).toEqual([]);
-  for (const k of ['startMs', 'engineLoadMs', 'dbStartMs', 'replayMs', 'diffMs', 'roundTripMs', 'totalMs']) expect(typeof report.timings[k]).toBe('number');
+  for (const k of ['startMs', 'engineLoadMs', 'dbStartMs', 'replayMs', 'diffMs', 'roundTripMs', 'totalMs'])
+    expect(typeof report.timings[k]).toBe('number');
 
   // The exit code agrees with the verdict.
   if (report.errors.length > 0) {
@@ -42,7 +68,8 @@ test.each(FIXTURES)('%s: --json follows the contract', async (name) => {
     expect(report.sql === '').toBe(!report.drift);
   }
   // Fixture names say what to expect.
-  if (name.startsWith('bad-') || name.endsWith('-error') || name === 'lock-mismatch' || name === 'sqlite-attach') expect(code).toBe(2);
+  if (name.startsWith('bad-') || name.endsWith('-error') || name === 'lock-mismatch' || name === 'sqlite-attach')
+    expect(code).toBe(2);
   else if (fs.existsSync(`${fixture(name)}/expected.sql`)) expect(code).toBe(1);
   else expect(code).toBe(0);
 });

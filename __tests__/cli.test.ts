@@ -7,7 +7,22 @@ test('--json prints exactly one JSON object with the contract fields, and exit 1
   const r = runBin(['check', '--json', '--schema', 'fixtures/sqlite-seed-drift/prisma/schema.prisma']);
   expect(r.status).toBe(1);
   const report = JSON.parse(r.stdout);
-  expect(Object.keys(report).sort()).toEqual(['drift', 'errors', 'findings', 'migrations', 'migrationsDir', 'provider', 'roundTrip', 'schema', 'sql', 'summary', 'timings', 'warnings'].sort());
+  expect(Object.keys(report).sort()).toEqual(
+    [
+      'drift',
+      'errors',
+      'findings',
+      'migrations',
+      'migrationsDir',
+      'provider',
+      'roundTrip',
+      'schema',
+      'sql',
+      'summary',
+      'timings',
+      'warnings',
+    ].sort(),
+  );
   expect(report).toMatchObject({
     drift: true,
     provider: 'sqlite',
@@ -17,8 +32,14 @@ test('--json prints exactly one JSON object with the contract fields, and exit 1
     errors: [],
     roundTrip: { ok: true },
   });
-  expect(report.migrations[0]).toEqual({ name: '20240101000000_init', checksum: expect.stringMatching(/^[0-9a-f]{64}$/), durationMs: expect.any(Number) });
-  expect(Object.keys(report.timings).sort()).toEqual(['diffMs', 'roundTripMs', 'dbStartMs', 'engineLoadMs', 'replayMs', 'startMs', 'totalMs'].sort());
+  expect(report.migrations[0]).toEqual({
+    name: '20240101000000_init',
+    checksum: expect.stringMatching(/^[0-9a-f]{64}$/),
+    durationMs: expect.any(Number),
+  });
+  expect(Object.keys(report.timings).sort()).toEqual(
+    ['diffMs', 'roundTripMs', 'dbStartMs', 'engineLoadMs', 'replayMs', 'startMs', 'totalMs'].sort(),
+  );
 });
 
 test('--json on a broken chain: drift null, the error in errors, exit 2, stdout still pure JSON', () => {
@@ -40,7 +61,9 @@ test('text output on drift shows the summary and the SQL, uncoloured when not a 
   const r = runBin(['check'], fixture('pg-seed-drift'));
   expect(r.status).toBe(1);
   expect(r.stdout).toMatch(/Added column `lastUpdated`/);
-  expect(r.stdout).toMatch(/ALTER TABLE "User" ADD COLUMN {5}"lastUpdated" TIMESTAMP\(3\) NOT NULL DEFAULT CURRENT_TIMESTAMP;/);
+  expect(r.stdout).toMatch(
+    /ALTER TABLE "User" ADD COLUMN {5}"lastUpdated" TIMESTAMP\(3\) NOT NULL DEFAULT CURRENT_TIMESTAMP;/,
+  );
   expect(r.stdout).not.toMatch(/\u001b\[/);
 });
 
@@ -50,10 +73,28 @@ test.each([
   [['frobnicate'], /^error: unknown command "frobnicate"/],
   [['deploy', '--drift'], /^error: --drift does not apply to deploy\. Run prisma-drift-gate --help\.\n$/],
   [['check', '--dry-run'], /^error: --dry-run does not apply to check\./],
-  [['resolve', '20240101000000_init'], /^error: unexpected argument "20240101000000_init"\. Name the migration with --applied 20240101000000_init or --rolled-back 20240101000000_init\.\n$/],
-  [['resolve', '--schema', 'fixtures/sqlite-in-sync/prisma/schema.prisma', '--database-url', 'file:./x.db'], /^error: resolve needs exactly one of --applied <migration> or --rolled-back <migration>\.\n$/],
-  [['deploy', '--schema', 'fixtures/sqlite-in-sync/prisma/schema.prisma', '--database-url', 'mysql://root:pw@db/app'], /^error: --database-url: mysql:\/\/ databases are not supported yet; deploy supports SQLite \(file:\) and PostgreSQL \(postgresql:\/\/\)\.\n$/],
-  [['status', '--schema', 'fixtures/sqlite-in-sync/prisma/schema.prisma', '--database-url', 'postgresql://u:pw@127.0.0.1:1/db'], /^error: --database-url points at a postgresql database, but the schema's datasource says "sqlite"/],
+  [
+    ['resolve', '20240101000000_init'],
+    /^error: unexpected argument "20240101000000_init"\. Name the migration with --applied 20240101000000_init or --rolled-back 20240101000000_init\.\n$/,
+  ],
+  [
+    ['resolve', '--schema', 'fixtures/sqlite-in-sync/prisma/schema.prisma', '--database-url', 'file:./x.db'],
+    /^error: resolve needs exactly one of --applied <migration> or --rolled-back <migration>\.\n$/,
+  ],
+  [
+    ['deploy', '--schema', 'fixtures/sqlite-in-sync/prisma/schema.prisma', '--database-url', 'mysql://root:pw@db/app'],
+    /^error: --database-url: mysql:\/\/ databases are not supported yet; deploy supports SQLite \(file:\) and PostgreSQL \(postgresql:\/\/\)\.\n$/,
+  ],
+  [
+    [
+      'status',
+      '--schema',
+      'fixtures/sqlite-in-sync/prisma/schema.prisma',
+      '--database-url',
+      'postgresql://u:pw@127.0.0.1:1/db',
+    ],
+    /^error: --database-url points at a postgresql database, but the schema's datasource says "sqlite"/,
+  ],
 ])('bad input %j: exit 2, one line on stderr, no stack trace', (args, message) => {
   const r = runBin(args as string[]);
   expect(r.status).toBe(2);

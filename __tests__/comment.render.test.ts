@@ -9,7 +9,12 @@ import { fixture } from './helpers/fixtures';
  * fixture's own run); the folder name is fixed so the output is stable. To refresh after a
  * reviewed change, run with UPDATE_GOLDEN=1 and read the diff.
  */
-const ctx = { schema: 'prisma/schema.prisma', migrationsDir: 'prisma/migrations', migrationFolder: '20261123120000_drift_fix', migrationName: 'drift_fix' };
+const ctx = {
+  schema: 'prisma/schema.prisma',
+  migrationsDir: 'prisma/migrations',
+  migrationFolder: '20261123120000_drift_fix',
+  migrationName: 'drift_fix',
+};
 
 async function golden(name: string, file: string, render: (r: CheckReport) => string) {
   const report = await runCheck({ cwd: fixture(name) });
@@ -44,12 +49,14 @@ test('broken chain', async () => {
 });
 
 test('truncated to the size limit, with a note', async () => {
-  const body = await golden('pg-no-migrations', 'expected-comment-truncated.md', (r) => renderComment(r, { ...ctx, limit: 1500 }));
+  const body = await golden('pg-no-migrations', 'expected-comment-truncated.md', (r) =>
+    renderComment(r, { ...ctx, limit: 1500 }),
+  );
   expect(body).toMatch(/The SQL is cut here to fit GitHub's comment size limit/);
   expect(body.length).toBeLessThan(1800);
 });
 
-test('a huge suggestion stays under GitHub\'s 65,536-character limit', async () => {
+test("a huge suggestion stays under GitHub's 65,536-character limit", async () => {
   const report = await runCheck({ cwd: fixture('pg-no-migrations') });
   const huge = { ...report, sql: report.sql.repeat(400) };
   const body = renderComment(huge, ctx);

@@ -37,7 +37,11 @@ test('a config that cannot be evaluated falls back to its string literals, and s
   const file = path.join(dir, 'prisma.config.ts');
   fs.writeFileSync(file, `import { helper } from './not-installed-helper'\nhelper()\n` + fs.readFileSync(file, 'utf8'));
   const r = await runCheck({ cwd: dir });
-  expect(r.notes).toEqual([expect.stringMatching(/^prisma\.config\.ts could not be evaluated \(.*not-installed-helper.*\); read its string literals instead$/)]);
+  expect(r.notes).toEqual([
+    expect.stringMatching(
+      /^prisma\.config\.ts could not be evaluated \(.*not-installed-helper.*\); read its string literals instead$/,
+    ),
+  ]);
   expect(r.schema).toEqual(['db/schema.prisma']);
   expect(r.drift).toBe(false);
 });
@@ -45,12 +49,22 @@ test('a config that cannot be evaluated falls back to its string literals, and s
 test('datasource.shadowDatabaseUrl from env(), loaded from .env by dotenv/config, is used (and masked)', async () => {
   const dir = copyFixture('pg-prisma-config');
   const file = path.join(dir, 'prisma.config.ts');
-  fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace("url: env('DATABASE_URL'),", "url: env('DATABASE_URL'),\n    shadowDatabaseUrl: env('PDG_TEST_SHADOW_URL'),"));
+  fs.writeFileSync(
+    file,
+    fs
+      .readFileSync(file, 'utf8')
+      .replace(
+        "url: env('DATABASE_URL'),",
+        "url: env('DATABASE_URL'),\n    shadowDatabaseUrl: env('PDG_TEST_SHADOW_URL'),",
+      ),
+  );
   fs.writeFileSync(path.join(dir, '.env'), 'PDG_TEST_SHADOW_URL="postgresql://app:from-dotenv@127.0.0.1:1/shadow"\n');
   try {
     const r = await runCheck({ cwd: dir });
     expect(exitCodeOf(r)).toBe(2);
-    expect(r.errors[0]!.message).toBe('--shadow-database-url postgresql://app:***@127.0.0.1:1/shadow: cannot connect: connection refused (is the server running and reachable?).');
+    expect(r.errors[0]!.message).toBe(
+      '--shadow-database-url postgresql://app:***@127.0.0.1:1/shadow: cannot connect: connection refused (is the server running and reachable?).',
+    );
   } finally {
     delete process.env.PDG_TEST_SHADOW_URL;
   }
@@ -59,7 +73,10 @@ test('datasource.shadowDatabaseUrl from env(), loaded from .env by dotenv/config
 test('a CommonJS prisma.config.js', async () => {
   const dir = copyFixture('pg-prisma-config');
   fs.rmSync(path.join(dir, 'prisma.config.ts'));
-  fs.writeFileSync(path.join(dir, 'prisma.config.js'), "const path = require('node:path');\nmodule.exports = { schema: path.join('db', 'schema.prisma'), migrations: { path: 'db/migrations', initShadowDb: 'CREATE TABLE \"audit_log\" (\"id\" INT)' }, tables: { external: ['public.audit_log'] } };\n");
+  fs.writeFileSync(
+    path.join(dir, 'prisma.config.js'),
+    "const path = require('node:path');\nmodule.exports = { schema: path.join('db', 'schema.prisma'), migrations: { path: 'db/migrations', initShadowDb: 'CREATE TABLE \"audit_log\" (\"id\" INT)' }, tables: { external: ['public.audit_log'] } };\n",
+  );
   const r = await runCheck({ cwd: dir });
   expect(r.config).toBe('prisma.config.js');
   expect(r.drift).toBe(false);

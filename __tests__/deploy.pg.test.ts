@@ -23,7 +23,8 @@ function newDatabase(): { name: string; url: string } {
   server.psql(`CREATE DATABASE ${name}`);
   return { name, url: server.url(name) };
 }
-const run = (command: 'deploy' | 'status' | 'resolve', cwd: string, url: string, extra: Partial<DeployOptions> = {}) => runDeployCommand(command, { cwd, env: { DATABASE_URL: url }, ...extra });
+const run = (command: 'deploy' | 'status' | 'resolve', cwd: string, url: string, extra: Partial<DeployOptions> = {}) =>
+  runDeployCommand(command, { cwd, env: { DATABASE_URL: url }, ...extra });
 const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 const migrationsDir = (project: string) => path.join(project, 'prisma', 'migrations');
 
@@ -36,18 +37,28 @@ function tableShape(db: string, schema = 'public'): string {
   );
 }
 function rows(db: string, schema = 'public'): Record<string, unknown>[] {
-  const json = server.psql(`SELECT coalesce(json_agg(r ORDER BY r.started_at), '[]') FROM "${schema}"._prisma_migrations r`, db);
+  const json = server.psql(
+    `SELECT coalesce(json_agg(r ORDER BY r.started_at), '[]') FROM "${schema}"._prisma_migrations r`,
+    db,
+  );
   return JSON.parse(json) as Record<string, unknown>[];
 }
 function engineFactory(url: string): { factory: SqlMigrationAwareDriverAdapterFactory; end: () => Promise<void> } {
   const pool = new pg.Pool({ connectionString: url, max: 2 });
-  return { factory: new PrismaPg(pool, { schema: 'public' }) as unknown as SqlMigrationAwareDriverAdapterFactory, end: () => pool.end() };
+  return {
+    factory: new PrismaPg(pool, { schema: 'public' }) as unknown as SqlMigrationAwareDriverAdapterFactory,
+    end: () => pool.end(),
+  };
 }
 async function engineDiagnosis(url: string, project: string) {
   const { factory, end } = engineFactory(url);
   const engine = await startEngine(factory);
   try {
-    return await engine.diagnoseMigrationHistory({ migrationsList: engineMigrationsList(migrationsDir(project)), optInToShadowDatabase: false, filters: { externalTables: [], externalEnums: [] } });
+    return await engine.diagnoseMigrationHistory({
+      migrationsList: engineMigrationsList(migrationsDir(project)),
+      optInToShadowDatabase: false,
+      filters: { externalTables: [], externalEnums: [] },
+    });
   } finally {
     engine.free();
     await end();
@@ -67,14 +78,25 @@ test("deploy to a fresh database writes Prisma's table and rows, and Prisma's en
   );
   const recorded = rows(db.name);
   expect(recorded.map((r) => [r.migration_name, r.checksum, r.applied_steps_count, r.logs, r.rolled_back_at])).toEqual(
-    report.deployed.map((name) => [name, sha256(path.join(migrationsDir(project), name, 'migration.sql')), 1, null, null]),
+    report.deployed.map((name) => [
+      name,
+      sha256(path.join(migrationsDir(project), name, 'migration.sql')),
+      1,
+      null,
+      null,
+    ]),
   );
   for (const r of recorded) {
     expect(r.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(Date.parse(String(r.finished_at))).toBeGreaterThanOrEqual(Date.parse(String(r.started_at)));
   }
   const diagnosis = await engineDiagnosis(db.url, project);
-  expect(diagnosis).toMatchObject({ hasMigrationsTable: true, failedMigrationNames: [], editedMigrationNames: [], history: null });
+  expect(diagnosis).toMatchObject({
+    hasMigrationsTable: true,
+    failedMigrationNames: [],
+    editedMigrationNames: [],
+    history: null,
+  });
 
   const again = await run('deploy', project, db.url);
   expect(again.result).toBe('up-to-date');
@@ -89,7 +111,10 @@ test("the engine's own applyMigrations writes the same table and rows; our statu
   const { factory, end } = engineFactory(twin.url);
   const engine = await startEngine(factory);
   try {
-    const applied = await engine.applyMigrations({ migrationsList: engineMigrationsList(migrationsDir(project)), filters: { externalTables: [], externalEnums: [] } });
+    const applied = await engine.applyMigrations({
+      migrationsList: engineMigrationsList(migrationsDir(project)),
+      filters: { externalTables: [], externalEnums: [] },
+    });
     expect(applied.appliedMigrationNames).toEqual(['20240101000000_init', '20240201000000_add_posts']);
   } finally {
     engine.free();
@@ -106,7 +131,11 @@ test("the engine's own applyMigrations writes the same table and rows; our statu
 
 test('a failing middle migration: logs recorded, nothing after it runs, no partial DDL; P3009 until resolved', async () => {
   const project = copyFixture('pg-in-sync');
-  addMigration(project, '20240301000000_tags', 'CREATE TABLE "Tag" ("id" SERIAL PRIMARY KEY);\n\n-- a typo\nALTER TABLE "Tags" ADD COLUMN "name" TEXT;\n');
+  addMigration(
+    project,
+    '20240301000000_tags',
+    'CREATE TABLE "Tag" ("id" SERIAL PRIMARY KEY);\n\n-- a typo\nALTER TABLE "Tags" ADD COLUMN "name" TEXT;\n',
+  );
   addMigration(project, '20240401000000_after', 'CREATE TABLE "After" ("id" INTEGER);\n');
   const db = newDatabase();
   const failed = await run('deploy', project, db.url);
@@ -115,7 +144,9 @@ test('a failing middle migration: logs recorded, nothing after it runs, no parti
   expect(failed.deployed).toEqual(['20240101000000_init', '20240201000000_add_posts']);
   expect(failed.errors).toHaveLength(1);
   expect(failed.errors[0]).toMatchObject({ migration: '20240301000000_tags', line: 4 });
-  expect(failed.errors[0]!.message).toMatch(/^prisma\/migrations\/20240301000000_tags\/migration\.sql:4: migration "20240301000000_tags" failed at `ALTER TABLE "Tags" ADD COLUMN "name" TEXT;`: relation "Tags" does not exist \(SQLSTATE 42P01\)\..*resolve --rolled-back 20240301000000_tags/);
+  expect(failed.errors[0]!.message).toMatch(
+    /^prisma\/migrations\/20240301000000_tags\/migration\.sql:4: migration "20240301000000_tags" failed at `ALTER TABLE "Tags" ADD COLUMN "name" TEXT;`: relation "Tags" does not exist \(SQLSTATE 42P01\)\..*resolve --rolled-back 20240301000000_tags/,
+  );
   const tagsRow = rows(db.name).find((r) => r.migration_name === '20240301000000_tags')!;
   expect(tagsRow.finished_at).toBeNull();
   expect(tagsRow.logs).toMatch(/relation "Tags" does not exist/);
@@ -124,29 +155,49 @@ test('a failing middle migration: logs recorded, nothing after it runs, no parti
 
   const refused = await run('deploy', project, db.url);
   expect(refused.result).toBe('refused');
-  expect(refused.errors[0]!.message).toMatch(/"20240301000000_tags" failed .*\(P3009\).*resolve --rolled-back 20240301000000_tags/);
+  expect(refused.errors[0]!.message).toMatch(
+    /"20240301000000_tags" failed .*\(P3009\).*resolve --rolled-back 20240301000000_tags/,
+  );
   expect(rows(db.name)).toHaveLength(3);
   expect((await engineDiagnosis(db.url, project)).failedMigrationNames).toEqual(['20240301000000_tags']);
 
   const resolved = await run('resolve', project, db.url, { resolve: { rolledBack: '20240301000000_tags' } });
   expect(resolved.errors).toEqual([]);
-  addMigration(project, '20240301000000_tags', 'CREATE TABLE "Tag" ("id" SERIAL PRIMARY KEY);\n\nALTER TABLE "Tag" ADD COLUMN "name" TEXT;\n');
+  addMigration(
+    project,
+    '20240301000000_tags',
+    'CREATE TABLE "Tag" ("id" SERIAL PRIMARY KEY);\n\nALTER TABLE "Tag" ADD COLUMN "name" TEXT;\n',
+  );
   const fixed = await run('deploy', project, db.url);
   expect(fixed.errors).toEqual([]);
   expect(fixed.deployed).toEqual(['20240301000000_tags', '20240401000000_after']);
-  expect((await engineDiagnosis(db.url, project))).toMatchObject({ failedMigrationNames: [], editedMigrationNames: [], history: null });
+  expect(await engineDiagnosis(db.url, project)).toMatchObject({
+    failedMigrationNames: [],
+    editedMigrationNames: [],
+    history: null,
+  });
 });
 
 test('two deploys at once: one waits for the advisory lock, and nothing is applied twice', async () => {
   const project = copyFixture('pg-in-sync');
   addMigration(project, '20240301000000_slow', 'SELECT pg_sleep(1.5);\nCREATE TABLE "Slow" ("id" INTEGER);\n');
   const db = newDatabase();
-  const [a, b] = await Promise.all([runBinAsync(['deploy'], project, { DATABASE_URL: db.url }), runBinAsync(['deploy'], project, { DATABASE_URL: db.url })]);
+  const [a, b] = await Promise.all([
+    runBinAsync(['deploy'], project, { DATABASE_URL: db.url }),
+    runBinAsync(['deploy'], project, { DATABASE_URL: db.url }),
+  ]);
   expect([a.status, b.status]).toEqual([0, 0]);
   const outputs = [a.stdout, b.stdout];
   expect(outputs.filter((o) => /Applied 3 migrations/.test(o))).toHaveLength(1);
   expect(outputs.filter((o) => /No pending migrations to apply/.test(o))).toHaveLength(1);
-  expect(server.psql('SELECT migration_name || count(*)::text FROM _prisma_migrations GROUP BY migration_name ORDER BY migration_name', db.name).split('\n')).toEqual(['20240101000000_init1', '20240201000000_add_posts1', '20240301000000_slow1']);
+  expect(
+    server
+      .psql(
+        'SELECT migration_name || count(*)::text FROM _prisma_migrations GROUP BY migration_name ORDER BY migration_name',
+        db.name,
+      )
+      .split('\n'),
+  ).toEqual(['20240101000000_init1', '20240201000000_add_posts1', '20240301000000_slow1']);
 });
 
 test('a held lock: deploy gives up after 10 s with a clear message; PRISMA_SCHEMA_DISABLE_ADVISORY_LOCK skips the lock', async () => {
@@ -158,7 +209,9 @@ test('a held lock: deploy gives up after 10 s with a clear message; PRISMA_SCHEM
     await holder.query('SELECT pg_advisory_lock(72707369)');
     const waited = await run('deploy', project, db.url);
     expect(waited.result).toBe('refused');
-    expect(waited.errors[0]!.message).toMatch(/timed out after 10 s waiting for the migration lock \(SELECT pg_advisory_lock\(72707369\)\): another deploy/);
+    expect(waited.errors[0]!.message).toMatch(
+      /timed out after 10 s waiting for the migration lock \(SELECT pg_advisory_lock\(72707369\)\): another deploy/,
+    );
     expect(waited.errors[0]!.message).not.toContain('rootpw');
     expect(server.psql("SELECT to_regclass('_prisma_migrations') IS NULL", db.name)).toBe('t');
     const skipped = runBin(['deploy'], project, { DATABASE_URL: db.url, PRISMA_SCHEMA_DISABLE_ADVISORY_LOCK: '1' });
@@ -199,23 +252,36 @@ test('a diverged history (an applied migration missing on disk) is refused; stat
   addMigration(project, '20240301000000_other', 'CREATE TABLE "Other" ("id" INTEGER);\n');
   const refused = await run('deploy', project, db.url);
   expect(refused.result).toBe('refused');
-  expect(refused.errors[0]!.message).toMatch(/"20240201000000_add_posts" is applied in .* but missing from prisma\/migrations: the history diverged/);
+  expect(refused.errors[0]!.message).toMatch(
+    /"20240201000000_add_posts" is applied in .* but missing from prisma\/migrations: the history diverged/,
+  );
   expect(server.psql(`SELECT to_regclass('"Other"') IS NULL`, db.name)).toBe('t');
   const status = await run('status', project, db.url);
-  expect(status.migrations.map((m) => `${m.name}:${m.state}`)).toEqual(['20240101000000_init:applied', '20240301000000_other:pending', '20240201000000_add_posts:unknown']);
+  expect(status.migrations.map((m) => `${m.name}:${m.state}`)).toEqual([
+    '20240101000000_init:applied',
+    '20240301000000_other:pending',
+    '20240201000000_add_posts:unknown',
+  ]);
 });
 
 test('P3005: a database with tables but no migrations table is refused; baselining with resolve --applied', async () => {
   const project = copyFixture('pg-in-sync');
   const db = newDatabase();
-  server.psql(fs.readFileSync(path.join(migrationsDir(project), '20240101000000_init', 'migration.sql'), 'utf8'), db.name);
+  server.psql(
+    fs.readFileSync(path.join(migrationsDir(project), '20240101000000_init', 'migration.sql'), 'utf8'),
+    db.name,
+  );
   const refused = await run('deploy', project, db.url);
   expect(refused.result).toBe('refused');
-  expect(refused.errors[0]!.message).toMatch(/not empty \(it has public.User\) but has no _prisma_migrations table \(P3005\).*resolve --applied 20240101000000_init/);
+  expect(refused.errors[0]!.message).toMatch(
+    /not empty \(it has public.User\) but has no _prisma_migrations table \(P3005\).*resolve --applied 20240101000000_init/,
+  );
   expect(server.psql("SELECT to_regclass('_prisma_migrations') IS NULL", db.name)).toBe('t');
   const baselined = await run('resolve', project, db.url, { resolve: { applied: '20240101000000_init' } });
   expect(baselined.errors).toEqual([]);
-  expect(rows(db.name).map((r) => [r.migration_name, r.applied_steps_count, r.finished_at !== null])).toEqual([['20240101000000_init', 0, true]]);
+  expect(rows(db.name).map((r) => [r.migration_name, r.applied_steps_count, r.finished_at !== null])).toEqual([
+    ['20240101000000_init', 0, true],
+  ]);
   const deployed = await run('deploy', project, db.url);
   expect(deployed.deployed).toEqual(['20240201000000_add_posts']);
   const again = await run('resolve', project, db.url, { resolve: { applied: '20240101000000_init' } });
@@ -232,8 +298,15 @@ test('--dry-run prints the plan with checksums and changes nothing, not even the
   const cli = runBin(['deploy', '--dry-run'], project, { DATABASE_URL: db.url });
   expect(cli.status).toBe(0);
   const init = sha256(path.join(migrationsDir(project), '20240101000000_init', 'migration.sql'));
-  expect(cli.stdout).toContain(`Dry run: would apply 2 migrations, in this order. Nothing was changed.\n  1. 20240101000000_init  sha256:${init}\n  2. 20240201000000_add_posts  sha256:`);
-  expect(server.psql("SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public'", db.name)).toBe('0');
+  expect(cli.stdout).toContain(
+    `Dry run: would apply 2 migrations, in this order. Nothing was changed.\n  1. 20240101000000_init  sha256:${init}\n  2. 20240201000000_add_posts  sha256:`,
+  );
+  expect(
+    server.psql(
+      "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public'",
+      db.name,
+    ),
+  ).toBe('0');
 });
 
 test('?schema= puts the migrations table and the tables in that schema, as Prisma does', async () => {
@@ -242,8 +315,15 @@ test('?schema= puts the migrations table and the tables in that schema, as Prism
   const report = await run('deploy', project, `${db.url}?schema=app`);
   expect(report.errors).toEqual([]);
   expect(rows(db.name, 'app')).toHaveLength(2);
-  expect(server.psql(`SELECT string_agg(table_name, ',' ORDER BY table_name) FROM information_schema.tables WHERE table_schema = 'app'`, db.name)).toBe('Post,User,_prisma_migrations');
-  expect(server.psql(`SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'`, db.name)).toBe('0');
+  expect(
+    server.psql(
+      `SELECT string_agg(table_name, ',' ORDER BY table_name) FROM information_schema.tables WHERE table_schema = 'app'`,
+      db.name,
+    ),
+  ).toBe('Post,User,_prisma_migrations');
+  expect(server.psql(`SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'`, db.name)).toBe(
+    '0',
+  );
 });
 
 test('status --drift finds a hand-made change and gives the SQL that reverses it', async () => {
@@ -266,22 +346,31 @@ test('a wrong password or an unreachable host: one line, exit 2, no password', (
   const project = copyFixture('pg-in-sync');
   const wrong = runBin(['deploy'], project, { DATABASE_URL: server.url('postgres', 'postgres', 'hunter2-wrong') });
   expect(wrong.status).toBe(2);
-  expect(wrong.stderr).toMatch(/^error: environment variable DATABASE_URL postgresql:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/postgres: cannot connect: password authentication failed\.\n$/);
+  expect(wrong.stderr).toMatch(
+    /^error: environment variable DATABASE_URL postgresql:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/postgres: cannot connect: password authentication failed\.\n$/,
+  );
   const unreachable = runBin(['status'], project, { DATABASE_URL: 'postgresql://app:s3cret@127.0.0.1:1/app' });
   expect(unreachable.status).toBe(2);
-  expect(unreachable.stderr).toBe('error: environment variable DATABASE_URL postgresql://app:***@127.0.0.1:1/app: cannot connect: connection refused (is the server running and reachable?).\n');
-  for (const out of [wrong.stdout, wrong.stderr, unreachable.stdout, unreachable.stderr]) expect(out).not.toMatch(/hunter2|s3cret/);
+  expect(unreachable.stderr).toBe(
+    'error: environment variable DATABASE_URL postgresql://app:***@127.0.0.1:1/app: cannot connect: connection refused (is the server running and reachable?).\n',
+  );
+  for (const out of [wrong.stdout, wrong.stderr, unreachable.stdout, unreachable.stderr])
+    expect(out).not.toMatch(/hunter2|s3cret/);
 });
 
 test('refusals before connecting: a SQLite history or an unsupported URL against this schema', async () => {
   const project = copyFixture('pg-in-sync');
   fs.writeFileSync(path.join(migrationsDir(project), 'migration_lock.toml'), 'provider = "sqlite"\n');
   const lock = await run('deploy', project, 'postgresql://u:p@127.0.0.1:1/x');
-  expect(lock.errors[0]!.message).toBe('prisma/migrations/migration_lock.toml: the migrations were written for "sqlite", but the target is postgresql (postgresql://u:***@127.0.0.1:1/x). Nothing was applied. Use a sqlite database, or start a new history for postgresql.');
+  expect(lock.errors[0]!.message).toBe(
+    'prisma/migrations/migration_lock.toml: the migrations were written for "sqlite", but the target is postgresql (postgresql://u:***@127.0.0.1:1/x). Nothing was applied. Use a sqlite database, or start a new history for postgresql.',
+  );
   const mysql = await run('deploy', project, 'mysql://u:p@h/db');
   expect(mysql.errors[0]!.message).toMatch(/mysql:\/\/ databases are not supported yet/);
   const sqlite = await run('deploy', project, 'file:./dev.db');
-  expect(sqlite.errors[0]!.message).toMatch(/points at a sqlite database, but the schema's datasource says "postgresql"/);
+  expect(sqlite.errors[0]!.message).toMatch(
+    /points at a sqlite database, but the schema's datasource says "postgresql"/,
+  );
   const none = runBin(['deploy'], project);
   expect(none.status).toBe(2);
   expect(none.stderr).toMatch(/^error: no database URL: set the environment variable DATABASE_URL/);
@@ -289,14 +378,23 @@ test('refusals before connecting: a SQLite history or an unsupported URL against
 
 test('a file that commits part of itself: the message says what may have stayed applied', async () => {
   const project = copyFixture('pg-in-sync');
-  addMigration(project, '20240301000000_partial', 'BEGIN;\nCREATE TABLE "Early" ("id" INTEGER);\nCOMMIT;\nBEGIN;\nALTER TABLE "Nope" ADD COLUMN "x" INTEGER;\nCOMMIT;\n');
+  addMigration(
+    project,
+    '20240301000000_partial',
+    'BEGIN;\nCREATE TABLE "Early" ("id" INTEGER);\nCOMMIT;\nBEGIN;\nALTER TABLE "Nope" ADD COLUMN "x" INTEGER;\nCOMMIT;\n',
+  );
   const db = newDatabase();
   const failed = await run('deploy', project, db.url);
   expect(failed.errors[0]).toMatchObject({ migration: '20240301000000_partial', line: 5 });
-  expect(failed.errors[0]!.message).toContain('The file manages its own transactions, so statements it committed before the failure stay applied; check the database.');
+  expect(failed.errors[0]!.message).toContain(
+    'The file manages its own transactions, so statements it committed before the failure stay applied; check the database.',
+  );
   expect(server.psql(`SELECT to_regclass('"Early"') IS NOT NULL`, db.name)).toBe('t');
   // The file's own open transaction was ended, so the failure is on record.
-  expect(rows(db.name).find((r) => r.migration_name === '20240301000000_partial')).toMatchObject({ finished_at: null, logs: expect.stringContaining('relation "Nope" does not exist') });
+  expect(rows(db.name).find((r) => r.migration_name === '20240301000000_partial')).toMatchObject({
+    finished_at: null,
+    logs: expect.stringContaining('relation "Nope" does not exist'),
+  });
 });
 
 test('a password in ?password= is masked too', () => {
@@ -312,9 +410,16 @@ test('a password in ?password= is masked too', () => {
 test("a least-privilege user deploys into an existing schema; the database's lock_timeout stays in force; a schema name with a space", async () => {
   const db = newDatabase();
   server.psql(`CREATE ROLE app LOGIN PASSWORD 'apppw'; GRANT CONNECT ON DATABASE ${db.name} TO app;`);
-  server.psql(`GRANT USAGE, CREATE ON SCHEMA public TO app; ALTER DATABASE ${db.name} SET lock_timeout = '2s';`, db.name);
+  server.psql(
+    `GRANT USAGE, CREATE ON SCHEMA public TO app; ALTER DATABASE ${db.name} SET lock_timeout = '2s';`,
+    db.name,
+  );
   const project = copyFixture('pg-in-sync');
-  addMigration(project, '20240301000000_check_timeout', `DO $$ BEGIN IF current_setting('lock_timeout') <> '2s' THEN RAISE EXCEPTION 'lock_timeout is %', current_setting('lock_timeout'); END IF; END $$;\n`);
+  addMigration(
+    project,
+    '20240301000000_check_timeout',
+    `DO $$ BEGIN IF current_setting('lock_timeout') <> '2s' THEN RAISE EXCEPTION 'lock_timeout is %', current_setting('lock_timeout'); END IF; END $$;\n`,
+  );
   const report = await run('deploy', project, server.url(db.name, 'app', 'apppw'));
   expect(report.errors).toEqual([]);
   expect(report.deployed).toHaveLength(3);
@@ -323,7 +428,9 @@ test("a least-privilege user deploys into an existing schema; the database's loc
   const inSchema = await run('deploy', copyFixture('pg-in-sync'), `${spaced.url}?schema=my%20app`);
   expect(inSchema.errors).toEqual([]);
   expect(rows(spaced.name, 'my app')).toHaveLength(2);
-  expect(server.psql(`SELECT count(*) FROM information_schema.tables WHERE table_schema = 'my app'`, spaced.name)).toBe('3');
+  expect(server.psql(`SELECT count(*) FROM information_schema.tables WHERE table_schema = 'my app'`, spaced.name)).toBe(
+    '3',
+  );
 });
 
 test('no permission on the schema: one line naming the cause, not an internal error', async () => {
@@ -331,5 +438,7 @@ test('no permission on the schema: one line naming the cause, not an internal er
   server.psql(`CREATE ROLE reader LOGIN PASSWORD 'readerpw'; GRANT CONNECT ON DATABASE ${db.name} TO reader;`);
   const r = runBin(['deploy'], copyFixture('pg-in-sync'), { DATABASE_URL: server.url(db.name, 'reader', 'readerpw') });
   expect(r.status).toBe(2);
-  expect(r.stderr).toMatch(/^error: postgresql:\/\/reader:\*\*\*@127\.0\.0\.1:\d+\/deploy_\d+: permission denied \(permission denied for schema public\); the database user needs rights on the schema and its tables\.\n$/);
+  expect(r.stderr).toMatch(
+    /^error: postgresql:\/\/reader:\*\*\*@127\.0\.0\.1:\d+\/deploy_\d+: permission denied \(permission denied for schema public\); the database user needs rights on the schema and its tables\.\n$/,
+  );
 });

@@ -11,7 +11,8 @@ import { startEngine } from '../src/engine/load';
 import { addMigration, copyFixture, runBin, runBinAsync } from './helpers/fixtures';
 import { engineMigrationsList } from './helpers/engineMigrations';
 
-const run = (command: 'deploy' | 'status' | 'resolve', cwd: string, extra: Partial<DeployOptions> = {}) => runDeployCommand(command, { cwd, env: { DATABASE_URL: 'file:./dev.db' }, ...extra });
+const run = (command: 'deploy' | 'status' | 'resolve', cwd: string, extra: Partial<DeployOptions> = {}) =>
+  runDeployCommand(command, { cwd, env: { DATABASE_URL: 'file:./dev.db' }, ...extra });
 const dbFile = (project: string) => path.join(project, 'prisma', 'dev.db');
 const query = <T>(file: string, sql: string, ...params: unknown[]): T[] => {
   const db = new Database(file);
@@ -26,7 +27,10 @@ const query = <T>(file: string, sql: string, ...params: unknown[]): T[] => {
 function projectWith(schemaBody: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pdg-sqlite-deploy-'));
   fs.mkdirSync(path.join(dir, 'prisma'));
-  fs.writeFileSync(path.join(dir, 'prisma', 'schema.prisma'), `datasource db {\n  provider = "sqlite"\n}\n\n${schemaBody}`);
+  fs.writeFileSync(
+    path.join(dir, 'prisma', 'schema.prisma'),
+    `datasource db {\n  provider = "sqlite"\n}\n\n${schemaBody}`,
+  );
   return dir;
 }
 async function engineMigration(project: string, name: string): Promise<string> {
@@ -55,10 +59,15 @@ test('a RedefineTables migration through deploy keeps every child row of an ON D
   await engineMigration(project, '20240101000000_init');
   expect((await run('deploy', project)).errors).toEqual([]);
   const seed = new Database(dbFile(project));
-  seed.exec(`INSERT INTO "Parent" ("name") VALUES ('a'), ('b'); INSERT INTO "Child" ("parentId") VALUES (1), (1), (2);`);
+  seed.exec(
+    `INSERT INTO "Parent" ("name") VALUES ('a'), ('b'); INSERT INTO "Child" ("parentId") VALUES (1), (1), (2);`,
+  );
   seed.close();
 
-  fs.writeFileSync(path.join(project, 'prisma', 'schema.prisma'), `datasource db {\n  provider = "sqlite"\n}\n\n${PARENT('name String @default("")')}`);
+  fs.writeFileSync(
+    path.join(project, 'prisma', 'schema.prisma'),
+    `datasource db {\n  provider = "sqlite"\n}\n\n${PARENT('name String @default("")')}`,
+  );
   const redefine = await engineMigration(project, '20240201000000_default_name');
   expect(redefine).toContain('-- RedefineTables');
   expect(redefine).toContain('DROP TABLE "Parent";');
@@ -75,7 +84,9 @@ test('a RedefineTables migration through deploy keeps every child row of an ON D
   const deployed = await run('deploy', project);
   expect(deployed.errors).toEqual([]);
   expect(deployed.deployed).toEqual(['20240201000000_default_name']);
-  expect(query<{ id: number; parentId: number }>(dbFile(project), 'SELECT id, "parentId" FROM "Child" ORDER BY id')).toEqual([
+  expect(
+    query<{ id: number; parentId: number }>(dbFile(project), 'SELECT id, "parentId" FROM "Child" ORDER BY id'),
+  ).toEqual([
     { id: 1, parentId: 1 },
     { id: 2, parentId: 1 },
     { id: 3, parentId: 2 },
@@ -93,32 +104,80 @@ test("the table, rows and epoch-millisecond timestamps are what Prisma writes, a
   // The engine's connection holds SQLite's exclusive lock until it is disposed.
   const connections: { dispose(): Promise<void> }[] = [];
   const adapter = new PrismaBetterSqlite3({ url: `file:${twin}` }) as unknown as SqlMigrationAwareDriverAdapterFactory;
-  const engine = await startEngine({ ...adapter, provider: adapter.provider, adapterName: adapter.adapterName, connect: async () => { const c = await adapter.connect(); connections.push(c); return c; }, connectToShadowDb: () => adapter.connectToShadowDb() });
+  const engine = await startEngine({
+    ...adapter,
+    provider: adapter.provider,
+    adapterName: adapter.adapterName,
+    connect: async () => {
+      const c = await adapter.connect();
+      connections.push(c);
+      return c;
+    },
+    connectToShadowDb: () => adapter.connectToShadowDb(),
+  });
   try {
-    const applied = await engine.applyMigrations({ migrationsList: engineMigrationsList(path.join(twinDir, 'prisma', 'migrations')), filters: { externalTables: [], externalEnums: [] } });
+    const applied = await engine.applyMigrations({
+      migrationsList: engineMigrationsList(path.join(twinDir, 'prisma', 'migrations')),
+      filters: { externalTables: [], externalEnums: [] },
+    });
     expect(applied.appliedMigrationNames).toEqual(['20240101000000_init', '20240201000000_add_posts']);
   } finally {
     engine.free();
     for (const c of connections) await c.dispose();
   }
   // Prisma's engine reads the rows we wrote (epoch-ms timestamps) as a clean, complete history.
-  const ours = new PrismaBetterSqlite3({ url: `file:${dbFile(project)}` }) as unknown as SqlMigrationAwareDriverAdapterFactory;
+  const ours = new PrismaBetterSqlite3({
+    url: `file:${dbFile(project)}`,
+  }) as unknown as SqlMigrationAwareDriverAdapterFactory;
   const ourConnections: { dispose(): Promise<void> }[] = [];
-  const reader = await startEngine({ ...ours, provider: ours.provider, adapterName: ours.adapterName, connect: async () => { const c = await ours.connect(); ourConnections.push(c); return c; }, connectToShadowDb: () => ours.connectToShadowDb() });
+  const reader = await startEngine({
+    ...ours,
+    provider: ours.provider,
+    adapterName: ours.adapterName,
+    connect: async () => {
+      const c = await ours.connect();
+      ourConnections.push(c);
+      return c;
+    },
+    connectToShadowDb: () => ours.connectToShadowDb(),
+  });
   try {
-    const diagnosis = await reader.diagnoseMigrationHistory({ migrationsList: engineMigrationsList(path.join(project, 'prisma', 'migrations')), optInToShadowDatabase: false, filters: { externalTables: [], externalEnums: [] } });
-    expect(diagnosis).toEqual({ hasMigrationsTable: true, failedMigrationNames: [], editedMigrationNames: [], history: null });
+    const diagnosis = await reader.diagnoseMigrationHistory({
+      migrationsList: engineMigrationsList(path.join(project, 'prisma', 'migrations')),
+      optInToShadowDatabase: false,
+      filters: { externalTables: [], externalEnums: [] },
+    });
+    expect(diagnosis).toEqual({
+      hasMigrationsTable: true,
+      failedMigrationNames: [],
+      editedMigrationNames: [],
+      history: null,
+    });
   } finally {
     reader.free();
     for (const c of ourConnections) await c.dispose();
   }
-  const ddl = (file: string) => query<{ sql: string }>(file, `SELECT sql FROM sqlite_master WHERE name = '_prisma_migrations'`)[0]!.sql;
+  const ddl = (file: string) =>
+    query<{ sql: string }>(file, `SELECT sql FROM sqlite_master WHERE name = '_prisma_migrations'`)[0]!.sql;
   expect(ddl(dbFile(project))).toBe(ddl(twin));
-  const comparable = (file: string) => query<Record<string, unknown>>(file, 'SELECT checksum, migration_name, logs, rolled_back_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name');
+  const comparable = (file: string) =>
+    query<Record<string, unknown>>(
+      file,
+      'SELECT checksum, migration_name, logs, rolled_back_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name',
+    );
   expect(comparable(dbFile(project))).toEqual(comparable(twin));
-  const types = query<{ s: string; f: string }>(dbFile(project), 'SELECT typeof(started_at) AS s, typeof(finished_at) AS f FROM _prisma_migrations');
-  expect(types).toEqual([{ s: 'integer', f: 'integer' }, { s: 'integer', f: 'integer' }]);
-  const [first] = query<{ started_at: number }>(dbFile(project), 'SELECT started_at FROM _prisma_migrations ORDER BY started_at');
+  const types = query<{ s: string; f: string }>(
+    dbFile(project),
+    'SELECT typeof(started_at) AS s, typeof(finished_at) AS f FROM _prisma_migrations',
+  );
+  expect(types).toEqual([
+    { s: 'integer', f: 'integer' },
+    { s: 'integer', f: 'integer' },
+  ]);
+  const [first] = query<{ started_at: number }>(
+    dbFile(project),
+    'SELECT started_at FROM _prisma_migrations ORDER BY started_at',
+  );
   expect(Math.abs(first!.started_at - Date.now())).toBeLessThan(60_000);
 
   // The engine's database (ISO text timestamps through the adapter) reads as up to date.
@@ -129,20 +188,32 @@ test("the table, rows and epoch-millisecond timestamps are what Prisma writes, a
 
 test('a failed SQLite migration: the message names the statement and line; the earlier statements stay; P3009 until resolved', async () => {
   const project = copyFixture('sqlite-in-sync');
-  addMigration(project, '20240301000000_tags', 'CREATE TABLE "Tag" ("id" INTEGER PRIMARY KEY);\n\nINSERT INTO "Nope" VALUES (1);\n');
+  addMigration(
+    project,
+    '20240301000000_tags',
+    'CREATE TABLE "Tag" ("id" INTEGER PRIMARY KEY);\n\nINSERT INTO "Nope" VALUES (1);\n',
+  );
   const failed = await run('deploy', project);
   expect(failed.result).toBe('failed');
   expect(deployExitCode(failed)).toBe(2);
   expect(failed.errors[0]!.message).toBe(
     'prisma/migrations/20240301000000_tags/migration.sql:3: migration "20240301000000_tags" failed at `INSERT INTO "Nope" VALUES (1);`: no such table: Nope. SQLite does not roll a script back: the statements before this one stay applied. Repair the database by hand, then mark it: prisma-drift-gate resolve --rolled-back 20240301000000_tags (or --applied if you finished it by hand).',
   );
-  const [row] = query<{ logs: string; finished_at: unknown }>(dbFile(project), `SELECT logs, finished_at FROM _prisma_migrations WHERE migration_name = '20240301000000_tags'`);
+  const [row] = query<{ logs: string; finished_at: unknown }>(
+    dbFile(project),
+    `SELECT logs, finished_at FROM _prisma_migrations WHERE migration_name = '20240301000000_tags'`,
+  );
   expect(row).toEqual({ logs: expect.stringContaining('no such table: Nope'), finished_at: null });
   expect((await run('deploy', project)).errors[0]!.message).toMatch(/\(P3009\)/);
   expect((await run('resolve', project, { resolve: { applied: '20240301000000_tags' } })).errors).toEqual([]);
   const status = await run('status', project);
   expect(status.result).toBe('up-to-date');
-  expect(query(dbFile(project), `SELECT migration_name, rolled_back_at IS NOT NULL AS rb, finished_at IS NOT NULL AS fin, logs FROM _prisma_migrations WHERE migration_name = '20240301000000_tags' ORDER BY started_at`)).toEqual([
+  expect(
+    query(
+      dbFile(project),
+      `SELECT migration_name, rolled_back_at IS NOT NULL AS rb, finished_at IS NOT NULL AS fin, logs FROM _prisma_migrations WHERE migration_name = '20240301000000_tags' ORDER BY started_at`,
+    ),
+  ).toEqual([
     { migration_name: '20240301000000_tags', rb: 1, fin: 0, logs: expect.stringContaining('no such table') },
     { migration_name: '20240301000000_tags', rb: 0, fin: 1, logs: '' },
   ]);
@@ -151,12 +222,21 @@ test('a failed SQLite migration: the message names the statement and line; the e
 test('two deploys at once on one SQLite file: the exclusive lock serialises them, nothing runs twice', async () => {
   const project = copyFixture('sqlite-in-sync');
   // About a second of work, so the two processes overlap.
-  addMigration(project, '20240301000000_slow', 'CREATE TABLE "Big" ("n" INTEGER);\nINSERT INTO "Big" WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 1500000) SELECT n FROM c;\n');
+  addMigration(
+    project,
+    '20240301000000_slow',
+    'CREATE TABLE "Big" ("n" INTEGER);\nINSERT INTO "Big" WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 1500000) SELECT n FROM c;\n',
+  );
   const env = { DATABASE_URL: 'file:./dev.db' };
   const [a, b] = await Promise.all([runBinAsync(['deploy'], project, env), runBinAsync(['deploy'], project, env)]);
   expect([a.status, b.status]).toEqual([0, 0]);
   expect([a.stdout, b.stdout].filter((o) => /Applied 3 migrations/.test(o))).toHaveLength(1);
-  expect(query(dbFile(project), 'SELECT migration_name, count(*) AS n FROM _prisma_migrations GROUP BY migration_name ORDER BY migration_name').map((r) => (r as { n: number }).n)).toEqual([1, 1, 1]);
+  expect(
+    query(
+      dbFile(project),
+      'SELECT migration_name, count(*) AS n FROM _prisma_migrations GROUP BY migration_name ORDER BY migration_name',
+    ).map((r) => (r as { n: number }).n),
+  ).toEqual([1, 1, 1]);
   expect(query<{ n: number }>(dbFile(project), 'SELECT count(*) AS n FROM "Big"')[0]!.n).toBe(1500000);
 });
 
@@ -198,7 +278,9 @@ test('resolve --applied with a typo changes nothing: no table appears, so P3005 
   legacy.exec('CREATE TABLE legacy (id INTEGER)');
   legacy.close();
   const typo = await run('resolve', project, { resolve: { applied: '2024_typo' } });
-  expect(typo.errors[0]!.message).toMatch(/^migration "2024_typo" is not in prisma\/migrations \(P3017\)\. .* Nothing changed\.$/);
+  expect(typo.errors[0]!.message).toMatch(
+    /^migration "2024_typo" is not in prisma\/migrations \(P3017\)\. .* Nothing changed\.$/,
+  );
   expect(query(dbFile(project), `SELECT name FROM sqlite_master WHERE name = '_prisma_migrations'`)).toEqual([]);
   expect((await run('deploy', project)).errors[0]!.message).toMatch(/\(P3005\)/);
 });
@@ -213,14 +295,20 @@ test('a database busy for longer than the lock timeout, or a file that is not a 
     const busy = runBin(['status', '--json'], project, { DATABASE_URL: 'file:./dev.db' });
     expect(busy.status).toBe(2);
     const report = JSON.parse(busy.stdout);
-    expect(report.errors).toEqual([{ message: `${dbFile(project)}: the database is locked by another process (waited 10 s), perhaps a deploy; run again when it is done.` }]);
+    expect(report.errors).toEqual([
+      {
+        message: `${dbFile(project)}: the database is locked by another process (waited 10 s), perhaps a deploy; run again when it is done.`,
+      },
+    ]);
   } finally {
     holder.close();
   }
   fs.writeFileSync(path.join(project, 'prisma', 'notes.db'), 'just some text, not a database\n'.repeat(200));
   const junk = runBin(['status'], project, { DATABASE_URL: 'file:./notes.db' });
   expect(junk.status).toBe(2);
-  expect(junk.stderr).toBe(`error: ${path.join(project, 'prisma', 'notes.db')}: the file is not a SQLite database; check the path.\n`);
+  expect(junk.stderr).toBe(
+    `error: ${path.join(project, 'prisma', 'notes.db')}: the file is not a SQLite database; check the path.\n`,
+  );
 }, 60_000);
 
 test('status --drift on SQLite: a hand-added column is found, and the SQL it gives (a RedefineTables) makes it clean', async () => {

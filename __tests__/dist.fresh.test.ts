@@ -17,7 +17,10 @@ test('rebuilding the bundle from the current sources changes nothing in dist/*.j
 });
 
 test('the assets in dist/ are the ones the lock file installs', () => {
-  const same = (a: string, b: string) => expect(fs.readFileSync(path.join(ROOT, 'dist', a)).equals(fs.readFileSync(path.join(ROOT, 'node_modules', b)))).toBe(true);
+  const same = (a: string, b: string) =>
+    expect(
+      fs.readFileSync(path.join(ROOT, 'dist', a)).equals(fs.readFileSync(path.join(ROOT, 'node_modules', b))),
+    ).toBe(true);
   same('schema_engine_bg.js', '@prisma/schema-engine-wasm/schema_engine_bg.js');
   same('schema_engine_bg.wasm', '@prisma/schema-engine-wasm/schema_engine_bg.wasm');
   same('node_modules/@electric-sql/pglite/package.json', '@electric-sql/pglite/package.json');
@@ -26,12 +29,17 @@ test('the assets in dist/ are the ones the lock file installs', () => {
   same('node_modules/better-sqlite3/package.json', 'better-sqlite3-13/package.json');
   same('node_modules/better-sqlite3/lib/database.js', 'better-sqlite3-13/lib/database.js');
   same('node_modules/better-sqlite3/prebuilds/linux-x64.node', 'better-sqlite3-13/prebuilds/linux-x64.node');
-  expect(fs.readFileSync(path.join(ROOT, 'dist', 'launch.js'), 'utf8')).toBe(fs.readFileSync(path.join(ROOT, 'scripts', 'action-launch.js'), 'utf8'));
+  expect(fs.readFileSync(path.join(ROOT, 'dist', 'launch.js'), 'utf8')).toBe(
+    fs.readFileSync(path.join(ROOT, 'scripts', 'action-launch.js'), 'utf8'),
+  );
 });
 
 test('every file in dist/ is committed (nothing is hidden by .gitignore)', () => {
   // CI runs on a clone: a checkout without .git cannot show this, so it fails rather than passes.
   expect(fs.existsSync(path.join(ROOT, '.git'))).toBe(true);
-  const ignored = execFileSync('git', ['ls-files', '--others', '--ignored', '--exclude-standard', 'dist'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  const ignored = execFileSync('git', ['ls-files', '--others', '--ignored', '--exclude-standard', 'dist'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  }).trim();
   expect(ignored).toBe('');
 });

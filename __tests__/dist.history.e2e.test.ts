@@ -31,7 +31,8 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-const migrationsIn = (dir: string) => fs.readdirSync(path.join(dir, 'prisma', 'migrations')).filter((d) => /^\d/.test(d));
+const migrationsIn = (dir: string) =>
+  fs.readdirSync(path.join(dir, 'prisma', 'migrations')).filter((d) => /^\d/.test(d));
 
 function expectInSync(r: ActionRun, run: number): void {
   expect({ run, status: r.status, signal: r.signal, result: r.outputs.result, drift: r.outputs.drift }).toEqual({
@@ -74,7 +75,9 @@ describe.each([
     const r = await runAction(actionDir, `${dir}-drift`);
     expectDrift(r, 'extra');
     expect(r.stdout).toContain('::error title=Schema drift,file=prisma/schema.prisma,line=');
-    expect(r.outputs.summary).toMatch(new RegExp(`Changed the \`${lastModel}\` table\\s+\\[\\+\\] Added column \`extra\``));
+    expect(r.outputs.summary).toMatch(
+      new RegExp(`Changed the \`${lastModel}\` table\\s+\\[\\+\\] Added column \`extra\``),
+    );
   }, 120_000);
 });
 
@@ -104,7 +107,10 @@ describe('forced garbage collection during the SQLite replay and the diff', () =
 
   test('the CLI on Node 24 (lib/, the aliased better-sqlite3 13): 3 runs, exit 0, then 1 on the drift', () => {
     const cli = (cwd: string) =>
-      spawnSync(NODE24, [...stress, path.join(ROOT, 'bin', 'prisma-drift-gate.js'), 'check', '--json'], { cwd, encoding: 'utf8' });
+      spawnSync(NODE24, [...stress, path.join(ROOT, 'bin', 'prisma-drift-gate.js'), 'check', '--json'], {
+        cwd,
+        encoding: 'utf8',
+      });
     for (const run of [1, 2, 3]) {
       const r = cli(dir);
       expect({ run, status: r.status, signal: r.signal }).toEqual({ run, status: 0, signal: null });
@@ -124,9 +130,14 @@ describe('the launcher (action.yml runs.main)', () => {
   test('on Node < 22 it refuses with one ::error:: line and exit 2, before loading anything', () => {
     // This test process is the oldest Node the CLI supports; dist/ needs 22+.
     if (Number(process.versions.node.split('.')[0]) >= 22) throw new Error('run the suite on Node 20, as .ci/run does');
-    const r = spawnSync(process.execPath, [actionEntry(actionDir)], { encoding: 'utf8', env: { PATH: process.env.PATH } });
+    const r = spawnSync(process.execPath, [actionEntry(actionDir)], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH },
+    });
     expect(r.status).toBe(2);
-    expect(r.stdout.trim().split('\n')).toEqual([expect.stringMatching(/^::error::prisma-drift-gate's Action needs Node ≥ 22/)]);
+    expect(r.stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(/^::error::prisma-drift-gate's Action needs Node ≥ 22/),
+    ]);
     expect(r.stderr).toBe('');
   });
 
@@ -140,7 +151,10 @@ describe('the launcher (action.yml runs.main)', () => {
           const args = fs.readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').split('\0');
           if (!args.includes('--liftoff-only')) return; // still the launcher's image
           clearInterval(poll);
-          cmdline = args.filter(Boolean).map((a) => path.basename(a)).join(' ');
+          cmdline = args
+            .filter(Boolean)
+            .map((a) => path.basename(a))
+            .join(' ');
           children = fs.readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim();
           // Let the check get into the replay before the runner cancels the job.
           setTimeout(() => child.kill('SIGTERM'), 300);

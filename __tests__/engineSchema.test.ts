@@ -30,10 +30,19 @@ test('drops url/directUrl/shadowDatabaseUrl and unknown preview features, keepin
 });
 
 test('reads the provider of the uncommented datasource, with its line', () => {
-  const r = readProvider(file('// datasource db {\n//   provider = "mysql"\n// }\ndatasource db {\n  provider = "sqlite" // local\n}\n'), '/p');
+  const r = readProvider(
+    file('// datasource db {\n//   provider = "mysql"\n// }\ndatasource db {\n  provider = "sqlite" // local\n}\n'),
+    '/p',
+  );
   expect(r).toEqual({ ok: true, value: { provider: 'sqlite', file: '/p/schema.prisma', line: 5 } });
 });
 
 test('extensions declared in the datasource, with map names', () => {
-  expect(declaredExtensions(file('datasource db {\n  provider = "postgresql"\n  extensions = [pgcrypto, uuidOssp(map: "uuid-ossp", schema: "ext"), citext(schema: "public")]\n}\n'))).toEqual(['pgcrypto', 'uuid-ossp', 'citext']);
+  expect(
+    declaredExtensions(
+      file(
+        'datasource db {\n  provider = "postgresql"\n  extensions = [pgcrypto, uuidOssp(map: "uuid-ossp", schema: "ext"), citext(schema: "public")]\n}\n',
+      ),
+    ),
+  ).toEqual(['pgcrypto', 'uuid-ossp', 'citext']);
 });

@@ -7,7 +7,13 @@ import { baseRepo, INIT_SQL, LOCK, Repo, schemaWith, TAGS_SQL } from './helpers/
 const check = (repo: Repo, base = 'main', cwd = repo.dir) => runCheck({ cwd, base });
 const codes = (r: Awaited<ReturnType<typeof check>>) => r.findings.map((f) => `${f.code}:${f.migration}`);
 /** Runs the fix's commands (comment lines are advice for people) from the repository root. */
-const applyFix = (repo: Repo, fix: string) => repo.sh(fix.split('\n').filter((l) => !l.startsWith('#')).join('\n'));
+const applyFix = (repo: Repo, fix: string) =>
+  repo.sh(
+    fix
+      .split('\n')
+      .filter((l) => !l.startsWith('#'))
+      .join('\n'),
+  );
 
 test('an edited merged migration: error, exit 2 even though the schema is in sync; the fix clears it', async () => {
   const { repo } = baseRepo();
@@ -16,7 +22,9 @@ test('an edited merged migration: error, exit 2 even though the schema is in syn
   const r = await check(repo);
   expect(codes(r)).toEqual(['edited:20240101000000_init']);
   expect(r.findings[0]!.severity).toBe('error');
-  expect(r.findings[0]!.fix).toMatch(/^git checkout [0-9a-f]{12} -- "prisma\/migrations\/20240101000000_init\/migration\.sql"/);
+  expect(r.findings[0]!.fix).toMatch(
+    /^git checkout [0-9a-f]{12} -- "prisma\/migrations\/20240101000000_init\/migration\.sql"/,
+  );
   expect(exitCodeOf(r)).toBe(2);
   expect(r.drift).not.toBeNull();
   applyFix(repo, r.findings[0]!.fix);
@@ -49,7 +57,9 @@ test('a renamed merged migration; the fix renames it back', async () => {
   repo.commit('rename');
   const r = await check(repo);
   expect(codes(r)).toEqual(['renamed:20240201000000_add_posts']);
-  expect(r.findings[0]!.fix).toBe('git mv "prisma/migrations/20240202000000_posts" "prisma/migrations/20240201000000_add_posts"');
+  expect(r.findings[0]!.fix).toBe(
+    'git mv "prisma/migrations/20240202000000_posts" "prisma/migrations/20240201000000_add_posts"',
+  );
   applyFix(repo, r.findings[0]!.fix);
   expect((await check(repo)).findings).toEqual([]);
 });
@@ -63,7 +73,10 @@ describe('two branches each add a migration', () => {
     repo.commit('pr: tags');
     // ...while main merged a newer one after the branch was cut.
     repo.git('checkout', '-q', 'main');
-    repo.migration('20240401000000_add_comments', '-- CreateTable\nCREATE TABLE "Comment" ("id" INTEGER NOT NULL PRIMARY KEY);\n');
+    repo.migration(
+      '20240401000000_add_comments',
+      '-- CreateTable\nCREATE TABLE "Comment" ("id" INTEGER NOT NULL PRIMARY KEY);\n',
+    );
     repo.commit('main: comments');
     repo.git('checkout', '-q', 'pr');
     return repo;
@@ -73,7 +86,9 @@ describe('two branches each add a migration', () => {
     const repo = conflict();
     const r = await check(repo);
     expect(codes(r)).toEqual(['out-of-order:20240301000000_add_tags']);
-    expect(r.findings[0]!.fix).toBe('git mv "prisma/migrations/20240301000000_add_tags" "prisma/migrations/20240401000001_add_tags"');
+    expect(r.findings[0]!.fix).toBe(
+      'git mv "prisma/migrations/20240301000000_add_tags" "prisma/migrations/20240401000001_add_tags"',
+    );
     applyFix(repo, r.findings[0]!.fix);
     expect((await check(repo)).findings).toEqual([]);
   });
@@ -86,7 +101,10 @@ describe('two branches each add a migration', () => {
     applyFix(repo, r.findings[0]!.fix);
     const after = await check(repo);
     expect(after.findings).toEqual([]);
-    expect(after.migrations.map((m) => m.name).slice(-2)).toEqual(['20240401000000_add_comments', '20240401000001_add_tags']);
+    expect(after.migrations.map((m) => m.name).slice(-2)).toEqual([
+      '20240401000000_add_comments',
+      '20240401000001_add_tags',
+    ]);
   });
 });
 
@@ -109,7 +127,10 @@ test('an empty new migration and a non-standard name are warnings, not failures'
   repo.write('prisma/schema.prisma', schemaWith('post', 'tag'));
   repo.commit('warnings');
   const r = await check(repo);
-  expect(r.findings.map((f) => `${f.code}:${f.severity}`).sort()).toEqual(['empty:warning', 'non-standard-name:warning']);
+  expect(r.findings.map((f) => `${f.code}:${f.severity}`).sort()).toEqual([
+    'empty:warning',
+    'non-standard-name:warning',
+  ]);
   expect(exitCodeOf(r)).toBe(0);
   applyFix(repo, r.findings.find((f) => f.code === 'non-standard-name')!.fix);
   fs.rmSync(path.join(repo.dir, 'prisma/migrations/20240301000000_noop'), { recursive: true });

@@ -16,5 +16,7 @@ test('on a runner that is not linux-x64 the step fails with one clear line', asy
   }
   expect(process.exitCode).toBe(1);
   process.exitCode = 0;
-  expect(writes.join('')).toMatch(/^::error::prisma-drift-gate runs on linux-x64 runners \(e\.g\. ubuntu-latest\); this runner is darwin-x64\.$/m);
+  expect(writes.join('')).toMatch(
+    /^::error::prisma-drift-gate runs on linux-x64 runners \(e\.g\. ubuntu-latest\); this runner is darwin-x64\.$/m,
+  );
 });

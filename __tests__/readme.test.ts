@@ -4,7 +4,11 @@ import { parse } from 'yaml';
 import { ROOT } from './helpers/fixtures';
 
 const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-const action = parse(fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown>; outputs: Record<string, unknown>; runs: { using: string; main: string } };
+const action = parse(fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
+  inputs: Record<string, unknown>;
+  outputs: Record<string, unknown>;
+  runs: { using: string; main: string };
+};
 const yamlBlocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
 
 interface Step {
@@ -40,13 +44,17 @@ function ourSteps(): Step[] {
 
 test('the README starts with exactly the two set-up commands', () => {
   const first = /```sh\n([\s\S]*?)```/.exec(readme)![1]!.trim().split('\n');
-  expect(first).toEqual(['npm ci && npx prisma-drift-gate check --schema fixtures/sqlite-seed-drift/prisma/schema.prisma', 'npm test']);
+  expect(first).toEqual([
+    'npm ci && npx prisma-drift-gate check --schema fixtures/sqlite-seed-drift/prisma/schema.prisma',
+    'npm test',
+  ]);
 });
 
 test('every `with:` key in the README workflows is an input of action.yml', () => {
   const steps = ourSteps();
   expect(steps.length).toBeGreaterThanOrEqual(2);
-  for (const step of steps) for (const key of Object.keys(step.with ?? {})) expect(Object.keys(action.inputs)).toContain(key);
+  for (const step of steps)
+    for (const key of Object.keys(step.with ?? {})) expect(Object.keys(action.inputs)).toContain(key);
 });
 
 test('every output the README uses exists', () => {

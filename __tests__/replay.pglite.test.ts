@@ -2,7 +2,13 @@ import { checksumOf, type Migration } from '../src/chain/load';
 import { openPglite } from '../src/throwaway/pglite';
 import { extensionsCreatedBy } from '../src/throwaway/pgExtensions';
 
-const migration = (name: string, sql: string): Migration => ({ name, file: `/x/${name}/migration.sql`, displayFile: `prisma/migrations/${name}/migration.sql`, sql, checksum: checksumOf(sql) });
+const migration = (name: string, sql: string): Migration => ({
+  name,
+  file: `/x/${name}/migration.sql`,
+  displayFile: `prisma/migrations/${name}/migration.sql`,
+  sql,
+  checksum: checksumOf(sql),
+});
 
 test('the extensions Prisma users create load on demand in PGlite', async () => {
   const sql = [
@@ -14,7 +20,7 @@ test('the extensions Prisma users create load on demand in PGlite', async () => 
     'CREATE EXTENSION IF NOT EXISTS citext;',
     'CREATE TABLE "Doc" ("id" UUID NOT NULL DEFAULT uuid_generate_v4(), "attrs" HSTORE, "path" LTREE, "embedding" vector(3), "title" TEXT);',
     'CREATE INDEX "Doc_title_trgm" ON "Doc" USING GIN ("title" gin_trgm_ops);',
-    "INSERT INTO \"Doc\" (\"attrs\", \"path\", \"embedding\", \"title\") VALUES ('a=>1', 'top.child', '[1,2,3]', 'hello');",
+    'INSERT INTO "Doc" ("attrs", "path", "embedding", "title") VALUES (\'a=>1\', \'top.child\', \'[1,2,3]\', \'hello\');',
   ].join('\n');
   expect(extensionsCreatedBy(sql)).toEqual(['uuid-ossp', 'pg_trgm', 'hstore', 'ltree', 'vector', 'citext']);
   await using db = await openPglite(extensionsCreatedBy(sql));
@@ -27,7 +33,9 @@ test('an extension PGlite does not bundle fails with the statement and a way out
   const r = await db.runMigration(migration('1_postgis', sql));
   expect(r.ok).toBe(false);
   expect(r.ok ? undefined : r.problem).toMatchObject({ line: 2, statement: 'CREATE EXTENSION IF NOT EXISTS postgis;' });
-  expect(r.ok ? '' : r.problem.message).toMatch(/PGlite does not bundle the extension "postgis"; replay on a real server/);
+  expect(r.ok ? '' : r.problem.message).toMatch(
+    /PGlite does not bundle the extension "postgis"; replay on a real server/,
+  );
 });
 
 test('a PostgreSQL migration is one implicit transaction: a failure leaves nothing behind', async () => {

@@ -6,16 +6,29 @@ import { checksumOf, type Migration } from '../src/chain/load';
 import { openSqlite } from '../src/throwaway/sqlite';
 import { requoteToken, withLegacyDqs } from '../src/throwaway/sqliteDqs';
 
-const migration = (name: string, sql: string): Migration => ({ name, file: `/x/${name}/migration.sql`, displayFile: `prisma/migrations/${name}/migration.sql`, sql, checksum: checksumOf(sql) });
+const migration = (name: string, sql: string): Migration => ({
+  name,
+  file: `/x/${name}/migration.sql`,
+  displayFile: `prisma/migrations/${name}/migration.sql`,
+  sql,
+  checksum: checksumOf(sql),
+});
 
 describe('legacy double-quoted string literals (better-sqlite3 is built without them)', () => {
   let dir: string;
   let db: Database.Database;
-  const run = (sql: string) => withLegacyDqs(sql, (s) => db.exec(s), (e) => (e as Error).message);
+  const run = (sql: string) =>
+    withLegacyDqs(
+      sql,
+      (s) => db.exec(s),
+      (e) => (e as Error).message,
+    );
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pdg-dqs-'));
     db = new Database(path.join(dir, 'db.sqlite'));
-    db.exec('CREATE TABLE "Setting" ("key" TEXT NOT NULL PRIMARY KEY, "value" TEXT NOT NULL, "kind" TEXT NOT NULL DEFAULT "plain")');
+    db.exec(
+      'CREATE TABLE "Setting" ("key" TEXT NOT NULL PRIMARY KEY, "value" TEXT NOT NULL, "kind" TEXT NOT NULL DEFAULT "plain")',
+    );
   });
   afterEach(() => {
     db.close();
@@ -70,9 +83,18 @@ describe('legacy double-quoted string literals (better-sqlite3 is built without 
 describe('SQLite replay', () => {
   test('a failing statement stops the migration: nothing after it runs', async () => {
     await using db = await openSqlite();
-    const r = await db.runMigration(migration('1_x', 'CREATE TABLE "A" ("id" INTEGER);\nALTER TABLE "Nope" ADD COLUMN "b" INTEGER;\nCREATE TABLE "After" ("id" INTEGER);\n'));
+    const r = await db.runMigration(
+      migration(
+        '1_x',
+        'CREATE TABLE "A" ("id" INTEGER);\nALTER TABLE "Nope" ADD COLUMN "b" INTEGER;\nCREATE TABLE "After" ("id" INTEGER);\n',
+      ),
+    );
     expect(r.ok).toBe(false);
-    expect(r.ok ? undefined : r.problem).toMatchObject({ line: 2, migration: '1_x', file: 'prisma/migrations/1_x/migration.sql' });
+    expect(r.ok ? undefined : r.problem).toMatchObject({
+      line: 2,
+      migration: '1_x',
+      file: 'prisma/migrations/1_x/migration.sql',
+    });
     expect((await db.runScript('SELECT * FROM "A";')).ok).toBe(true);
     const after = await db.runScript('SELECT * FROM "After";');
     expect(after.ok ? '' : after.problem.message).toMatch(/no such table: After/);
@@ -80,7 +102,8 @@ describe('SQLite replay', () => {
 
   test('triggers with ; in their bodies replay as one statement', async () => {
     await using db = await openSqlite();
-    const sql = 'CREATE TABLE "A" ("id" INTEGER, "n" INTEGER);\nCREATE TABLE "Log" ("msg" TEXT);\nCREATE TRIGGER "t" AFTER INSERT ON "A" BEGIN\n  INSERT INTO "Log" VALUES (\'a\');\n  UPDATE "A" SET "n" = 1;\nEND;\nINSERT INTO "A" ("id") VALUES (1);\n';
+    const sql =
+      'CREATE TABLE "A" ("id" INTEGER, "n" INTEGER);\nCREATE TABLE "Log" ("msg" TEXT);\nCREATE TRIGGER "t" AFTER INSERT ON "A" BEGIN\n  INSERT INTO "Log" VALUES (\'a\');\n  UPDATE "A" SET "n" = 1;\nEND;\nINSERT INTO "A" ("id") VALUES (1);\n';
     const r = await db.runMigration(migration('1_t', sql));
     expect(r).toEqual({ ok: true, value: undefined });
   });

@@ -16,7 +16,8 @@ test('PostgreSQL: comments, strings, dollar quotes and E-strings do not split; l
 });
 
 test('SQLite: brackets and backticks, and triggers end at END;', () => {
-  const sql = 'CREATE TABLE [a;b] (`c;d` TEXT);\nCREATE TEMP TRIGGER t AFTER INSERT ON x BEGIN\n SELECT 1;\n SELECT CASE WHEN 1 THEN 2 END;\nEND;\nSELECT 2';
+  const sql =
+    'CREATE TABLE [a;b] (`c;d` TEXT);\nCREATE TEMP TRIGGER t AFTER INSERT ON x BEGIN\n SELECT 1;\n SELECT CASE WHEN 1 THEN 2 END;\nEND;\nSELECT 2';
   const stmts = splitStatements(sql, 'sqlite');
   expect(stmts.map((s) => [s.line, s.text.slice(0, 12)])).toEqual([
     [1, 'CREATE TABLE'],

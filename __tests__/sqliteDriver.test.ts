@@ -25,9 +25,15 @@ function loadedBinaries(node: string): { binaries: string[]; ok: boolean } {
 
 test('Node 20: better-sqlite3 12.x, compiled on install', () => {
   if (!process.versions.node.startsWith('20.')) throw new Error('run the suite on Node 20, as .ci/run does');
-  expect(loadedBinaries(process.execPath)).toEqual({ binaries: ['node_modules/better-sqlite3/build/Release/better_sqlite3.node'], ok: true });
+  expect(loadedBinaries(process.execPath)).toEqual({
+    binaries: ['node_modules/better-sqlite3/build/Release/better_sqlite3.node'],
+    ok: true,
+  });
 });
 
 test("Node 24: the aliased 13.x's prebuilt binary, for our own statements and the adapter's", () => {
-  expect(loadedBinaries(NODE24)).toEqual({ binaries: ['node_modules/better-sqlite3-13/prebuilds/linux-x64.node'], ok: true });
+  expect(loadedBinaries(NODE24)).toEqual({
+    binaries: ['node_modules/better-sqlite3-13/prebuilds/linux-x64.node'],
+    ok: true,
+  });
 });

@@ -11,19 +11,22 @@ async function cli(args: string[], cwd: string) {
   return { code, stdout, stderr };
 }
 
-test.each(['sqlite-data-loss', 'pg-data-loss'])('%s: --write saves the suggestion with Prisma\'s warnings header; the next check passes', async (name) => {
-  const dir = copyFixture(name);
-  const first = await cli(['check', '--write', 'fix drift!'], dir);
-  expect(first.code).toBe(1);
-  const wrote = /Wrote (prisma\/migrations\/(\d{14})_fix_drift_\/migration\.sql)/.exec(first.stdout);
-  expect(wrote).not.toBeNull();
-  const content = fs.readFileSync(path.join(dir, wrote![1]!), 'utf8');
-  expect(content).toMatch(/^\/\*\n {2}Warnings:\n\n {2}- /);
-  expect(content).toMatch(/\n\n\*\/\n--/);
-  expect(content.endsWith(fs.readFileSync(path.join(dir, 'expected.sql'), 'utf8'))).toBe(true);
-  const second = await cli(['check'], dir);
-  expect(second.code).toBe(0);
-});
+test.each(['sqlite-data-loss', 'pg-data-loss'])(
+  "%s: --write saves the suggestion with Prisma's warnings header; the next check passes",
+  async (name) => {
+    const dir = copyFixture(name);
+    const first = await cli(['check', '--write', 'fix drift!'], dir);
+    expect(first.code).toBe(1);
+    const wrote = /Wrote (prisma\/migrations\/(\d{14})_fix_drift_\/migration\.sql)/.exec(first.stdout);
+    expect(wrote).not.toBeNull();
+    const content = fs.readFileSync(path.join(dir, wrote![1]!), 'utf8');
+    expect(content).toMatch(/^\/\*\n {2}Warnings:\n\n {2}- /);
+    expect(content).toMatch(/\n\n\*\/\n--/);
+    expect(content.endsWith(fs.readFileSync(path.join(dir, 'expected.sql'), 'utf8'))).toBe(true);
+    const second = await cli(['check'], dir);
+    expect(second.code).toBe(0);
+  },
+);
 
 test('--write with --json keeps stdout pure JSON', async () => {
   const dir = copyFixture('sqlite-seed-drift');
@@ -39,7 +42,9 @@ test('an existing folder is never overwritten', () => {
   const r = writeMigration(migrations, '20240201000000_add_posts', 'DROP TABLE "User";', 'sqlite');
   expect(r.ok).toBe(false);
   expect(r.ok ? '' : r.problem.message).toMatch(/already exists; nothing was written/);
-  expect(fs.readFileSync(path.join(migrations, '20240201000000_add_posts/migration.sql'), 'utf8')).toMatch(/CREATE TABLE "Post"/);
+  expect(fs.readFileSync(path.join(migrations, '20240201000000_add_posts/migration.sql'), 'utf8')).toMatch(
+    /CREATE TABLE "Post"/,
+  );
 });
 
 test('migration_lock.toml is created when missing', () => {

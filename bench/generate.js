@@ -13,10 +13,17 @@ const { splitStatements } = require('../lib/sql/tokens');
 function schemaFor(provider, n, drift) {
   const pg = provider === 'postgresql';
   const lines = [
-    pg ? 'generator client {\n  provider        = "prisma-client-js"\n  previewFeatures = ["postgresqlExtensions"]\n}\n' : 'generator client {\n  provider = "prisma-client-js"\n}\n',
-    pg ? 'datasource db {\n  provider   = "postgresql"\n  extensions = [pgcrypto]\n}\n' : 'datasource db {\n  provider = "sqlite"\n}\n',
+    pg
+      ? 'generator client {\n  provider        = "prisma-client-js"\n  previewFeatures = ["postgresqlExtensions"]\n}\n'
+      : 'generator client {\n  provider = "prisma-client-js"\n}\n',
+    pg
+      ? 'datasource db {\n  provider   = "postgresql"\n  extensions = [pgcrypto]\n}\n'
+      : 'datasource db {\n  provider = "sqlite"\n}\n',
   ];
-  if (pg) lines.push(`enum Status {\n${Array.from({ length: Math.max(1, Math.floor(n / 5)) }, (_, i) => `  S${i}`).join('\n')}\n}\n`);
+  if (pg)
+    lines.push(
+      `enum Status {\n${Array.from({ length: Math.max(1, Math.floor(n / 5)) }, (_, i) => `  S${i}`).join('\n')}\n}\n`,
+    );
   for (let i = 0; i < n; i++) {
     const fields = [
       `  id        Int      @id @default(autoincrement())`,
@@ -38,7 +45,13 @@ async function engineSql(provider, schema) {
   const db = provider === 'sqlite' ? await openSqlite() : await openPglite([]);
   try {
     const engine = await startEngine(db.adapterFactory());
-    const r = await engine.diff({ from: { tag: 'empty' }, to: { tag: 'schemaDatamodel', files: [{ path: '/bench/schema.prisma', content: schema }] }, script: true, exitCode: true, filters: { externalTables: [], externalEnums: [] } });
+    const r = await engine.diff({
+      from: { tag: 'empty' },
+      to: { tag: 'schemaDatamodel', files: [{ path: '/bench/schema.prisma', content: schema }] },
+      script: true,
+      exitCode: true,
+      filters: { externalTables: [], externalEnums: [] },
+    });
     engine.free();
     return r.stdout;
   } finally {
@@ -57,7 +70,11 @@ function splitPerTable(provider, sql, n) {
       // Create the enum with its first value; add the others one by one later.
       const values = [...stmt.text.matchAll(/'(S\d+)'/g)].map((m) => m[1]);
       head.push(`CREATE TYPE "Status" AS ENUM ('${values[0]}');`);
-      values.slice(1).forEach((v, k) => later.push({ at: Math.min(n - 1, (k + 1) * 5), sql: `ALTER TYPE "Status" ADD VALUE '${v}';` }));
+      values
+        .slice(1)
+        .forEach((v, k) =>
+          later.push({ at: Math.min(n - 1, (k + 1) * 5), sql: `ALTER TYPE "Status" ADD VALUE '${v}';` }),
+        );
       continue;
     }
     if (/^CREATE (EXTENSION|SCHEMA)/.test(stmt.text)) {

@@ -42,7 +42,13 @@ const { schemaForEngine } = require('../lib/schema/engineSchema');
     close = () => fs.rmSync(path.dirname(file), { recursive: true, force: true });
   }
   const engine = await startEngine(factory);
-  const r = await engine.diff({ from: { tag: 'schemaDatasource', files, configDir: dir }, to: { tag: 'schemaDatamodel', files }, script: true, exitCode: true, filters: { externalTables: [], externalEnums: [] } });
+  const r = await engine.diff({
+    from: { tag: 'schemaDatasource', files, configDir: dir },
+    to: { tag: 'schemaDatamodel', files },
+    script: true,
+    exitCode: true,
+    filters: { externalTables: [], externalEnums: [] },
+  });
   engine.free();
   await close();
   process.stdout.write(JSON.stringify({ drift: r.exitCode === 2 }) + '\n');

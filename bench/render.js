@@ -1,7 +1,8 @@
 'use strict';
 // docs/BENCHMARKS.md from one bench run's rows (pure: bench/run.js measures, this formats).
 
-const fmt = (s, unit, digits = 0) => `${s.median.toFixed(digits)} ${unit} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
+const fmt = (s, unit, digits = 0) =>
+  `${s.median.toFixed(digits)} ${unit} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
 const x = (r) => (r === undefined ? '–' : `${r.toFixed(2)}×`);
 const cell = (col) => (col ? `${fmt(col.wall, 'ms')}, ${fmt(col.rss, 'MiB')}` : '–');
 
@@ -12,8 +13,16 @@ function targets(rows, cold) {
   const row = (target, measured, met) => out.push(`| ${target} | ${measured} | ${met ? 'yes' : '**no**'} |`);
   for (const r of rows.filter((r) => r.action)) {
     const worst = { wall: Math.max(r.vs20.wall, r.vs24.wall), rss: Math.max(r.vs20.rss, r.vs24.rss) };
-    row(`${r.w.name}: the Action ≤ 1.10× the CLI's wall time`, `${x(r.vs20.wall)} vs Node 20, ${x(r.vs24.wall)} vs Node 24`, worst.wall <= 1.1);
-    row(`${r.w.name}: the Action ≤ 1.2× the CLI's peak memory`, `${x(r.vs20.rss)} vs Node 20, ${x(r.vs24.rss)} vs Node 24`, worst.rss <= 1.2);
+    row(
+      `${r.w.name}: the Action ≤ 1.10× the CLI's wall time`,
+      `${x(r.vs20.wall)} vs Node 20, ${x(r.vs24.wall)} vs Node 24`,
+      worst.wall <= 1.1,
+    );
+    row(
+      `${r.w.name}: the Action ≤ 1.2× the CLI's peak memory`,
+      `${x(r.vs20.rss)} vs Node 20, ${x(r.vs24.rss)} vs Node 24`,
+      worst.rss <= 1.2,
+    );
   }
   const pg170 = find('postgresql 170 migrations');
   if (pg170) {
@@ -22,21 +31,38 @@ function targets(rows, cold) {
   }
   const sq40 = find('sqlite 40 migrations');
   if (sq40) {
-    row('SQLite, 40 migrations: ≤ 0.4 s (the CLI, Node 20)', `${sq40.cli.wall.median.toFixed(0)} ms`, sq40.cli.wall.median <= 400);
-    row('SQLite, 40 migrations: ≤ 0.4 s (the Action, Node 24)', `${sq40.action.wall.median.toFixed(0)} ms`, sq40.action.wall.median <= 400);
+    row(
+      'SQLite, 40 migrations: ≤ 0.4 s (the CLI, Node 20)',
+      `${sq40.cli.wall.median.toFixed(0)} ms`,
+      sq40.cli.wall.median <= 400,
+    );
+    row(
+      'SQLite, 40 migrations: ≤ 0.4 s (the Action, Node 24)',
+      `${sq40.action.wall.median.toFixed(0)} ms`,
+      sq40.action.wall.median <= 400,
+    );
   }
   const pg1000 = find('postgresql 1000 migrations');
-  if (pg1000) row('PostgreSQL, 1,000 migrations: ≤ 4 s', `${pg1000.cli.wall.median.toFixed(0)} ms`, pg1000.cli.wall.median <= 4000);
+  if (pg1000)
+    row(
+      'PostgreSQL, 1,000 migrations: ≤ 4 s',
+      `${pg1000.cli.wall.median.toFixed(0)} ms`,
+      pg1000.cli.wall.median <= 4000,
+    );
   const perMigration = rows
     .filter((r) => r.w.provider === 'postgresql' && r.w.exit === 0 && r.timings && r.w.n >= 40)
     .map((r) => `${r.w.n}: ${(r.timings.replayMs / r.w.n).toFixed(1)}`);
-  if (perMigration.length) out.push(`| PostgreSQL replay grows linearly (ms per migration, last run) | ${perMigration.join(', ')} | – |`);
-  row('The Action\'s cold start under Node 24: ≤ 1.5 s', `${cold.median.toFixed(0)} ms`, cold.median <= 1500);
+  if (perMigration.length)
+    out.push(`| PostgreSQL replay grows linearly (ms per migration, last run) | ${perMigration.join(', ')} | – |`);
+  row("The Action's cold start under Node 24: ≤ 1.5 s", `${cold.median.toFixed(0)} ms`, cold.median <= 1500);
   return [...out, ''];
 }
 
 function render(rows, cold, meta) {
-  const env = Object.entries(meta.env).map(([k, v]) => `\`${k}=${v}\``).join(', ') || 'none';
+  const env =
+    Object.entries(meta.env)
+      .map(([k, v]) => `\`${k}=${v}\``)
+      .join(', ') || 'none';
   const lines = [
     '# Benchmarks',
     '',
@@ -55,7 +81,9 @@ function render(rows, cold, meta) {
     '| --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const r of rows.filter((r) => r.action)) {
-    lines.push(`| ${r.w.name} | ${cell(r.cli)} | ${cell(r.cli24)} | ${cell(r.action)} | ${r.action.processes} | ${x(r.vs20.wall)}, ${x(r.vs20.rss)} | ${x(r.vs24.wall)}, ${x(r.vs24.rss)} |`);
+    lines.push(
+      `| ${r.w.name} | ${cell(r.cli)} | ${cell(r.cli24)} | ${cell(r.action)} | ${r.action.processes} | ${x(r.vs20.wall)}, ${x(r.vs20.rss)} | ${x(r.vs24.wall)}, ${x(r.vs24.rss)} |`,
+    );
   }
   lines.push(
     '',
@@ -65,16 +93,36 @@ function render(rows, cold, meta) {
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
   );
   for (const r of rows.filter((r) => r.w.synthetic)) {
-    lines.push(`| ${r.w.name} | ${fmt(r.cli.wall, 'ms')} | ${fmt(r.cli.rss, 'MiB')} | ${fmt(r.naive.wall, 'ms')} | ${fmt(r.naive.rss, 'MiB')} | ${x(r.vsNaive.wall)} | ${x(r.vsNaive.rss)} | ${r.server ? fmt(r.server.wall, 'ms') : '–'} |`);
+    lines.push(
+      `| ${r.w.name} | ${fmt(r.cli.wall, 'ms')} | ${fmt(r.cli.rss, 'MiB')} | ${fmt(r.naive.wall, 'ms')} | ${fmt(r.naive.rss, 'MiB')} | ${x(r.vsNaive.wall)} | ${x(r.vsNaive.rss)} | ${r.server ? fmt(r.server.wall, 'ms') : '–'} |`,
+    );
   }
-  lines.push('', '## Where the time goes (the CLI, last run, from `timings`)', '', '| workload | process start | engine wait | DB start | replay | diff | round trip | total in check |', '| --- | --- | --- | --- | --- | --- | --- | --- |');
+  lines.push(
+    '',
+    '## Where the time goes (the CLI, last run, from `timings`)',
+    '',
+    '| workload | process start | engine wait | DB start | replay | diff | round trip | total in check |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+  );
   for (const r of rows) {
     const t = r.timings;
-    if (t) lines.push(`| ${r.w.name} | ${t.startMs} | ${t.engineLoadMs} | ${t.dbStartMs} | ${t.replayMs} | ${t.diffMs} | ${t.roundTripMs} | ${t.totalMs} |`);
+    if (t)
+      lines.push(
+        `| ${r.w.name} | ${t.startMs} | ${t.engineLoadMs} | ${t.dbStartMs} | ${t.replayMs} | ${t.diffMs} | ${t.roundTripMs} | ${t.totalMs} |`,
+      );
   }
   lines.push('', '## Fixtures (the CLI, Node 20)', '', '| fixture | exit | wall | peak |', '| --- | --- | --- | --- |');
-  for (const r of rows.filter((r) => !r.w.synthetic)) lines.push(`| ${r.w.name.replace('fixture ', '')} | ${r.w.exit} | ${fmt(r.cli.wall, 'ms')} | ${fmt(r.cli.rss, 'MiB')} |`);
-  lines.push('', '## The Action\'s cold start (Node 24, stops at input validation, exit 1)', '', `${fmt(cold, 'ms')}.`, '');
+  for (const r of rows.filter((r) => !r.w.synthetic))
+    lines.push(
+      `| ${r.w.name.replace('fixture ', '')} | ${r.w.exit} | ${fmt(r.cli.wall, 'ms')} | ${fmt(r.cli.rss, 'MiB')} |`,
+    );
+  lines.push(
+    '',
+    "## The Action's cold start (Node 24, stops at input validation, exit 1)",
+    '',
+    `${fmt(cold, 'ms')}.`,
+    '',
+  );
   return lines.join('\n');
 }
 

@@ -52,14 +52,18 @@ function actionEnv(dir) {
 
 /** A fixture's exit: 1 when it carries a reviewed expected.sql, 2 when it is broken on purpose. */
 const BROKEN = /^(bad-.*|lock-mismatch|sqlite-attach|.*-sql-error)$/;
-const fixtureExit = (name) => (fs.existsSync(path.join(ROOT, 'fixtures', name, 'expected.sql')) ? 1 : BROKEN.test(name) ? 2 : 0);
+const fixtureExit = (name) =>
+  fs.existsSync(path.join(ROOT, 'fixtures', name, 'expected.sql')) ? 1 : BROKEN.test(name) ? 2 : 0;
 
 function fixtureWorkloads() {
-  return fs.readdirSync(path.join(ROOT, 'fixtures')).sort().map((name) => ({
-    name: `fixture ${name}`,
-    dir: path.join(ROOT, 'fixtures', name),
-    exit: fixtureExit(name),
-  }));
+  return fs
+    .readdirSync(path.join(ROOT, 'fixtures'))
+    .sort()
+    .map((name) => ({
+      name: `fixture ${name}`,
+      dir: path.join(ROOT, 'fixtures', name),
+      exit: fixtureExit(name),
+    }));
 }
 
 async function syntheticWorkloads(work) {
@@ -69,7 +73,14 @@ async function syntheticWorkloads(work) {
       const dir = await generate(work, provider, n);
       list.push({ name: `${provider} ${n} migrations`, dir, provider, synthetic: true, n, exit: 0 });
       if (ACTION_SIZES.includes(n)) {
-        list.push({ name: `${provider} ${n} migrations, one drifted field`, dir: `${dir}-drift`, provider, synthetic: true, n, exit: 1 });
+        list.push({
+          name: `${provider} ${n} migrations, one drifted field`,
+          dir: `${dir}-drift`,
+          provider,
+          synthetic: true,
+          n,
+          exit: 1,
+        });
       }
     }
   }
@@ -88,7 +99,13 @@ function columnsFor(w, cluster) {
   }
   if (ACTION_SIZES.includes(w.n)) {
     cols.push({ label: 'cli24', cmd: NODE24, args: [BIN, 'check', '--json'], opts, exit: w.exit });
-    cols.push({ label: 'action', cmd: NODE24, args: [ACTION], opts: { cwd: w.dir, env: actionEnv(w.dir) }, exit: w.exit });
+    cols.push({
+      label: 'action',
+      cmd: NODE24,
+      args: [ACTION],
+      opts: { cwd: w.dir, env: actionEnv(w.dir) },
+      exit: w.exit,
+    });
   }
   return cols;
 }
@@ -96,7 +113,11 @@ function columnsFor(w, cluster) {
 function summarise(w, results) {
   const row = { w };
   for (const [label, runs] of Object.entries(results)) {
-    row[label] = { wall: stat(runs, 'wallMs'), rss: stat(runs, 'rssMiB'), processes: Math.max(...runs.map((r) => r.processes)) };
+    row[label] = {
+      wall: stat(runs, 'wallMs'),
+      rss: stat(runs, 'rssMiB'),
+      processes: Math.max(...runs.map((r) => r.processes)),
+    };
   }
   try {
     row.timings = JSON.parse(results.cli.at(-1).stdout).timings;
@@ -104,16 +125,27 @@ function summarise(w, results) {
     row.timings = undefined; // a broken fixture's JSON has no timings
   }
   if (results.action) {
-    for (const [key, base] of [['vs20', 'cli'], ['vs24', 'cli24']]) {
-      row[key] = { wall: pairedRatio(results.action, results[base], 'wallMs'), rss: pairedRatio(results.action, results[base], 'rssMiB') };
+    for (const [key, base] of [
+      ['vs20', 'cli'],
+      ['vs24', 'cli24'],
+    ]) {
+      row[key] = {
+        wall: pairedRatio(results.action, results[base], 'wallMs'),
+        rss: pairedRatio(results.action, results[base], 'rssMiB'),
+      };
     }
   }
-  if (results.naive) row.vsNaive = { wall: pairedRatio(results.cli, results.naive, 'wallMs'), rss: pairedRatio(results.cli, results.naive, 'rssMiB') };
+  if (results.naive)
+    row.vsNaive = {
+      wall: pairedRatio(results.cli, results.naive, 'wallMs'),
+      rss: pairedRatio(results.cli, results.naive, 'rssMiB'),
+    };
   return row;
 }
 
 async function main() {
-  if (!fs.existsSync(TIME)) execFileSync('bash', ['-c', 'apt-get update -qq && apt-get install -y -qq time'], { stdio: 'inherit' });
+  if (!fs.existsSync(TIME))
+    execFileSync('bash', ['-c', 'apt-get update -qq && apt-get install -y -qq time'], { stdio: 'inherit' });
   execFileSync('bash', [path.join(ROOT, 'scripts/ensure-node24.sh')], { stdio: 'inherit' });
   const env = Object.fromEntries(STARTUP_VARS.map((k) => [k, process.env[k]]).filter(([, v]) => v !== undefined));
   process.stderr.write(`bench: start-up variables, the same for every column: ${JSON.stringify(env)}\n`);
@@ -123,7 +155,9 @@ async function main() {
   try {
     cluster = await startCluster();
   } catch (e) {
-    throw new Error(`the PostgreSQL server comparison needs Debian's postgresql package (apt-get install -y postgresql): ${e.message}`);
+    throw new Error(
+      `the PostgreSQL server comparison needs Debian's postgresql package (apt-get install -y postgresql): ${e.message}`,
+    );
   }
   const rows = [];
   let cold;
@@ -140,7 +174,8 @@ async function main() {
     cluster.stop();
   }
   const meta = {
-    commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim() || 'unknown',
+    commit:
+      spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim() || 'unknown',
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`,
     node20: process.version,
     node24: spawnSync(NODE24, ['--version'], { encoding: 'utf8' }).stdout.trim(),

@@ -72,7 +72,10 @@ async function main() {
         env.DATABASE_URL = `file:${path.join(tmp, 'prod.db')}`;
       }
       const first = fs.existsSync(path.join(dir, 'prisma', 'migrations'))
-        ? fs.readdirSync(path.join(dir, 'prisma', 'migrations')).filter((d) => /^\d/.test(d)).sort()[0]
+        ? fs
+            .readdirSync(path.join(dir, 'prisma', 'migrations'))
+            .filter((d) => /^\d/.test(d))
+            .sort()[0]
         : undefined;
       run(out, `${name}.check`, ['check'], dir, env, tmp);
       run(out, `${name}.status-before`, ['status'], dir, env, tmp);

@@ -96,7 +96,12 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
 export async function checkProject(opts: CheckOptions): Promise<CheckOutcome> {
   const t0 = performance.now();
   const report = emptyReport(Math.round(t0));
-  const loaded = loadProject({ cwd: opts.cwd, schema: opts.schema, migrations: opts.migrations, lockMustMatchSchema: true });
+  const loaded = loadProject({
+    cwd: opts.cwd,
+    schema: opts.schema,
+    migrations: opts.migrations,
+    lockMustMatchSchema: true,
+  });
   const known = loaded.ok ? loaded.value : loaded.partial;
   if (known.config) {
     report.config = displayPath(known.config.file, opts.cwd);
@@ -104,8 +109,14 @@ export async function checkProject(opts: CheckOptions): Promise<CheckOutcome> {
   }
   Object.assign(report, describeProject(known, opts.cwd));
   report.provider = known.provider?.provider ?? null;
-  const outcome: CheckOutcome = { report, migrationsDir: known.schema?.migrationsDir, schemaFiles: known.schema?.files ?? [] };
-  const checked = loaded.ok ? await checkLoaded(loaded.value, opts, report) : { ok: false as const, problem: loaded.problem };
+  const outcome: CheckOutcome = {
+    report,
+    migrationsDir: known.schema?.migrationsDir,
+    schemaFiles: known.schema?.files ?? [],
+  };
+  const checked = loaded.ok
+    ? await checkLoaded(loaded.value, opts, report)
+    : { ok: false as const, problem: loaded.problem };
   if (!checked.ok) report.errors.push(checked.problem);
   report.timings.totalMs = Math.round(performance.now() - t0);
   return outcome;
@@ -139,7 +150,9 @@ async function checkLoaded(project: Project, opts: CheckOptions, report: CheckRe
   const tDb = performance.now();
   const shadowUrl = opts.shadowDatabaseUrl ?? opts.env?.SHADOW_DATABASE_URL ?? project.config?.shadowDatabaseUrl;
   if (shadowUrl && provider !== 'postgresql') {
-    return broken(`--shadow-database-url is for PostgreSQL; this schema's provider is ${provider}, which replays in an embedded database.`);
+    return broken(
+      `--shadow-database-url is for PostgreSQL; this schema's provider is ${provider}, which replays in an embedded database.`,
+    );
   }
   const opened = shadowUrl
     ? await (await import('./throwaway/pgServer')).openPgServer(shadowUrl)
@@ -151,7 +164,11 @@ async function checkLoaded(project: Project, opts: CheckOptions, report: CheckRe
   if (init) {
     const r = await db.runScript(init);
     const fix = 'Fix that SQL in the config.';
-    if (!r.ok) return broken({ file: report.config, message: `${report.config}: migrations.initShadowDb failed: ${r.problem.message}. ${fix}` });
+    if (!r.ok)
+      return broken({
+        file: report.config,
+        message: `${report.config}: migrations.initShadowDb failed: ${r.problem.message}. ${fix}`,
+      });
   }
   const replayed = await replay(db, project.chain, report);
   if (!replayed.ok) return replayed;
@@ -192,7 +209,11 @@ async function replay(db: ThrowawayDb, chain: Migration[], report: CheckReport):
       const tm = performance.now();
       const r = await db.runMigration(migration);
       if (!r.ok) return r;
-      report.migrations.push({ name: migration.name, checksum: migration.checksum, durationMs: round1(performance.now() - tm) });
+      report.migrations.push({
+        name: migration.name,
+        checksum: migration.checksum,
+        durationMs: round1(performance.now() - tm),
+      });
     }
     return { ok: true, value: undefined };
   } finally {
@@ -203,7 +224,10 @@ async function replay(db: ThrowawayDb, chain: Migration[], report: CheckReport):
 async function diffAndExplain(db: ThrowawayDb, project: Project, report: CheckReport): Promise<Result<void>> {
   const tDiff = performance.now();
   const files = schemaForEngine(project.schema.files);
-  const filters = { externalTables: project.config?.externalTables ?? [], externalEnums: project.config?.externalEnums ?? [] };
+  const filters = {
+    externalTables: project.config?.externalTables ?? [],
+    externalEnums: project.config?.externalEnums ?? [],
+  };
   const engine = await startEngine(db.adapterFactory());
   try {
     const diff = await diffWithEngine(engine, files, project.cwd, filters);
@@ -237,7 +261,8 @@ async function roundTrip(
   filters: DiffFilters,
 ): Promise<CheckReport['roundTrip']> {
   const applied = await db.runScript(sql);
-  if (!applied.ok) return { ok: false, residualSql: `-- the suggested SQL failed to apply: ${applied.problem.message}\n${sql}` };
+  if (!applied.ok)
+    return { ok: false, residualSql: `-- the suggested SQL failed to apply: ${applied.problem.message}\n${sql}` };
   const again = await diffWithEngine(engine, files, cwd, filters);
   if (!again.ok) return { ok: false, residualSql: `-- the second diff failed: ${again.problem.message}` };
   return again.value.drift ? { ok: false, residualSql: again.value.sql } : { ok: true };

@@ -85,7 +85,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   if (rest.length > 0) {
-    const hint = command === 'resolve' ? `Name the migration with --applied ${rest[0]} or --rolled-back ${rest[0]}.` : 'Pass the schema with --schema <path>.';
+    const hint =
+      command === 'resolve'
+        ? `Name the migration with --applied ${rest[0]} or --rolled-back ${rest[0]}.`
+        : 'Pass the schema with --schema <path>.';
     io.stderr(`error: unexpected argument "${rest[0]}". ${hint}\n`);
     return 2;
   }
@@ -128,7 +131,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (values.write !== undefined && code === 1 && report.roundTrip.ok && migrationsDir) {
     const existing = fs.existsSync(migrationsDir) ? fs.readdirSync(migrationsDir) : [];
     const folder = migrationFolderName(values.write, existing);
-    const written = writeMigration(migrationsDir, folder, renderMigrationFile(report.sql, report.warnings), report.provider!);
+    const written = writeMigration(
+      migrationsDir,
+      folder,
+      renderMigrationFile(report.sql, report.warnings),
+      report.provider!,
+    );
     if (!written.ok) {
       io.stderr(`error: ${written.problem.message}\n`);
       return 2;
@@ -141,7 +149,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 /** Database URLs that may appear in an unexpected error; they are masked before printing. */
 function scrubSecrets(text: string, argv: string[]): string {
-  return scrubText(text, [process.env.DATABASE_URL, process.env.SHADOW_DATABASE_URL, ...argv.filter((a) => /^[a-z][a-z0-9+.-]*:/i.test(a))]);
+  return scrubText(text, [
+    process.env.DATABASE_URL,
+    process.env.SHADOW_DATABASE_URL,
+    ...argv.filter((a) => /^[a-z][a-z0-9+.-]*:/i.test(a)),
+  ]);
 }
 
 /** The process entry: a bug becomes one line and exit 2, never a stack trace (unless asked for). */
@@ -155,8 +167,13 @@ export async function main(): Promise<void> {
       color,
     });
   } catch (e) {
-    const detail = scrubSecrets(String(process.env.PRISMA_DRIFT_GATE_DEBUG ? (e as Error).stack : (e as Error)?.message ?? e), process.argv);
-    process.stderr.write(`error: internal error in prisma-drift-gate: ${detail}. Please report it (set PRISMA_DRIFT_GATE_DEBUG=1 for details).\n`);
+    const detail = scrubSecrets(
+      String(process.env.PRISMA_DRIFT_GATE_DEBUG ? (e as Error).stack : ((e as Error)?.message ?? e)),
+      process.argv,
+    );
+    process.stderr.write(
+      `error: internal error in prisma-drift-gate: ${detail}. Please report it (set PRISMA_DRIFT_GATE_DEBUG=1 for details).\n`,
+    );
     process.exitCode = 2;
   }
   await exitWhenFlushed();

@@ -58,7 +58,10 @@ export function loadProject(opts: ProjectOptions): ProjectResult {
   const chain = loadChain(schema.migrationsDir, opts.cwd);
   if (!chain.ok) return broken(chain.problem);
   const lockedProvider = readLockedProvider(schema.migrationsDir);
-  return { ok: true, value: { cwd: opts.cwd, config, schema, provider: provider.value, lockedProvider, chain: chain.value } };
+  return {
+    ok: true,
+    value: { cwd: opts.cwd, config, schema, provider: provider.value, lockedProvider, chain: chain.value },
+  };
 }
 
 /** The display fields every report carries, from whatever part of the project was read. */

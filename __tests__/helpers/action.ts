@@ -21,7 +21,9 @@ export function checkOutAction(): string {
 
 /** The file the runner starts: action.yml's `runs.main`, under the runtime it names. */
 export function actionEntry(actionDir: string): string {
-  const runs = (parse(fs.readFileSync(path.join(actionDir, 'action.yml'), 'utf8')) as { runs: { using: string; main: string } }).runs;
+  const runs = (
+    parse(fs.readFileSync(path.join(actionDir, 'action.yml'), 'utf8')) as { runs: { using: string; main: string } }
+  ).runs;
   if (runs.using !== 'node24') throw new Error(`action.yml runs.using is ${runs.using}; these tests run Node 24`);
   return path.join(actionDir, runs.main);
 }
@@ -49,11 +51,20 @@ export interface ActionRunOptions {
 /** Runs the action's entry as a runner does: Node 24, GitHub's environment, INPUT_* variables. */
 export async function runAction(actionDir: string, workspace: string, opts: ActionRunOptions = {}): Promise<ActionRun> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pdg-run-'));
-  const files = { output: path.join(tmp, 'output'), summary: path.join(tmp, 'summary'), event: path.join(tmp, 'event.json') };
+  const files = {
+    output: path.join(tmp, 'output'),
+    summary: path.join(tmp, 'summary'),
+    event: path.join(tmp, 'event.json'),
+  };
   fs.writeFileSync(files.output, '');
   fs.writeFileSync(files.summary, '');
   const pr = opts.pr ?? 7;
-  const event = { action: 'synchronize', number: pr, pull_request: { number: pr }, repository: { name: 'app', owner: { login: 'acme' } } };
+  const event = {
+    action: 'synchronize',
+    number: pr,
+    pull_request: { number: pr },
+    repository: { name: 'app', owner: { login: 'acme' } },
+  };
   fs.writeFileSync(files.event, JSON.stringify(event));
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',

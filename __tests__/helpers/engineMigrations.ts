@@ -9,8 +9,14 @@ export function engineMigrationsList(migrationsDir: string) {
   const lockPath = path.join(migrationsDir, 'migration_lock.toml');
   return {
     baseDir: migrationsDir,
-    lockfile: { path: 'migration_lock.toml', content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, 'utf8') : null },
+    lockfile: {
+      path: 'migration_lock.toml',
+      content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, 'utf8') : null,
+    },
     shadowDbInitScript: '',
-    migrationDirectories: chain.value.map((m) => ({ path: m.name, migrationFile: { path: 'migration.sql', content: { tag: 'ok' as const, value: m.sql } } })),
+    migrationDirectories: chain.value.map((m) => ({
+      path: m.name,
+      migrationFile: { path: 'migration.sql', content: { tag: 'ok' as const, value: m.sql } },
+    })),
   };
 }

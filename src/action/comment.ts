@@ -4,8 +4,18 @@ export interface CommentsClient {
   rest: {
     issues: {
       listComments: unknown;
-      createComment(params: { owner: string; repo: string; issue_number: number; body: string }): Promise<{ data: { html_url?: string } }>;
-      updateComment(params: { owner: string; repo: string; comment_id: number; body: string }): Promise<{ data: { html_url?: string } }>;
+      createComment(params: {
+        owner: string;
+        repo: string;
+        issue_number: number;
+        body: string;
+      }): Promise<{ data: { html_url?: string } }>;
+      updateComment(params: {
+        owner: string;
+        repo: string;
+        comment_id: number;
+        body: string;
+      }): Promise<{ data: { html_url?: string } }>;
     };
   };
 }
@@ -27,7 +37,12 @@ export type StickyOutcome =
  * comments. Updated in place; created only when there is something to say (a PR that
  * never drifted gets no comment). A 403 (forks, read-only tokens) is an outcome, not a crash.
  */
-export async function upsertStickyComment(client: CommentsClient, target: StickyTarget, body: string, inSync: boolean): Promise<StickyOutcome> {
+export async function upsertStickyComment(
+  client: CommentsClient,
+  target: StickyTarget,
+  body: string,
+  inSync: boolean,
+): Promise<StickyOutcome> {
   try {
     const comments = await client.paginate<{ id: number; body?: string }>(client.rest.issues.listComments, {
       owner: target.owner,
@@ -37,16 +52,29 @@ export async function upsertStickyComment(client: CommentsClient, target: Sticky
     });
     const existing = comments.find((c) => c.body?.includes(target.marker));
     if (existing) {
-      const r = await client.rest.issues.updateComment({ owner: target.owner, repo: target.repo, comment_id: existing.id, body });
+      const r = await client.rest.issues.updateComment({
+        owner: target.owner,
+        repo: target.repo,
+        comment_id: existing.id,
+        body,
+      });
       return { action: 'updated', url: r.data.html_url };
     }
     if (inSync) return { action: 'skipped', reason: 'in sync and never drifted' };
-    const r = await client.rest.issues.createComment({ owner: target.owner, repo: target.repo, issue_number: target.issueNumber, body });
+    const r = await client.rest.issues.createComment({
+      owner: target.owner,
+      repo: target.repo,
+      issue_number: target.issueNumber,
+      body,
+    });
     return { action: 'created', url: r.data.html_url };
   } catch (e) {
     const status = (e as { status?: number }).status;
     if (status === 403 || status === 404) {
-      return { action: 'forbidden', message: `cannot comment on pull request #${target.issueNumber} (HTTP ${status}): the token has no write access to pull requests (forks get a read-only token). The report is in the job summary.` };
+      return {
+        action: 'forbidden',
+        message: `cannot comment on pull request #${target.issueNumber} (HTTP ${status}): the token has no write access to pull requests (forks get a read-only token). The report is in the job summary.`,
+      };
     }
     throw new Error(`commenting on pull request #${target.issueNumber} failed`, { cause: e });
   }

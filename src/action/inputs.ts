@@ -34,14 +34,18 @@ export function readInputs(): ActionInputs {
   const shadowDatabaseUrl = core.getInput('shadow-database-url') || undefined;
   const databaseUrl = core.getInput('database-url') || undefined;
   if (githubToken) core.setSecret(githubToken);
-  for (const url of [shadowDatabaseUrl, databaseUrl, process.env.DATABASE_URL, process.env.SHADOW_DATABASE_URL]) maskDatabaseUrl(url);
+  for (const url of [shadowDatabaseUrl, databaseUrl, process.env.DATABASE_URL, process.env.SHADOW_DATABASE_URL])
+    maskDatabaseUrl(url);
 
   const command = core.getInput('command') || 'check';
   if (command !== 'check' && command !== 'deploy' && command !== 'status' && command !== 'resolve') {
     throw new InputError(`input "command": expected check, deploy, status or resolve, got "${command}".`);
   }
   const migrationName = core.getInput('migration-name') || 'drift_fix';
-  if (!/^[A-Za-z0-9_]+$/.test(migrationName)) throw new InputError(`input "migration-name": "${migrationName}" may hold only letters, digits and _, as it becomes part of a folder name.`);
+  if (!/^[A-Za-z0-9_]+$/.test(migrationName))
+    throw new InputError(
+      `input "migration-name": "${migrationName}" may hold only letters, digits and _, as it becomes part of a folder name.`,
+    );
   const given = {
     'database-url': databaseUrl,
     'shadow-database-url': shadowDatabaseUrl,
@@ -52,7 +56,10 @@ export function readInputs(): ActionInputs {
     'rolled-back': core.getInput('rolled-back') || undefined,
   };
   const misplaced = misplacedFlag(command, given);
-  if (misplaced) throw new InputError(`input "${misplaced}" does not apply to command "${command}"; remove it or change the command.`);
+  if (misplaced)
+    throw new InputError(
+      `input "${misplaced}" does not apply to command "${command}"; remove it or change the command.`,
+    );
   return {
     command,
     databaseUrl,

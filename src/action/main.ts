@@ -20,15 +20,22 @@ import { migrationFolderName } from '../write';
 export async function run(): Promise<void> {
   try {
     if (process.platform !== 'linux' || process.arch !== 'x64') {
-      throw new InputError(`prisma-drift-gate runs on linux-x64 runners (e.g. ubuntu-latest); this runner is ${process.platform}-${process.arch}.`);
+      throw new InputError(
+        `prisma-drift-gate runs on linux-x64 runners (e.g. ubuntu-latest); this runner is ${process.platform}-${process.arch}.`,
+      );
     }
     const inputs = readInputs();
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const cwd = path.resolve(workspace, inputs.workingDirectory);
-    if (!fs.existsSync(cwd)) throw new InputError(`input "working-directory": ${inputs.workingDirectory} does not exist in the workspace.`);
+    if (!fs.existsSync(cwd))
+      throw new InputError(`input "working-directory": ${inputs.workingDirectory} does not exist in the workspace.`);
     if (inputs.command !== 'check') return await runDeployAction(inputs, cwd);
-    const base = inputs.integrity === 'off' ? undefined : (github.context.payload.pull_request?.base?.sha as string | undefined);
-    if (inputs.integrity === 'required' && !base) throw new InputError('input "integrity" is required, but this event has no pull request base to compare with. Run on pull_request events, or set integrity: auto.');
+    const base =
+      inputs.integrity === 'off' ? undefined : (github.context.payload.pull_request?.base?.sha as string | undefined);
+    if (inputs.integrity === 'required' && !base)
+      throw new InputError(
+        'input "integrity" is required, but this event has no pull request base to compare with. Run on pull_request events, or set integrity: auto.',
+      );
     const outcome = await checkProject({
       cwd,
       schema: inputs.schema,
@@ -38,20 +45,34 @@ export async function run(): Promise<void> {
       shadowDatabaseUrl: inputs.shadowDatabaseUrl,
     });
     const { report } = outcome;
-    if (report.integritySkipped) core.warning(`Migration history not compared with the base: ${report.integritySkipped}`);
+    if (report.integritySkipped)
+      core.warning(`Migration history not compared with the base: ${report.integritySkipped}`);
     await publish(outcome, inputs, cwd, workspace);
     decide(report, inputs);
   } catch (e) {
     // Catch everything, not only Error instances, so the step can never end green by accident.
-    const message = e instanceof InputError ? e.message : `internal error in prisma-drift-gate: ${e instanceof Error ? e.message : String(e)}`;
+    const message =
+      e instanceof InputError
+        ? e.message
+        : `internal error in prisma-drift-gate: ${e instanceof Error ? e.message : String(e)}`;
     // The runner masks registered secrets too; this also covers a URL that never became an input.
-    core.setFailed(scrubText(message, [process.env.DATABASE_URL, process.env.SHADOW_DATABASE_URL, core.getInput('database-url'), core.getInput('shadow-database-url')]));
+    core.setFailed(
+      scrubText(message, [
+        process.env.DATABASE_URL,
+        process.env.SHADOW_DATABASE_URL,
+        core.getInput('database-url'),
+        core.getInput('shadow-database-url'),
+      ]),
+    );
   }
 }
 
 async function publish(outcome: CheckOutcome, inputs: ActionInputs, cwd: string, workspace: string): Promise<void> {
   const { report } = outcome;
-  const schema = report.schema.length === 1 ? report.schema[0]! : path.posix.dirname(report.schema[0] ?? inputs.schema ?? 'prisma/schema.prisma');
+  const schema =
+    report.schema.length === 1
+      ? report.schema[0]!
+      : path.posix.dirname(report.schema[0] ?? inputs.schema ?? 'prisma/schema.prisma');
   const migrationsDir = report.migrationsDir ?? 'prisma/migrations';
   const absoluteMigrationsDir = outcome.migrationsDir ?? path.resolve(cwd, migrationsDir);
   const existing = fs.existsSync(absoluteMigrationsDir) ? fs.readdirSync(absoluteMigrationsDir) : [];
@@ -63,7 +84,10 @@ async function publish(outcome: CheckOutcome, inputs: ActionInputs, cwd: string,
   if (report.errors.length === 0) core.info(renderCheckText(report));
   await writeOutputs(report, full, migrationFolder);
   const models = indexSchema(outcome.schemaFiles);
-  writeAnnotations(annotationsFor(report, models, (p) => path.resolve(cwd, p), inputs.failOnDrift ? 'error' : 'warning'), workspace);
+  writeAnnotations(
+    annotationsFor(report, models, (p) => path.resolve(cwd, p), inputs.failOnDrift ? 'error' : 'warning'),
+    workspace,
+  );
   await comment(report, inputs, commentMarker(schema), body);
 }
 
@@ -77,7 +101,12 @@ async function comment(report: CheckReport, inputs: ActionInputs, marker: string
   }
   const client = github.getOctokit(inputs.githubToken) as unknown as CommentsClient;
   const { owner, repo } = github.context.repo;
-  const outcome = await upsertStickyComment(client, { owner, repo, issueNumber: pr.number, marker }, body, verdictOf(report).result === 'in-sync');
+  const outcome = await upsertStickyComment(
+    client,
+    { owner, repo, issueNumber: pr.number, marker },
+    body,
+    verdictOf(report).result === 'in-sync',
+  );
   if (outcome.action === 'forbidden') core.warning(outcome.message);
   else if (outcome.action !== 'skipped') core.info(`Comment ${outcome.action}${outcome.url ? `: ${outcome.url}` : ''}`);
 }
@@ -85,9 +114,19 @@ async function comment(report: CheckReport, inputs: ActionInputs, marker: string
 function decide(report: CheckReport, inputs: ActionInputs): void {
   const code = exitCodeOf(report);
   const historyError = report.findings.find((f) => f.severity === 'error');
-  if (code === 2) core.setFailed(report.errors[0]?.message ?? (historyError ? `Migration history: ${historyError.message} Fix: ${historyError.fix.split('\n')[0]}` : 'the check could not run'));
-  else if (code === 1 && !report.roundTrip.ok) core.setFailed('the suggested migration did not round-trip; this is a bug in prisma-drift-gate');
-  else if (code === 1 && inputs.failOnDrift) core.setFailed(`Schema drift: the Prisma schema and ${report.migrationsDir} disagree. Add the suggested migration (see the job summary).`);
+  if (code === 2)
+    core.setFailed(
+      report.errors[0]?.message ??
+        (historyError
+          ? `Migration history: ${historyError.message} Fix: ${historyError.fix.split('\n')[0]}`
+          : 'the check could not run'),
+    );
+  else if (code === 1 && !report.roundTrip.ok)
+    core.setFailed('the suggested migration did not round-trip; this is a bug in prisma-drift-gate');
+  else if (code === 1 && inputs.failOnDrift)
+    core.setFailed(
+      `Schema drift: the Prisma schema and ${report.migrationsDir} disagree. Add the suggested migration (see the job summary).`,
+    );
 }
 
 /** deploy/status/resolve on the database in `database-url` or DATABASE_URL. */
@@ -109,6 +148,10 @@ async function runDeployAction(inputs: ActionInputs, cwd: string): Promise<void>
   await writeDeployOutputs(report, renderDeploySummary(report));
   const code = deployExitCode(report);
   if (code === 2) core.setFailed(report.errors[0]?.message ?? `${command} failed`);
-  else if (code === 1) core.setFailed(report.drift?.drift ? 'The live database drifted from its applied migrations (see the job summary).' : 'The database is not up to date with prisma/migrations (see the job summary).');
+  else if (code === 1)
+    core.setFailed(
+      report.drift?.drift
+        ? 'The live database drifted from its applied migrations (see the job summary).'
+        : 'The database is not up to date with prisma/migrations (see the job summary).',
+    );
 }
-

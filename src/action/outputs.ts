@@ -18,7 +18,11 @@ export async function writeOutputs(report: CheckReport, body: string, migrationF
 /** Annotations point at files relative to the repository root, as GitHub expects. */
 export function writeAnnotations(annotations: Annotation[], workspace: string): void {
   for (const a of annotations) {
-    const props = { title: a.title, file: path.relative(workspace, a.file).split(path.sep).join('/'), startLine: a.line };
+    const props = {
+      title: a.title,
+      file: path.relative(workspace, a.file).split(path.sep).join('/'),
+      startLine: a.line,
+    };
     if (a.level === 'error') core.error(a.message, props);
     else core.warning(a.message, props);
   }
@@ -26,7 +30,8 @@ export function writeAnnotations(annotations: Annotation[], workspace: string): 
 
 /** deploy/status/resolve outputs: JSON arrays of migration names by state, and the result. */
 export async function writeDeployOutputs(report: DeployReport, summary: string): Promise<void> {
-  for (const state of ['applied', 'pending', 'failed', 'edited', 'unknown'] as const) core.setOutput(state, JSON.stringify(namesIn(report, state)));
+  for (const state of ['applied', 'pending', 'failed', 'edited', 'unknown'] as const)
+    core.setOutput(state, JSON.stringify(namesIn(report, state)));
   core.setOutput('deployed', JSON.stringify(report.deployed));
   core.setOutput('result', report.result);
   core.setOutput('report', summary);

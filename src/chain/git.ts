@@ -8,7 +8,13 @@ export class Git {
   /** The repository containing `dir`, or undefined outside a git checkout (or without git). */
   static open(dir: string): Git | undefined {
     try {
-      return new Git(execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+      return new Git(
+        execFileSync('git', ['rev-parse', '--show-toplevel'], {
+          cwd: dir,
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'ignore'],
+        }).trim(),
+      );
     } catch {
       return undefined;
     }
@@ -16,7 +22,12 @@ export class Git {
 
   run(args: string[]): string | undefined {
     try {
-      return execFileSync('git', args, { cwd: this.root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
+      return execFileSync('git', args, {
+        cwd: this.root,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+        maxBuffer: 256 * 1024 * 1024,
+      });
     } catch {
       return undefined;
     }
@@ -35,7 +46,12 @@ export class Git {
    * it (actions/checkout fetches one commit by default).
    */
   ensureCommit(ref: string): string | undefined {
-    return this.commit(ref) ?? (this.run(['fetch', '--no-tags', '--quiet', '--depth=1', 'origin', ref]) !== undefined ? (this.commit(ref) ?? this.commit('FETCH_HEAD')) : undefined);
+    return (
+      this.commit(ref) ??
+      (this.run(['fetch', '--no-tags', '--quiet', '--depth=1', 'origin', ref]) !== undefined
+        ? (this.commit(ref) ?? this.commit('FETCH_HEAD'))
+        : undefined)
+    );
   }
 
   /** merge-base of two commits, deepening a shallow history until one is found. */
@@ -43,7 +59,10 @@ export class Git {
     for (const depth of [0, 50, 200, 1000, -1]) {
       if (depth !== 0) {
         if (!this.isShallow()) return undefined;
-        const args = depth > 0 ? ['fetch', '--no-tags', '--quiet', `--deepen=${depth}`, 'origin', a] : ['fetch', '--no-tags', '--quiet', '--unshallow', 'origin'];
+        const args =
+          depth > 0
+            ? ['fetch', '--no-tags', '--quiet', `--deepen=${depth}`, 'origin', a]
+            : ['fetch', '--no-tags', '--quiet', '--unshallow', 'origin'];
         if (this.run(args) === undefined) return undefined;
       }
       const base = this.run(['merge-base', a, b])?.trim();

@@ -7,7 +7,8 @@ import { fail, ok, type Result } from '../problem';
 import { Git, gitBlobId } from './git';
 import { addSecond, utcStamp } from './timestamps';
 
-export type FindingCode = 'edited' | 'deleted' | 'renamed' | 'out-of-order' | 'lock-changed' | 'empty' | 'non-standard-name';
+export type FindingCode =
+  'edited' | 'deleted' | 'renamed' | 'out-of-order' | 'lock-changed' | 'empty' | 'non-standard-name';
 
 export interface Finding {
   code: FindingCode;
@@ -33,25 +34,42 @@ export function localFindings(chain: Migration[], provider: Provider): Finding[]
  * migrations are judged against the merge-base (so migrations merged to the base since the
  * branch was cut do not look deleted); order against the base tip.
  */
-export function compareWithBase(baseRef: string, chain: Migration[], migrationsDir: string, provider: Provider): Result<Finding[]> {
+export function compareWithBase(
+  baseRef: string,
+  chain: Migration[],
+  migrationsDir: string,
+  provider: Provider,
+): Result<Finding[]> {
   const git = Git.open(migrationsDir);
-  if (!git) return fail(`--base ${baseRef}: ${path.basename(migrationsDir)} is not inside a git checkout, so the base cannot be read. Run in a clone (in GitHub Actions: actions/checkout with fetch-depth: 0).`);
+  if (!git)
+    return fail(
+      `--base ${baseRef}: ${path.basename(migrationsDir)} is not inside a git checkout, so the base cannot be read. Run in a clone (in GitHub Actions: actions/checkout with fetch-depth: 0).`,
+    );
   const tip = git.ensureCommit(baseRef);
-  if (!tip) return fail(`--base ${baseRef}: no such commit here, and fetching it from origin failed. Fetch the base branch (in GitHub Actions: actions/checkout with fetch-depth: 0).`);
+  if (!tip)
+    return fail(
+      `--base ${baseRef}: no such commit here, and fetching it from origin failed. Fetch the base branch (in GitHub Actions: actions/checkout with fetch-depth: 0).`,
+    );
   const head = git.commit('HEAD');
   const mergeBase = head ? git.mergeBase(tip, head) : undefined;
-  if (!mergeBase) return fail(`--base ${baseRef}: no common history with HEAD, even after deepening the shallow clone. Use a full clone (in GitHub Actions: actions/checkout with fetch-depth: 0).`);
+  if (!mergeBase)
+    return fail(
+      `--base ${baseRef}: no common history with HEAD, even after deepening the shallow clone. Use a full clone (in GitHub Actions: actions/checkout with fetch-depth: 0).`,
+    );
 
   const rel = path.relative(git.root, migrationsDir).split(path.sep).join('/');
   const q = (name: string) => JSON.stringify(`${rel}/${name}`);
   const short = mergeBase.slice(0, 12);
   const atMergeBase = git.tree(mergeBase, rel);
   const atTip = git.tree(tip, rel);
-  const names = (tree: Map<string, string>) => [...tree.keys()].filter((k) => k.endsWith('/migration.sql')).map((k) => k.slice(0, -'/migration.sql'.length));
+  const names = (tree: Map<string, string>) =>
+    [...tree.keys()].filter((k) => k.endsWith('/migration.sql')).map((k) => k.slice(0, -'/migration.sql'.length));
   const baseNames = names(atMergeBase);
   const tipNames = names(atTip).sort((a, b) => a.localeCompare(b));
   const mine = new Map(chain.map((m) => [m.name, m]));
-  const fresh = chain.filter((m) => !atMergeBase.has(`${m.name}/migration.sql`) && !atTip.has(`${m.name}/migration.sql`));
+  const fresh = chain.filter(
+    (m) => !atMergeBase.has(`${m.name}/migration.sql`) && !atTip.has(`${m.name}/migration.sql`),
+  );
   const baseSql = (name: string) => normalise(git.blob(atMergeBase.get(`${name}/migration.sql`)!) ?? '');
   const findings: Finding[] = [];
 
@@ -72,11 +90,25 @@ export function compareWithBase(baseRef: string, chain: Migration[], migrationsD
     const renamedTo = fresh.find((f) => normalise(f.sql) === baseSql(name));
     findings.push(
       renamedTo
-        ? { code: 'renamed', severity: 'error', migration: name, message: `Migration \`${name}\` was renamed to \`${renamedTo.name}\`. Databases that applied it would apply it again under the new name.`, fix: `git mv ${q(renamedTo.name)} ${q(name)}` }
-        : { code: 'deleted', severity: 'error', migration: name, message: `Migration \`${name}\` exists on the base (${short}) but not here. Databases that applied it will report it as missing.`, fix: `git checkout ${short} -- ${q(name)}` },
+        ? {
+            code: 'renamed',
+            severity: 'error',
+            migration: name,
+            message: `Migration \`${name}\` was renamed to \`${renamedTo.name}\`. Databases that applied it would apply it again under the new name.`,
+            fix: `git mv ${q(renamedTo.name)} ${q(name)}`,
+          }
+        : {
+            code: 'deleted',
+            severity: 'error',
+            migration: name,
+            message: `Migration \`${name}\` exists on the base (${short}) but not here. Databases that applied it will report it as missing.`,
+            fix: `git checkout ${short} -- ${q(name)}`,
+          },
     );
   }
-  const renamed = new Set(findings.filter((f) => f.code === 'renamed').map((f) => /git mv "(?:[^"]*\/)?([^"/]+)"/.exec(f.fix)?.[1]));
+  const renamed = new Set(
+    findings.filter((f) => f.code === 'renamed').map((f) => /git mv "(?:[^"]*\/)?([^"/]+)"/.exec(f.fix)?.[1]),
+  );
 
   const newest = tipNames[tipNames.length - 1];
   let next = newest ? TIMESTAMPED.exec(newest)?.[1] : undefined;
@@ -93,7 +125,13 @@ export function compareWithBase(baseRef: string, chain: Migration[], migrationsD
         fix: `git mv ${q(m.name)} ${q(target)}`,
       });
     } else if (!TIMESTAMPED.test(m.name)) {
-      findings.push({ code: 'non-standard-name', severity: 'warning', migration: m.name, message: `New migration \`${m.name}\` is not named \`<14-digit timestamp>_<name>\` as Prisma names them, so its place in the order is easy to get wrong.`, fix: `git mv ${q(m.name)} ${q(`${utcStamp(new Date())}_${m.name}`)}` });
+      findings.push({
+        code: 'non-standard-name',
+        severity: 'warning',
+        migration: m.name,
+        message: `New migration \`${m.name}\` is not named \`<14-digit timestamp>_<name>\` as Prisma names them, so its place in the order is easy to get wrong.`,
+        fix: `git mv ${q(m.name)} ${q(`${utcStamp(new Date())}_${m.name}`)}`,
+      });
     }
     if (isEmpty(m, provider)) findings.push(emptyFinding(m.name));
   }
@@ -104,11 +142,22 @@ export function compareWithBase(baseRef: string, chain: Migration[], migrationsD
     const before = lockedProviderIn(git.blob(baseLock) ?? '');
     const after = lockedProviderIn(fs.readFileSync(lockPath, 'utf8'));
     if (before && after && before !== after) {
-      findings.push({ code: 'lock-changed', severity: 'error', migration: 'migration_lock.toml', message: `migration_lock.toml changed its provider from "${before}" to "${after}". The history was written for ${before}; a provider switch needs a new history, not an edit.`, fix: `git checkout ${short} -- ${q('migration_lock.toml')}` });
+      findings.push({
+        code: 'lock-changed',
+        severity: 'error',
+        migration: 'migration_lock.toml',
+        message: `migration_lock.toml changed its provider from "${before}" to "${after}". The history was written for ${before}; a provider switch needs a new history, not an edit.`,
+        fix: `git checkout ${short} -- ${q('migration_lock.toml')}`,
+      });
     }
   }
   return ok(findings);
 }
 
-const emptyFinding = (name: string): Finding => ({ code: 'empty', severity: 'warning', migration: name, message: `Migration \`${name}\` holds only comments or whitespace.`, fix: 'Add the SQL it was meant to hold, or delete the folder if it has not been merged.' });
-
+const emptyFinding = (name: string): Finding => ({
+  code: 'empty',
+  severity: 'warning',
+  migration: name,
+  message: `Migration \`${name}\` holds only comments or whitespace.`,
+  fix: 'Add the SQL it was meant to hold, or delete the folder if it has not been merged.',
+});

@@ -26,9 +26,14 @@ export function loadChain(migrationsDir: string, cwd: string): Result<Migration[
     entries = fs.readdirSync(migrationsDir, { withFileTypes: true });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return ok([]);
-    return fail(`${displayPath(migrationsDir, cwd)}: cannot read the migrations folder (${(e as NodeJS.ErrnoException).code ?? String(e)}).`);
+    return fail(
+      `${displayPath(migrationsDir, cwd)}: cannot read the migrations folder (${(e as NodeJS.ErrnoException).code ?? String(e)}).`,
+    );
   }
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort((a, b) => a.localeCompare(b));
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort((a, b) => a.localeCompare(b));
   const chain: Migration[] = [];
   for (const name of names) {
     const file = path.join(migrationsDir, name, 'migration.sql');

@@ -17,12 +17,20 @@ export interface PrismaConfig {
   fallback?: string;
 }
 
-const NAMES = ['prisma.config.ts', 'prisma.config.mts', 'prisma.config.cts', 'prisma.config.js', 'prisma.config.mjs', 'prisma.config.cjs'];
+const NAMES = [
+  'prisma.config.ts',
+  'prisma.config.mts',
+  'prisma.config.cts',
+  'prisma.config.js',
+  'prisma.config.mjs',
+  'prisma.config.cjs',
+];
 
 /** Where Prisma 7 looks: the working directory, then `.config/prisma.*`. */
 export function findPrismaConfig(cwd: string): string | undefined {
   for (const name of NAMES) if (fs.existsSync(path.join(cwd, name))) return path.join(cwd, name);
-  for (const ext of ['ts', 'mts', 'cts', 'js', 'mjs', 'cjs']) if (fs.existsSync(path.join(cwd, '.config', `prisma.${ext}`))) return path.join(cwd, '.config', `prisma.${ext}`);
+  for (const ext of ['ts', 'mts', 'cts', 'js', 'mjs', 'cjs'])
+    if (fs.existsSync(path.join(cwd, '.config', `prisma.${ext}`))) return path.join(cwd, '.config', `prisma.${ext}`);
   return undefined;
 }
 
@@ -37,7 +45,11 @@ export function loadPrismaConfig(file: string): PrismaConfig {
   try {
     return { file, ...fromObject(evaluate(file, source)) };
   } catch (e) {
-    return { file, ...fromLiterals(source), fallback: `${path.basename(file)} could not be evaluated (${(e as Error).message.split('\n')[0]}); read its string literals instead` };
+    return {
+      file,
+      ...fromLiterals(source),
+      fallback: `${path.basename(file)} could not be evaluated (${(e as Error).message.split('\n')[0]}); read its string literals instead`,
+    };
   }
 }
 
@@ -64,9 +76,16 @@ function evaluate(file: string, source: string): unknown {
   };
   const requireForConfig = (id: string) => (id in stubs ? stubs[id]!() : realRequire(id));
   const module = { exports: {} as Record<string, unknown> };
-  new Function('require', 'module', 'exports', '__filename', '__dirname', code)(requireForConfig, module, module.exports, file, dir);
+  new Function('require', 'module', 'exports', '__filename', '__dirname', code)(
+    requireForConfig,
+    module,
+    module.exports,
+    file,
+    dir,
+  );
   const exported = (module.exports.default ?? module.exports) as unknown;
-  if (exported && typeof (exported as Promise<unknown>).then === 'function') throw new Error('an async config is not supported');
+  if (exported && typeof (exported as Promise<unknown>).then === 'function')
+    throw new Error('an async config is not supported');
   return exported;
 }
 

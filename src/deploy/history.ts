@@ -57,15 +57,34 @@ export function classifyHistory(chain: Migration[], rows: MigrationRow[]): Migra
     const mine = byName.get(m.name) ?? [];
     const failed = mine.find((r) => r.finishedAt === null);
     const applied = mine.find((r) => r.finishedAt !== null);
-    if (failed) out.push({ name: m.name, state: 'failed', checksum: m.checksum, ...times(failed), logs: failed.logs ?? undefined });
+    if (failed)
+      out.push({
+        name: m.name,
+        state: 'failed',
+        checksum: m.checksum,
+        ...times(failed),
+        logs: failed.logs ?? undefined,
+      });
     else if (!applied) out.push({ name: m.name, state: 'pending', checksum: m.checksum });
-    else if (!checksumMatches(m.sql, applied.checksum)) out.push({ name: m.name, state: 'edited', checksum: m.checksum, recordedChecksum: applied.checksum, ...times(applied) });
+    else if (!checksumMatches(m.sql, applied.checksum))
+      out.push({
+        name: m.name,
+        state: 'edited',
+        checksum: m.checksum,
+        recordedChecksum: applied.checksum,
+        ...times(applied),
+      });
     else out.push({ name: m.name, state: 'applied', checksum: m.checksum, ...times(applied) });
   }
   const unknown = [...new Set(live.filter((r) => !onDisk.has(r.migrationName)).map((r) => r.migrationName))];
   for (const name of unknown) {
     const row = live.find((r) => r.migrationName === name)!;
-    out.push({ name, state: row.finishedAt === null ? 'failed' : 'unknown', ...times(row), logs: row.logs ?? undefined });
+    out.push({
+      name,
+      state: row.finishedAt === null ? 'failed' : 'unknown',
+      ...times(row),
+      logs: row.logs ?? undefined,
+    });
   }
   return out;
 }
@@ -87,7 +106,10 @@ export function checksumMatches(sql: string, recorded: string): boolean {
   const variants = [sql, sql.includes('\r\n') ? sql.replace(/\r\n/g, '\n') : sql.replace(/\n/g, '\r\n')];
   return variants.some((text) => {
     const digest = createHash('sha256').update(text, 'utf8').digest();
-    const rendered = recorded.length !== 64 && recorded.length > 0 ? [...digest].map((b) => b.toString(16)).join('') : digest.toString('hex');
+    const rendered =
+      recorded.length !== 64 && recorded.length > 0
+        ? [...digest].map((b) => b.toString(16)).join('')
+        : digest.toString('hex');
     return rendered === recorded;
   });
 }

@@ -21,7 +21,13 @@ export interface LiveDrift {
  * replayed into a throwaway DB and introspected into a datamodel, which the engine then
  * diffs with the live database: the engine cannot diff two databases directly in-process.
  */
-export async function liveDrift(db: TargetDb, applied: Migration[], schema: LocatedSchema, cwd: string, filters: DiffFilters): Promise<Result<LiveDrift>> {
+export async function liveDrift(
+  db: TargetDb,
+  applied: Migration[],
+  schema: LocatedSchema,
+  cwd: string,
+  filters: DiffFilters,
+): Promise<Result<LiveDrift>> {
   const files = schemaForEngine(schema.files).map((f) => ({ path: f.path, content: f.content }));
   await using replay = await openThrowawayDb(db.provider, applied, schema);
   for (const m of applied) {
@@ -31,7 +37,13 @@ export async function liveDrift(db: TargetDb, applied: Migration[], schema: Loca
   const shadow = await startEngine(replay.adapterFactory());
   let chainFiles: { path: string; content: string }[];
   try {
-    const introspected = await shadow.introspect({ schema: { files }, baseDirectoryPath: path.dirname(files[0]!.path), force: true, compositeTypeDepth: -1, namespaces: null });
+    const introspected = await shadow.introspect({
+      schema: { files },
+      baseDirectoryPath: path.dirname(files[0]!.path),
+      force: true,
+      compositeTypeDepth: -1,
+      namespaces: null,
+    });
     chainFiles = introspected.schema.files;
   } catch (e) {
     return fail({ message: `--drift: could not read the replayed migrations: ${engineProblem(e, cwd).message}` });
@@ -41,9 +53,21 @@ export async function liveDrift(db: TargetDb, applied: Migration[], schema: Loca
   const live = await startEngine(db.adapterFactory());
   try {
     const configDir = path.dirname(files[0]!.path);
-    const toChain = await live.diff({ from: { tag: 'schemaDatasource', files, configDir }, to: { tag: 'schemaDatamodel', files: chainFiles }, script: true, exitCode: true, filters });
+    const toChain = await live.diff({
+      from: { tag: 'schemaDatasource', files, configDir },
+      to: { tag: 'schemaDatamodel', files: chainFiles },
+      script: true,
+      exitCode: true,
+      filters,
+    });
     if (toChain.exitCode !== 2) return ok({ drift: false, summary: '', sql: '' });
-    const fromChain = await live.diff({ from: { tag: 'schemaDatamodel', files: chainFiles }, to: { tag: 'schemaDatasource', files, configDir }, script: false, exitCode: true, filters });
+    const fromChain = await live.diff({
+      from: { tag: 'schemaDatamodel', files: chainFiles },
+      to: { tag: 'schemaDatasource', files, configDir },
+      script: false,
+      exitCode: true,
+      filters,
+    });
     return ok({ drift: true, summary: (fromChain.stdout ?? '').trim(), sql: toChain.stdout ?? '' });
   } catch (e) {
     return fail({ message: `--drift: ${engineProblem(e, cwd).message}` });

@@ -3,7 +3,13 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 import pg from 'pg';
 import type { Migration } from '../chain/load';
 import { lineOfOffset, splitStatements, statementHead } from '../sql/tokens';
-import { CharAsTextPool, connectionProblem, searchPathOption, splitUrl, type PgConnection } from '../throwaway/pgServer';
+import {
+  CharAsTextPool,
+  connectionProblem,
+  searchPathOption,
+  splitUrl,
+  type PgConnection,
+} from '../throwaway/pgServer';
 import { oneLine } from '../throwaway/types';
 import { fail, ok, type Result } from '../problem';
 import { rowFrom } from './history';
@@ -35,7 +41,12 @@ export async function openPgTarget(target: Target): Promise<Result<TargetDb>> {
   let client: pg.Client;
   try {
     conn = splitUrl(target.url, target.baseDir);
-    client = new pg.Client({ connectionString: conn.connectionString, connectionTimeoutMillis: LOCK_TIMEOUT_MS, options: searchPathOption(conn.schema), ...(conn.ssl !== undefined ? { ssl: conn.ssl } : {}) });
+    client = new pg.Client({
+      connectionString: conn.connectionString,
+      connectionTimeoutMillis: LOCK_TIMEOUT_MS,
+      options: searchPathOption(conn.schema),
+      ...(conn.ssl !== undefined ? { ssl: conn.ssl } : {}),
+    });
   } catch (e) {
     return fail(`${target.source} ${target.display}: ${oneLine((e as Error).message)}.`);
   }
@@ -101,10 +112,16 @@ export async function openPgTarget(target: Target): Promise<Result<TargetDb>> {
       return (r.rows as Record<string, unknown>[]).map((row) => rowFrom(row, (v) => (v as Date | null) ?? null));
     },
     async recordStart(id, migration) {
-      await client.query(`INSERT INTO ${table} (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)`, [id, migration.checksum, migration.name]);
+      await client.query(
+        `INSERT INTO ${table} (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)`,
+        [id, migration.checksum, migration.name],
+      );
     },
     async recordFinish(id, appliedSteps) {
-      await client.query(`UPDATE ${table} SET finished_at = now(), applied_steps_count = $2 WHERE id = $1`, [id, appliedSteps]);
+      await client.query(`UPDATE ${table} SET finished_at = now(), applied_steps_count = $2 WHERE id = $1`, [
+        id,
+        appliedSteps,
+      ]);
     },
     async recordFailure(id, logs) {
       await client.query(`UPDATE ${table} SET logs = $2 WHERE id = $1`, [id, logs]);
@@ -116,7 +133,10 @@ export async function openPgTarget(target: Target): Promise<Result<TargetDb>> {
       );
     },
     async recordRolledBack(name) {
-      const r = await client.query(`UPDATE ${table} SET rolled_back_at = now() WHERE migration_name = $1 AND finished_at IS NULL AND rolled_back_at IS NULL`, [name]);
+      const r = await client.query(
+        `UPDATE ${table} SET rolled_back_at = now() WHERE migration_name = $1 AND finished_at IS NULL AND rolled_back_at IS NULL`,
+        [name],
+      );
       return r.rowCount ?? 0;
     },
     async runMigration(migration) {
@@ -134,7 +154,12 @@ export async function openPgTarget(target: Target): Promise<Result<TargetDb>> {
     },
     adapterFactory() {
       if (!pool) {
-        pool = new CharAsTextPool({ connectionString, max: 2, options: searchPathOption(schema), ...(conn.ssl !== undefined ? { ssl: conn.ssl } : {}) });
+        pool = new CharAsTextPool({
+          connectionString,
+          max: 2,
+          options: searchPathOption(schema),
+          ...(conn.ssl !== undefined ? { ssl: conn.ssl } : {}),
+        });
         // An idle connection dropped by the server must not become an unhandled 'error' event.
         pool.on('error', () => undefined);
       }
@@ -173,7 +198,10 @@ function pgFailure(migration: Migration, e: PgDbError): MigrationFailure {
   }
   const where = line !== undefined ? `${migration.displayFile}:${line}` : migration.displayFile;
   const head = stmt ? ` at \`${statementHead(stmt.text)}\`` : '';
-  const detail = [e.detail, e.hint].filter(Boolean).map((s) => oneLine(s!)).join(' ');
+  const detail = [e.detail, e.hint]
+    .filter(Boolean)
+    .map((s) => oneLine(s!))
+    .join(' ');
   return {
     migration: migration.name,
     file: migration.displayFile,
@@ -186,7 +214,9 @@ function pgFailure(migration: Migration, e: PgDbError): MigrationFailure {
 
 /** A file sent as one query is all or nothing, unless it commits part of itself explicitly. */
 function rolledBackNote(statements: { text: string }[]): string {
-  const controlsTransactions = statements.some((s) => /^\s*(BEGIN|COMMIT|END|START\s+TRANSACTION|ROLLBACK)\b/i.test(s.text.replace(/^(\s*--[^\n]*\n)+/, '')));
+  const controlsTransactions = statements.some((s) =>
+    /^\s*(BEGIN|COMMIT|END|START\s+TRANSACTION|ROLLBACK)\b/i.test(s.text.replace(/^(\s*--[^\n]*\n)+/, '')),
+  );
   return controlsTransactions
     ? 'The file manages its own transactions, so statements it committed before the failure stay applied; check the database.'
     : 'Nothing of it was applied (PostgreSQL ran the file as one transaction).';

@@ -54,7 +54,8 @@ export interface DeployReport {
 }
 
 /** The names of the migrations in one state (the Action's outputs). */
-export const namesIn = (report: DeployReport, state: MigrationStatus['state']) => report.migrations.filter((m) => m.state === state).map((m) => m.name);
+export const namesIn = (report: DeployReport, state: MigrationStatus['state']) =>
+  report.migrations.filter((m) => m.state === state).map((m) => m.name);
 
 /** deploy/resolve: 0 done, 2 refused or failed. status: 0 up to date, 1 anything to do or drift, 2 errors. */
 export function deployExitCode(report: DeployReport): 0 | 1 | 2 {
@@ -75,10 +76,24 @@ interface Prepared {
 
 export async function runDeployCommand(command: DeployCommand, opts: DeployOptions): Promise<DeployReport> {
   const t0 = performance.now();
-  const report: DeployReport = { command, result: 'error', provider: null, target: null, schema: [], migrationsDir: null, migrations: [], deployed: [], plan: [], errors: [], notes: [], durationMs: 0 };
+  const report: DeployReport = {
+    command,
+    result: 'error',
+    provider: null,
+    target: null,
+    schema: [],
+    migrationsDir: null,
+    migrations: [],
+    deployed: [],
+    plan: [],
+    errors: [],
+    notes: [],
+    durationMs: 0,
+  };
   const done = (result?: string) => {
     if (result) report.result = result;
-    else if (report.errors.length > 0 && report.result !== 'failed' && report.result !== 'refused') report.result = 'error';
+    else if (report.errors.length > 0 && report.result !== 'failed' && report.result !== 'refused')
+      report.result = 'error';
     report.durationMs = Math.round(performance.now() - t0);
     return report;
   };
@@ -95,7 +110,9 @@ export async function runDeployCommand(command: DeployCommand, opts: DeployOptio
   // Checked before the database is opened: a typo must not create a file or a table.
   const applied = opts.resolve?.applied;
   if (command === 'resolve' && applied && !chain.some((m) => m.name === applied)) {
-    report.errors.push({ message: `migration "${applied}" is not in ${report.migrationsDir} (P3017). Give the folder name exactly, e.g. ${chain[0]?.name ?? '20240101000000_init'}. Nothing changed.` });
+    report.errors.push({
+      message: `migration "${applied}" is not in ${report.migrationsDir} (P3017). Give the folder name exactly, e.g. ${chain[0]?.name ?? '20240101000000_init'}. Nothing changed.`,
+    });
     return done('refused');
   }
   if (target.provider === 'sqlite' && !fs.existsSync(target.file!) && (command === 'status' || opts.dryRun)) {
@@ -110,7 +127,9 @@ export async function runDeployCommand(command: DeployCommand, opts: DeployOptio
   const opened =
     target.provider === 'postgresql'
       ? await (await import('./pgTarget')).openPgTarget(target)
-      : await (await import('./sqliteTarget')).openSqliteTarget(target, { readonly: command === 'status' || Boolean(opts.dryRun) });
+      : await (
+          await import('./sqliteTarget')
+        ).openSqliteTarget(target, { readonly: command === 'status' || Boolean(opts.dryRun) });
   if (!opened.ok) {
     report.errors.push(opened.problem);
     return done();
@@ -143,13 +162,19 @@ function databaseProblem(e: unknown, target: Target, inFlight: string | undefine
   const err = e as { code?: string; message?: string };
   const raw = scrubText(oneLine(err.message ?? String(e)), [target.url]);
   const why =
-    err.code === 'SQLITE_BUSY' || err.code === 'SQLITE_LOCKED' ? `the database is locked by another process (waited ${LOCK_TIMEOUT_MS / 1000} s), perhaps a deploy; run again when it is done` :
-    err.code === 'SQLITE_NOTADB' ? 'the file is not a SQLite database; check the path' :
-    err.code === 'SQLITE_READONLY' ? 'the database file is read-only for this user' :
-    err.code === '42501' ? `permission denied (${raw}); the database user needs rights on the schema and its tables` :
-    err.code === '25006' ? `the server is read-only (${raw}); use the primary's URL` :
-    /^57P0[123]$/.test(err.code ?? '') || /Connection terminated|ECONNRESET|connection error/i.test(raw) ? `the connection to the database was lost (${raw})` :
-    raw;
+    err.code === 'SQLITE_BUSY' || err.code === 'SQLITE_LOCKED'
+      ? `the database is locked by another process (waited ${LOCK_TIMEOUT_MS / 1000} s), perhaps a deploy; run again when it is done`
+      : err.code === 'SQLITE_NOTADB'
+        ? 'the file is not a SQLite database; check the path'
+        : err.code === 'SQLITE_READONLY'
+          ? 'the database file is read-only for this user'
+          : err.code === '42501'
+            ? `permission denied (${raw}); the database user needs rights on the schema and its tables`
+            : err.code === '25006'
+              ? `the server is read-only (${raw}); use the primary's URL`
+              : /^57P0[123]$/.test(err.code ?? '') || /Connection terminated|ECONNRESET|connection error/i.test(raw)
+                ? `the connection to the database was lost (${raw})`
+                : raw;
   const during = inFlight
     ? ` while applying migration "${inFlight}". Its row in _prisma_migrations may be unfinished: check the database, then run prisma-drift-gate resolve --rolled-back ${inFlight} (or --applied ${inFlight}) before the next deploy.`
     : '.';
@@ -178,14 +203,21 @@ function prepare(opts: DeployOptions, report: DeployReport): Result<Prepared> {
     );
   }
   const lock = loaded.value.lockedProvider;
-  if (lock && lock !== target.value.provider) return fail(lockMismatch(schema.migrationsDir, lock, target.value, opts.cwd));
+  if (lock && lock !== target.value.provider)
+    return fail(lockMismatch(schema.migrationsDir, lock, target.value, opts.cwd));
   const note = missingFileNote(target.value);
   if (note) report.notes.push(note);
   const external = { externalTables: config?.externalTables ?? [], externalEnums: config?.externalEnums ?? [] };
   return ok({ schema, chain, target: target.value, ...external });
 }
 
-async function deploy(db: TargetDb, { chain, externalTables }: Prepared, opts: DeployOptions, report: DeployReport, progress: Progress): Promise<string> {
+async function deploy(
+  db: TargetDb,
+  { chain, externalTables }: Prepared,
+  opts: DeployOptions,
+  report: DeployReport,
+  progress: Progress,
+): Promise<string> {
   // The dry run takes no lock and creates nothing: it must not change the database at all.
   if (!opts.dryRun) {
     const locked = await db.lock();
@@ -226,7 +258,13 @@ async function deploy(db: TargetDb, { chain, externalTables }: Prepared, opts: D
   return report.deployed.length > 0 ? 'deployed' : 'up-to-date';
 }
 
-async function status(db: TargetDb, chain: Migration[], prepared: Prepared, opts: DeployOptions, report: DeployReport): Promise<string> {
+async function status(
+  db: TargetDb,
+  chain: Migration[],
+  prepared: Prepared,
+  opts: DeployOptions,
+  report: DeployReport,
+): Promise<string> {
   const hasTable = await db.hasMigrationsTable();
   if (!hasTable) {
     const external = new Set(prepared.externalTables);
@@ -235,8 +273,15 @@ async function status(db: TargetDb, chain: Migration[], prepared: Prepared, opts
   }
   report.migrations = classifyHistory(chain, hasTable ? await db.rows() : []);
   if (opts.drift) {
-    const applied = chain.filter((m) => report.migrations.some((s) => s.name === m.name && (s.state === 'applied' || s.state === 'edited')));
-    const drift = await (await import('./liveDrift')).liveDrift(db, applied, prepared.schema, opts.cwd, { externalTables: prepared.externalTables, externalEnums: prepared.externalEnums });
+    const applied = chain.filter((m) =>
+      report.migrations.some((s) => s.name === m.name && (s.state === 'applied' || s.state === 'edited')),
+    );
+    const drift = await (
+      await import('./liveDrift')
+    ).liveDrift(db, applied, prepared.schema, opts.cwd, {
+      externalTables: prepared.externalTables,
+      externalEnums: prepared.externalEnums,
+    });
     if (!drift.ok) {
       report.errors.push(drift.problem);
       return 'error';
@@ -253,20 +298,36 @@ async function resolve(db: TargetDb, chain: Migration[], opts: DeployOptions, re
   const locked = await db.lock();
   if (!locked.ok) return refuse(report, locked.problem);
   if (!(await db.hasMigrationsTable())) {
-    if (rolledBack) return refuse(report, `${report.target}: there is no _prisma_migrations table, so there is no failed migration "${rolledBack}" to mark rolled back.`);
+    if (rolledBack)
+      return refuse(
+        report,
+        `${report.target}: there is no _prisma_migrations table, so there is no failed migration "${rolledBack}" to mark rolled back.`,
+      );
     await db.createMigrationsTable();
   }
   const rows = (await db.rows()).filter((r) => r.migrationName === name);
   if (applied) {
     const migration = chain.find((m) => m.name === applied)!;
     // Prisma counts any finished row, even one rolled back later.
-    if (rows.some((r) => r.finishedAt !== null)) return refuse(report, `migration "${applied}" is already recorded as applied in ${report.target} (P3008). Nothing changed.`);
+    if (rows.some((r) => r.finishedAt !== null))
+      return refuse(
+        report,
+        `migration "${applied}" is already recorded as applied in ${report.target} (P3008). Nothing changed.`,
+      );
     // A failed attempt is closed first, as Prisma does, so the history has one live row.
     await db.recordRolledBack(applied);
     await db.recordApplied(randomUUID(), migration);
   } else {
-    if (rows.length === 0) return refuse(report, `migration "${rolledBack}" cannot be marked rolled back: it was never applied to ${report.target} (P3011). Give the whole folder name, e.g. ${chain[0]?.name ?? '20240101000000_init'}.`);
-    if (rows.every((r) => r.finishedAt !== null)) return refuse(report, `migration "${rolledBack}" cannot be marked rolled back: it is not failed (P3012). Only a failed migration can be rolled back.`);
+    if (rows.length === 0)
+      return refuse(
+        report,
+        `migration "${rolledBack}" cannot be marked rolled back: it was never applied to ${report.target} (P3011). Give the whole folder name, e.g. ${chain[0]?.name ?? '20240101000000_init'}.`,
+      );
+    if (rows.every((r) => r.finishedAt !== null))
+      return refuse(
+        report,
+        `migration "${rolledBack}" cannot be marked rolled back: it is not failed (P3012). Only a failed migration can be rolled back.`,
+      );
     await db.recordRolledBack(rolledBack!);
   }
   report.migrations = classifyHistory(chain, await db.rows());
@@ -275,7 +336,13 @@ async function resolve(db: TargetDb, chain: Migration[], opts: DeployOptions, re
 }
 
 /** P3005: a database with tables but no migrations table is not ours to change. */
-async function ensureManaged(db: TargetDb, chain: Migration[], externalTables: string[], report: DeployReport, opts: { create: boolean }): Promise<boolean> {
+async function ensureManaged(
+  db: TargetDb,
+  chain: Migration[],
+  externalTables: string[],
+  report: DeployReport,
+  opts: { create: boolean },
+): Promise<boolean> {
   if (await db.hasMigrationsTable()) return true;
   const external = new Set(externalTables);
   const objects = (await db.existingObjects()).filter((t) => !external.has(t));
@@ -297,11 +364,20 @@ function refusals(report: DeployReport, opts: DeployOptions): boolean {
   const before = report.errors.length;
   for (const m of report.migrations) {
     if (m.state === 'failed') {
-      report.errors.push({ migration: m.name, message: `migration "${m.name}" failed in ${report.target}${m.startedAt ? ` (started ${m.startedAt})` : ''} and was never finished (P3009); nothing new is applied until it is resolved. Repair the database (see the logs column of _prisma_migrations), then run prisma-drift-gate resolve --rolled-back ${m.name} to retry it, or resolve --applied ${m.name} if you completed it by hand.` });
+      report.errors.push({
+        migration: m.name,
+        message: `migration "${m.name}" failed in ${report.target}${m.startedAt ? ` (started ${m.startedAt})` : ''} and was never finished (P3009); nothing new is applied until it is resolved. Repair the database (see the logs column of _prisma_migrations), then run prisma-drift-gate resolve --rolled-back ${m.name} to retry it, or resolve --applied ${m.name} if you completed it by hand.`,
+      });
     } else if (m.state === 'edited' && !opts.allowEdited) {
-      report.errors.push({ migration: m.name, message: `migration "${m.name}" was changed after it was applied to ${report.target} (recorded checksum ${m.recordedChecksum?.slice(0, 12)}, file ${m.checksum?.slice(0, 12)}). Restore the applied version from git and put the change in a new migration; or pass --allow-edited if the edit is cosmetic (prisma migrate deploy does not check this).` });
+      report.errors.push({
+        migration: m.name,
+        message: `migration "${m.name}" was changed after it was applied to ${report.target} (recorded checksum ${m.recordedChecksum?.slice(0, 12)}, file ${m.checksum?.slice(0, 12)}). Restore the applied version from git and put the change in a new migration; or pass --allow-edited if the edit is cosmetic (prisma migrate deploy does not check this).`,
+      });
     } else if (m.state === 'unknown') {
-      report.errors.push({ migration: m.name, message: `migration "${m.name}" is applied in ${report.target} but missing from ${report.migrationsDir}: the history diverged (a migration was deleted or renamed, or this branch is behind the database). Restore the folder from the branch that applied it, then deploy.` });
+      report.errors.push({
+        migration: m.name,
+        message: `migration "${m.name}" is applied in ${report.target} but missing from ${report.migrationsDir}: the history diverged (a migration was deleted or renamed, or this branch is behind the database). Restore the folder from the branch that applied it, then deploy.`,
+      });
     }
   }
   if (report.errors.length > before) report.result = 'refused';

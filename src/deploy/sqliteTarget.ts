@@ -26,7 +26,10 @@ const CREATE_TABLE = `CREATE TABLE "${MIGRATIONS_TABLE}" (
 
 export async function openSqliteTarget(target: Target, opts: { readonly: boolean }): Promise<Result<TargetDb>> {
   const file = target.file!;
-  if (opts.readonly && !fs.existsSync(file)) return fail(`${file}: the SQLite database does not exist. Check the path (relative file: paths resolve from the schema's folder).`);
+  if (opts.readonly && !fs.existsSync(file))
+    return fail(
+      `${file}: the SQLite database does not exist. Check the path (relative file: paths resolve from the schema's folder).`,
+    );
   const { Database, PrismaBetterSqlite3 } = sqliteDriver();
   let db: InstanceType<typeof Database>;
   try {
@@ -53,47 +56,73 @@ export async function openSqliteTarget(target: Target, opts: { readonly: boolean
       } catch (e) {
         const code = (e as { code?: string }).code;
         if (code !== 'SQLITE_BUSY' && code !== 'SQLITE_LOCKED') throw e;
-        return fail(`${file}: could not lock the database within ${LOCK_TIMEOUT_MS / 1000} s: another process is using it, perhaps another deploy. Wait for it and run again.`);
+        return fail(
+          `${file}: could not lock the database within ${LOCK_TIMEOUT_MS / 1000} s: another process is using it, perhaps another deploy. Wait for it and run again.`,
+        );
       }
     },
     async hasMigrationsTable() {
-      return db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(MIGRATIONS_TABLE) !== undefined;
+      return (
+        db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(MIGRATIONS_TABLE) !== undefined
+      );
     },
     async existingObjects() {
       // Prisma's P3005 test: every table, sqlite_sequence included; views do not count.
-      const rows = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[];
+      const rows = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as {
+        name: string;
+      }[];
       return rows.map((r) => r.name);
     },
     async createMigrationsTable() {
       db.exec(CREATE_TABLE);
     },
     async rows() {
-      const rows = db.prepare(`SELECT id, checksum, migration_name, started_at, finished_at, rolled_back_at, logs, applied_steps_count FROM "${MIGRATIONS_TABLE}" ORDER BY started_at ASC`).all();
+      const rows = db
+        .prepare(
+          `SELECT id, checksum, migration_name, started_at, finished_at, rolled_back_at, logs, applied_steps_count FROM "${MIGRATIONS_TABLE}" ORDER BY started_at ASC`,
+        )
+        .all();
       return (rows as Record<string, unknown>[]).map((r) => rowFrom(r, sqliteTime));
     },
     // Timestamps as epoch milliseconds: what Prisma's native engine writes on SQLite.
     async recordStart(id, migration) {
-      db.prepare(`INSERT INTO "${MIGRATIONS_TABLE}" (id, checksum, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, 0)`).run(id, migration.checksum, migration.name, now());
+      db.prepare(
+        `INSERT INTO "${MIGRATIONS_TABLE}" (id, checksum, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, 0)`,
+      ).run(id, migration.checksum, migration.name, now());
     },
     async recordFinish(id, appliedSteps) {
-      db.prepare(`UPDATE "${MIGRATIONS_TABLE}" SET finished_at = ?, applied_steps_count = ? WHERE id = ?`).run(now(), appliedSteps, id);
+      db.prepare(`UPDATE "${MIGRATIONS_TABLE}" SET finished_at = ?, applied_steps_count = ? WHERE id = ?`).run(
+        now(),
+        appliedSteps,
+        id,
+      );
     },
     async recordFailure(id, logs) {
       db.prepare(`UPDATE "${MIGRATIONS_TABLE}" SET logs = ? WHERE id = ?`).run(logs, id);
     },
     async recordApplied(id, migration) {
       const t = now();
-      db.prepare(`INSERT INTO "${MIGRATIONS_TABLE}" (id, checksum, migration_name, logs, rolled_back_at, started_at, finished_at, applied_steps_count) VALUES (?, ?, ?, '', NULL, ?, ?, 0)`).run(id, migration.checksum, migration.name, t, t);
+      db.prepare(
+        `INSERT INTO "${MIGRATIONS_TABLE}" (id, checksum, migration_name, logs, rolled_back_at, started_at, finished_at, applied_steps_count) VALUES (?, ?, ?, '', NULL, ?, ?, 0)`,
+      ).run(id, migration.checksum, migration.name, t, t);
     },
     async recordRolledBack(name) {
-      return db.prepare(`UPDATE "${MIGRATIONS_TABLE}" SET rolled_back_at = ? WHERE migration_name = ? AND finished_at IS NULL AND rolled_back_at IS NULL`).run(now(), name).changes;
+      return db
+        .prepare(
+          `UPDATE "${MIGRATIONS_TABLE}" SET rolled_back_at = ? WHERE migration_name = ? AND finished_at IS NULL AND rolled_back_at IS NULL`,
+        )
+        .run(now(), name).changes;
     },
     async runMigration(migration: Migration) {
       // Never inside a transaction: Prisma's RedefineTables scripts turn foreign keys off,
       // which SQLite ignores inside one, and dropping the old table would then cascade.
       for (const stmt of splitStatements(migration.sql, 'sqlite')) {
         try {
-          await withLegacyDqs(stmt.text, (sql) => db.exec(sql), (e) => (e as Error).message);
+          await withLegacyDqs(
+            stmt.text,
+            (sql) => db.exec(sql),
+            (e) => (e as Error).message,
+          );
         } catch (e) {
           // A script with its own BEGIN would keep our bookkeeping inside its transaction.
           if (db.inTransaction) db.exec('ROLLBACK');
@@ -115,7 +144,11 @@ export async function openSqliteTarget(target: Target, opts: { readonly: boolean
     },
     adapterFactory(): SqlMigrationAwareDriverAdapterFactory {
       const factory = legacyDqsFactory(new PrismaBetterSqlite3({ url: `file:${file}` }));
-      return { ...factory, connect: async () => remember(await factory.connect()), connectToShadowDb: async () => remember(await factory.connectToShadowDb()) };
+      return {
+        ...factory,
+        connect: async () => remember(await factory.connect()),
+        connectToShadowDb: async () => remember(await factory.connectToShadowDb()),
+      };
     },
     async [Symbol.asyncDispose]() {
       for (const c of connections.splice(0)) await c.dispose().catch(() => undefined);

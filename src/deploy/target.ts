@@ -45,10 +45,15 @@ export function pickDatabaseUrl(s: UrlSources): Result<{ url: string; source: st
     if (ref.literal) return ok({ url: ref.literal, source: `the schema's datasource ${key}` });
     if (s.env[ref.env!]) return ok({ url: s.env[ref.env!]!, source: `environment variable ${ref.env}` });
     // The schema names this variable: falling back to another one could pick another database.
-    if (ref.env !== 'DATABASE_URL') return fail(`environment variable ${ref.env} is not set (the schema's datasource ${key} = env("${ref.env}")). Set it, or pass --database-url.`);
+    if (ref.env !== 'DATABASE_URL')
+      return fail(
+        `environment variable ${ref.env} is not set (the schema's datasource ${key} = env("${ref.env}")). Set it, or pass --database-url.`,
+      );
   }
   if (s.env.DATABASE_URL) return ok({ url: s.env.DATABASE_URL, source: 'environment variable DATABASE_URL' });
-  return fail('no database URL: set the environment variable DATABASE_URL (preferred: a URL passed as an argument shows up in ps and shell history), or pass --database-url.');
+  return fail(
+    'no database URL: set the environment variable DATABASE_URL (preferred: a URL passed as an argument shows up in ps and shell history), or pass --database-url.',
+  );
 }
 
 interface UrlRef {
@@ -96,14 +101,20 @@ export function resolveTarget(url: string, source: string, schemaDir: string): R
     try {
       schema = new URL(url).searchParams.get('schema') || 'public';
     } catch {
-      return fail(`${source}: not a valid PostgreSQL URL (${maskUrl(url)}). Use postgresql://user:password@host:5432/db.`);
+      return fail(
+        `${source}: not a valid PostgreSQL URL (${maskUrl(url)}). Use postgresql://user:password@host:5432/db.`,
+      );
     }
     return ok({ provider: 'postgresql', url, display: maskUrl(url), schema, source, baseDir: schemaDir });
   }
   if (scheme && ['mysql', 'sqlserver', 'mongodb', 'mongodb+srv', 'prisma', 'prisma+postgres'].includes(scheme)) {
-    return fail(`${source}: ${scheme}:// databases are not supported yet; deploy supports SQLite (file:) and PostgreSQL (postgresql://).`);
+    return fail(
+      `${source}: ${scheme}:// databases are not supported yet; deploy supports SQLite (file:) and PostgreSQL (postgresql://).`,
+    );
   }
-  return fail(`${source}: not a database URL we recognise (${scheme ? `${scheme}:` : 'no scheme'}). Use file:./dev.db or postgresql://user:password@host:5432/db.`);
+  return fail(
+    `${source}: not a database URL we recognise (${scheme ? `${scheme}:` : 'no scheme'}). Use file:./dev.db or postgresql://user:password@host:5432/db.`,
+  );
 }
 
 /** A SQLite target file that does not exist yet is created by deploy; say so, in case of a typo. */

@@ -19,7 +19,12 @@ export interface DiffFilters {
 const NO_FILTERS: DiffFilters = { externalTables: [], externalEnums: [] };
 
 /** Diffs the database behind the engine's adapter (the replayed chain) with the schema. */
-export async function diffWithEngine(engine: SchemaEngine, files: SchemaFile[], cwd: string, filters: DiffFilters = NO_FILTERS): Promise<Result<EngineDiff>> {
+export async function diffWithEngine(
+  engine: SchemaEngine,
+  files: SchemaFile[],
+  cwd: string,
+  filters: DiffFilters = NO_FILTERS,
+): Promise<Result<EngineDiff>> {
   const schemaFiles = files.map((f) => ({ path: f.path, content: f.content }));
   const params = (script: boolean) => ({
     from: { tag: 'schemaDatasource' as const, files: schemaFiles, configDir: path.dirname(files[0]!.path) },
@@ -51,8 +56,16 @@ export function engineProblem(e: unknown, cwd: string): { message: string; file?
     const file = displayPath(first[2]!, cwd);
     const line = Number(first[3]);
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more error${errors.length > 2 ? 's' : ''})` : '';
-    return { file, line, message: `${file}:${line}: ${first[1]!.replace(/^Error validating: /, '').replace(/\.+$/, '')}${more}. Fix the schema, then run the check again.` };
+    return {
+      file,
+      line,
+      message: `${file}:${line}: ${first[1]!.replace(/^Error validating: /, '').replace(/\.+$/, '')}${more}. Fix the schema, then run the check again.`,
+    };
   }
-  const firstLine = text.split('\n').find((l) => l.trim() !== '')?.trim() ?? 'the schema engine failed';
+  const firstLine =
+    text
+      .split('\n')
+      .find((l) => l.trim() !== '')
+      ?.trim() ?? 'the schema engine failed';
   return { message: `Prisma schema engine: ${firstLine}` };
 }

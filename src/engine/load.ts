@@ -1,6 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from '@prisma/driver-adapter-utils';
 import type * as EngineModule from '@prisma/schema-engine-wasm/schema_engine_bg';
 
 type Bindings = typeof EngineModule;
@@ -43,7 +46,10 @@ function loadGlue(): Bindings & { __wbg_set_wasm(exports: Record<string, unknown
     names.push(name);
     return `${kind} ${name}`;
   });
-  if (/^\s*(import|export)\b/m.test(body)) throw new Error('prisma-drift-gate: unexpected module syntax in schema_engine_bg.js; the engine package changed shape');
+  if (/^\s*(import|export)\b/m.test(body))
+    throw new Error(
+      'prisma-drift-gate: unexpected module syntax in schema_engine_bg.js; the engine package changed shape',
+    );
   return new Function(`"use strict";\n${body}\nreturn { ${names.join(', ')} };`)();
 }
 
@@ -58,5 +64,9 @@ function engineFile(name: 'schema_engine_bg.js' | 'schema_engine_bg.wasm'): stri
 export async function startEngine(factory: SqlMigrationAwareDriverAdapterFactory): Promise<SchemaEngine> {
   const bindings = await loadEngineBindings();
   // The engine logs through this callback; its logs are not part of our output.
-  return bindings.SchemaEngine.new({ datamodels: undefined }, () => undefined, bindMigrationAwareSqlAdapterFactory(factory));
+  return bindings.SchemaEngine.new(
+    { datamodels: undefined },
+    () => undefined,
+    bindMigrationAwareSqlAdapterFactory(factory),
+  );
 }

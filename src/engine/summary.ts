@@ -13,7 +13,11 @@ export async function explainRedefinedTables(summary: string, sql: string, inspe
     const m = /^CREATE TABLE "new_((?:[^"]|"")+)"/.exec(stmt.text);
     if (m) creates.set(unquote(m[1]!), stmt.text);
     const ix = /^CREATE (UNIQUE )?INDEX "((?:[^"]|"")+)" ON "((?:[^"]|"")+)"/.exec(stmt.text);
-    if (ix) indexesAfter.set(unquote(ix[3]!), [...(indexesAfter.get(unquote(ix[3]!)) ?? []), { name: unquote(ix[2]!), unique: Boolean(ix[1]) }]);
+    if (ix)
+      indexesAfter.set(unquote(ix[3]!), [
+        ...(indexesAfter.get(unquote(ix[3]!)) ?? []),
+        { name: unquote(ix[2]!), unique: Boolean(ix[1]) },
+      ]);
   }
   const lines: string[] = [];
   for (const line of summary.split('\n')) {
@@ -26,8 +30,12 @@ export async function explainRedefinedTables(summary: string, sql: string, inspe
     const indexesBefore = new Set(await inspect.indexes(table[2]!));
     const recreated = indexesAfter.get(table[2]!) ?? [];
     const indexChanges = [
-      ...recreated.filter((i) => !indexesBefore.has(i.name)).map((i) => `[+] Added ${i.unique ? 'unique ' : ''}index \`${i.name}\``),
-      ...[...indexesBefore].filter((n) => !recreated.some((i) => i.name === n)).map((n) => `[-] Removed index \`${n}\``),
+      ...recreated
+        .filter((i) => !indexesBefore.has(i.name))
+        .map((i) => `[+] Added ${i.unique ? 'unique ' : ''}index \`${i.name}\``),
+      ...[...indexesBefore]
+        .filter((n) => !recreated.some((i) => i.name === n))
+        .map((n) => `[-] Removed index \`${n}\``),
     ];
     lines.push(...[...describeColumnChanges(before, after), ...indexChanges].map((c) => `${table[1]}  ${c}`));
   }
@@ -48,7 +56,8 @@ export function describeColumnChanges(before: ColumnInfo[], after: ColumnInfo[])
     const changes: string[] = [];
     if (prev.type !== c.type) changes.push(`type changed from \`${prev.type}\` to \`${c.type}\``);
     if (prev.notnull !== c.notnull) changes.push(c.notnull ? 'made required' : 'made optional');
-    if (prev.dflt !== c.dflt) changes.push(`default changed from \`${prev.dflt ?? 'none'}\` to \`${c.dflt ?? 'none'}\``);
+    if (prev.dflt !== c.dflt)
+      changes.push(`default changed from \`${prev.dflt ?? 'none'}\` to \`${c.dflt ?? 'none'}\``);
     if (prev.pk !== c.pk) changes.push(c.pk ? 'added to the primary key' : 'removed from the primary key');
     if (changes.length > 0) out.push(`[*] Altered column \`${c.name}\` (${changes.join(', ')})`);
   }

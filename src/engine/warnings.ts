@@ -27,16 +27,29 @@ const CREATE_UNIQUE = re('^CREATE UNIQUE INDEX "((?:[^"]|"")+)" ON NAME\\s*\\(([
 const CREATE_ENUM_NEW = re('^CREATE TYPE NAME AS ENUM \\(([^)]*)\\)');
 const DROP_TYPE = re('^DROP TYPE NAME');
 
-export async function deriveWarnings(sql: string, provider: Provider, db: DbInspector, models: ModelInfo[]): Promise<DataLossWarning[]> {
+export async function deriveWarnings(
+  sql: string,
+  provider: Provider,
+  db: DbInspector,
+  models: ModelInfo[],
+): Promise<DataLossWarning[]> {
   const out: DataLossWarning[] = [];
   const statements = splitStatements(sql, provider).map((s) => s.text);
-  const redefined = new Set(statements.map((t) => /^CREATE TABLE "new_((?:[^"]|"")+)"/.exec(t)?.[1]).filter((t): t is string => !!t).map(unquote));
+  const redefined = new Set(
+    statements
+      .map((t) => /^CREATE TABLE "new_((?:[^"]|"")+)"/.exec(t)?.[1])
+      .filter((t): t is string => !!t)
+      .map(unquote),
+  );
 
   for (const text of statements) {
     let m: RegExpExecArray | null;
     if ((m = DROP_TABLE.exec(text)) && !redefined.has(unquote(m[1]!))) {
       const table = unquote(m[1]!);
-      out.push({ table, message: `You are about to drop the \`${table}\` table. If the table is not empty, all the data it contains will be lost.` });
+      out.push({
+        table,
+        message: `You are about to drop the \`${table}\` table. If the table is not empty, all the data it contains will be lost.`,
+      });
     } else if ((m = ALTER_TABLE.exec(text))) {
       out.push(...(await alterTableWarnings(unquote(m[1]!), text, db, models)));
     } else if ((m = CREATE_UNIQUE.exec(text))) {
@@ -44,17 +57,27 @@ export async function deriveWarnings(sql: string, provider: Provider, db: DbInsp
       const existed = (await db.columns(table)).length > 0;
       if (existed && !(await db.indexes(table)).includes(index)) {
         const columns = [...m[3]!.matchAll(/"((?:[^"]|"")+)"/g)].map((c) => unquote(c[1]!));
-        out.push({ table, message: `A unique constraint covering the columns \`[${columns.join(',')}]\` on the table \`${table}\` will be added. If there are existing duplicate values, this will fail.` });
+        out.push({
+          table,
+          message: `A unique constraint covering the columns \`[${columns.join(',')}]\` on the table \`${table}\` will be added. If there are existing duplicate values, this will fail.`,
+        });
       }
     } else if ((m = CREATE_ENUM_NEW.exec(text)) && m[1]!.endsWith('_new') && db.enumValues) {
       const enm = unquote(m[1]!.slice(0, -'_new'.length));
       const next = new Set([...m[2]!.matchAll(/'((?:[^']|'')*)'/g)].map((v) => v[1]!.replace(/''/g, "'")));
       const removed = (await db.enumValues(enm)).filter((v) => !next.has(v));
-      if (removed.length > 0) out.push({ table: enm, message: `The values [${removed.join(',')}] on the enum \`${enm}\` will be removed. If these variants are still used in the database, this will fail.` });
+      if (removed.length > 0)
+        out.push({
+          table: enm,
+          message: `The values [${removed.join(',')}] on the enum \`${enm}\` will be removed. If these variants are still used in the database, this will fail.`,
+        });
     } else if ((m = DROP_TYPE.exec(text)) && !m[1]!.endsWith('_old')) {
       // Prisma has no wording for this one: dropping a type that a column still uses fails.
       const enm = unquote(m[1]!);
-      out.push({ table: enm, message: `You are about to drop the enum \`${enm}\`. If it is still used in the database, this will fail.` });
+      out.push({
+        table: enm,
+        message: `You are about to drop the enum \`${enm}\`. If it is still used in the database, this will fail.`,
+      });
     } else if ((m = /^CREATE TABLE "new_((?:[^"]|"")+)"/.exec(text)) && db.columnsOfCreate) {
       const table = unquote(m[1]!);
       out.push(...redefinitionWarnings(table, await db.columns(table), await db.columnsOfCreate(text), models));
@@ -63,7 +86,12 @@ export async function deriveWarnings(sql: string, provider: Provider, db: DbInsp
   return out;
 }
 
-async function alterTableWarnings(table: string, text: string, db: DbInspector, models: ModelInfo[]): Promise<DataLossWarning[]> {
+async function alterTableWarnings(
+  table: string,
+  text: string,
+  db: DbInspector,
+  models: ModelInfo[],
+): Promise<DataLossWarning[]> {
   const out: DataLossWarning[] = [];
   const before = await db.columns(table);
   for (const m of text.matchAll(/DROP COLUMN "((?:[^"]|"")+)"/g)) {
@@ -72,48 +100,68 @@ async function alterTableWarnings(table: string, text: string, db: DbInspector, 
   }
   for (const m of text.matchAll(/ADD COLUMN\s+"((?:[^"]|"")+)"([^,;]*)/g)) {
     const column = unquote(m[1]!);
-    if (/\bNOT NULL\b/.test(m[2]!) && !/\bDEFAULT\b/.test(m[2]!)) out.push({ table, column, message: addedRequired(table, column, models) });
+    if (/\bNOT NULL\b/.test(m[2]!) && !/\bDEFAULT\b/.test(m[2]!))
+      out.push({ table, column, message: addedRequired(table, column, models) });
   }
   for (const m of text.matchAll(/ALTER COLUMN "((?:[^"]|"")+)" SET NOT NULL/g)) {
     const column = unquote(m[1]!);
     out.push({ table, column, message: madeRequired(table, column) });
   }
-  for (const m of text.matchAll(/ALTER COLUMN "((?:[^"]|"")+)" SET DATA TYPE ((?:[^,;(]|\([^)]*\))+?)(?:\s+USING\b[^,;]*)?(?=,|;|$)/g)) {
+  for (const m of text.matchAll(
+    /ALTER COLUMN "((?:[^"]|"")+)" SET DATA TYPE ((?:[^,;(]|\([^)]*\))+?)(?:\s+USING\b[^,;]*)?(?=,|;|$)/g,
+  )) {
     const column = unquote(m[1]!);
     const previous = before.find((c) => c.name === column)?.type ?? 'unknown';
     out.push({ table, column, message: riskyCast(table, column, previous.toUpperCase(), m[2]!.trim()) });
   }
-  if (/DROP CONSTRAINT "(?:[^"]|"")+_pkey"/.test(text) && /ADD CONSTRAINT "(?:[^"]|"")+" PRIMARY KEY/.test(text)) out.push({ table, message: primaryKeyChange(table) });
+  if (/DROP CONSTRAINT "(?:[^"]|"")+_pkey"/.test(text) && /ADD CONSTRAINT "(?:[^"]|"")+" PRIMARY KEY/.test(text))
+    out.push({ table, message: primaryKeyChange(table) });
   return out;
 }
 
-function redefinitionWarnings(table: string, before: { name: string; type: string; notnull: boolean; dflt: string | null; pk: boolean }[], after: typeof before, models: ModelInfo[]): DataLossWarning[] {
+function redefinitionWarnings(
+  table: string,
+  before: { name: string; type: string; notnull: boolean; dflt: string | null; pk: boolean }[],
+  after: typeof before,
+  models: ModelInfo[],
+): DataLossWarning[] {
   const out: DataLossWarning[] = [];
   const old = new Map(before.map((c) => [c.name, c]));
   for (const c of after) {
     const prev = old.get(c.name);
     if (!prev) {
-      if (c.notnull && c.dflt === null && !c.pk) out.push({ table, column: c.name, message: addedRequired(table, c.name, models) });
+      if (c.notnull && c.dflt === null && !c.pk)
+        out.push({ table, column: c.name, message: addedRequired(table, c.name, models) });
       continue;
     }
     if (prev.type !== c.type) out.push({ table, column: c.name, message: riskyCast(table, c.name, prev.type, c.type) });
     if (!prev.notnull && c.notnull) out.push({ table, column: c.name, message: madeRequired(table, c.name) });
   }
   const kept = new Set(after.map((c) => c.name));
-  for (const c of before) if (!kept.has(c.name)) out.push({ table, column: c.name, message: dropColumn(table, c.name) });
-  const pkBefore = before.filter((c) => c.pk).map((c) => c.name).join(',');
-  const pkAfter = after.filter((c) => c.pk).map((c) => c.name).join(',');
+  for (const c of before)
+    if (!kept.has(c.name)) out.push({ table, column: c.name, message: dropColumn(table, c.name) });
+  const pkBefore = before
+    .filter((c) => c.pk)
+    .map((c) => c.name)
+    .join(',');
+  const pkAfter = after
+    .filter((c) => c.pk)
+    .map((c) => c.name)
+    .join(',');
   if (pkBefore !== pkAfter && pkBefore !== '') out.push({ table, message: primaryKeyChange(table) });
   return out;
 }
 
 const unquote = (s: string) => s.replace(/""/g, '"');
 
-const dropColumn = (table: string, column: string) => `You are about to drop the column \`${column}\` on the \`${table}\` table. All the data in the column will be lost.`;
-const madeRequired = (table: string, column: string) => `Made the column \`${column}\` on table \`${table}\` required. This step will fail if there are existing NULL values in that column.`;
+const dropColumn = (table: string, column: string) =>
+  `You are about to drop the column \`${column}\` on the \`${table}\` table. All the data in the column will be lost.`;
+const madeRequired = (table: string, column: string) =>
+  `Made the column \`${column}\` on table \`${table}\` required. This step will fail if there are existing NULL values in that column.`;
 const riskyCast = (table: string, column: string, from: string, to: string) =>
   `You are about to alter the column \`${column}\` on the \`${table}\` table. The data in that column could be lost. The data in that column will be cast from \`${from}\` to \`${to}\`.`;
-const primaryKeyChange = (table: string) => `The primary key for the \`${table}\` table will be changed. If it partially fails, the table could be left without primary key constraint.`;
+const primaryKeyChange = (table: string) =>
+  `The primary key for the \`${table}\` table will be changed. If it partially fails, the table could be left without primary key constraint.`;
 
 /** A required column with a Prisma-level default (uuid(), cuid(), …) gets its own wording. */
 function addedRequired(table: string, column: string, models: ModelInfo[]): string {

@@ -14,16 +14,28 @@ export interface Annotation {
  * Where to point in the code: the failing migration statement, or the schema lines of
  * the drifted models and fields. Pure; the Action turns these into workflow commands.
  */
-export function annotationsFor(report: CheckReport, models: ModelInfo[], resolve: (displayPath: string) => string, level: 'error' | 'warning'): Annotation[] {
+export function annotationsFor(
+  report: CheckReport,
+  models: ModelInfo[],
+  resolve: (displayPath: string) => string,
+  level: 'error' | 'warning',
+): Annotation[] {
   const out: Annotation[] = report.findings.map((f) => ({
     level: f.severity,
     title: `Migration history (${f.code})`,
     message: `${f.message} Fix: ${f.fix.split('\n')[0]}`,
-    file: resolve(f.migration === 'migration_lock.toml' ? `${report.migrationsDir}/migration_lock.toml` : `${report.migrationsDir}/${f.migration}/migration.sql`),
+    file: resolve(
+      f.migration === 'migration_lock.toml'
+        ? `${report.migrationsDir}/migration_lock.toml`
+        : `${report.migrationsDir}/${f.migration}/migration.sql`,
+    ),
     line: 1,
   }));
   const e = report.errors[0];
-  if (e) return e.file && e.line ? [...out, { level: 'error', title: 'Migration fails', message: e.message, file: resolve(e.file), line: e.line }] : out;
+  if (e)
+    return e.file && e.line
+      ? [...out, { level: 'error', title: 'Migration fails', message: e.message, file: resolve(e.file), line: e.line }]
+      : out;
   if (!report.drift) return out;
   let table: string | undefined;
   let listing: 'added' | 'removed' | undefined;
@@ -34,7 +46,8 @@ export function annotationsFor(report: CheckReport, models: ModelInfo[], resolve
       table = m[1];
       listing = undefined;
       const model = models.find((x) => x.dbName === table);
-      if (model && m[2] === 'enum') out.push(at(model.file, model.line, `Enum \`${model.name}\` changed without a migration.`));
+      if (model && m[2] === 'enum')
+        out.push(at(model.file, model.line, `Enum \`${model.name}\` changed without a migration.`));
     } else if ((m = /^\[([+-])\] (Added|Removed) tables$/.exec(line))) {
       listing = m[1] === '+' ? 'added' : 'removed';
       table = undefined;
@@ -44,13 +57,26 @@ export function annotationsFor(report: CheckReport, models: ModelInfo[], resolve
     } else if (table && (m = /^\[[*+]\] (?:Added|Altered) column `([^`]+)`(.*)$/.exec(line))) {
       const model = models.find((x) => x.kind === 'model' && x.dbName === table);
       const field = model?.fields.find((f) => f.dbName === m![1]);
-      if (model && field) out.push(at(model.file, field.line, `\`${model.name}.${field.name}\`: ${/Added/.test(line) ? 'added' : 'changed'} without a migration${m[2]!.trim() ? ' ' + m[2]!.trim() : ''}.`));
+      if (model && field)
+        out.push(
+          at(
+            model.file,
+            field.line,
+            `\`${model.name}.${field.name}\`: ${/Added/.test(line) ? 'added' : 'changed'} without a migration${m[2]!.trim() ? ' ' + m[2]!.trim() : ''}.`,
+          ),
+        );
     }
   }
   return dedupe(out);
 
   function at(file: string, lineNo: number, message: string): Annotation {
-    return { level, title: 'Schema drift', message: `${message} Add the migration suggested in the job summary.`, file, line: lineNo };
+    return {
+      level,
+      title: 'Schema drift',
+      message: `${message} Add the migration suggested in the job summary.`,
+      file,
+      line: lineNo,
+    };
   }
 }
 

@@ -14,11 +14,25 @@ export function renderDeploySummary(report: DeployReport): string {
     lines.push('| Migration | State | Started | Duration |', '| --- | --- | --- | ---: |');
     for (const m of report.migrations) {
       const state = `${STATE_ICON[m.state] ?? ''} ${m.state}${thisRun.has(m.name) ? (report.result === 'dry-run' ? ' (would apply)' : ' (this run)') : ''}`;
-      lines.push(`| \`${m.name}\` | ${state} | ${m.startedAt ?? ''} | ${m.durationMs !== undefined ? `${m.durationMs} ms` : ''} |`);
+      lines.push(
+        `| \`${m.name}\` | ${state} | ${m.startedAt ?? ''} | ${m.durationMs !== undefined ? `${m.durationMs} ms` : ''} |`,
+      );
     }
     lines.push('');
   }
-  if (report.drift?.drift) lines.push('**Drift:** the live database differs from its applied migrations.', '', '```', report.drift.summary, '```', '', '```sql', report.drift.sql.trim(), '```', '');
+  if (report.drift?.drift)
+    lines.push(
+      '**Drift:** the live database differs from its applied migrations.',
+      '',
+      '```',
+      report.drift.summary,
+      '```',
+      '',
+      '```sql',
+      report.drift.sql.trim(),
+      '```',
+      '',
+    );
   return lines.join('\n');
 }
 

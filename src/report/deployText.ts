@@ -16,11 +16,16 @@ export function renderDeployText(report: DeployReport): string {
 
   if (report.command === 'deploy') {
     if (report.result === 'dry-run') {
-      out.push(report.plan.length === 0 ? 'Dry run: nothing to apply; the database is up to date. Nothing was changed.' : `Dry run: would apply ${plural(report.plan.length, 'migration')}, in this order. Nothing was changed.`);
+      out.push(
+        report.plan.length === 0
+          ? 'Dry run: nothing to apply; the database is up to date. Nothing was changed.'
+          : `Dry run: would apply ${plural(report.plan.length, 'migration')}, in this order. Nothing was changed.`,
+      );
       report.plan.forEach((p, i) => out.push(`  ${i + 1}. ${p.name}  sha256:${p.checksum}`));
     } else if (report.deployed.length > 0) {
       out.push(`Applied ${plural(report.deployed.length, 'migration')}:`);
-      for (const name of report.deployed) out.push(`  ✓ ${name}${duration(report.migrations.find((m) => m.name === name)!)}`);
+      for (const name of report.deployed)
+        out.push(`  ✓ ${name}${duration(report.migrations.find((m) => m.name === name)!)}`);
     }
     if (report.result === 'up-to-date') out.push('No pending migrations to apply: the database is up to date.');
     if (report.result === 'deployed') out.push('All migrations have been successfully applied.');
@@ -28,13 +33,28 @@ export function renderDeployText(report: DeployReport): string {
     if (report.migrations.length === 0) out.push('No migrations on disk or in the database.');
     if (report.command === 'resolve' && report.result === 'resolved') {
       const { applied, rolledBack } = report.resolved ?? {};
-      out.push(applied ? `Migration ${applied} marked as applied.` : `Migration ${rolledBack} marked as rolled back; deploy will run it again.`, '');
+      out.push(
+        applied
+          ? `Migration ${applied} marked as applied.`
+          : `Migration ${rolledBack} marked as rolled back; deploy will run it again.`,
+        '',
+      );
     }
-    for (const m of report.migrations) out.push(`  ${m.state.padEnd(8)} ${m.name}${m.state === 'failed' && m.startedAt ? ` (started ${m.startedAt})` : ''}`);
+    for (const m of report.migrations)
+      out.push(
+        `  ${m.state.padEnd(8)} ${m.name}${m.state === 'failed' && m.startedAt ? ` (started ${m.startedAt})` : ''}`,
+      );
     if (report.command === 'status') out.push('', statusVerdict(report));
   }
   if (report.drift?.drift) {
-    out.push('', 'Drift: the live database differs from its applied migrations (changed by hand?):', report.drift.summary, '', 'SQL that would bring it back to the migrations:', report.drift.sql.trim());
+    out.push(
+      '',
+      'Drift: the live database differs from its applied migrations (changed by hand?):',
+      report.drift.summary,
+      '',
+      'SQL that would bring it back to the migrations:',
+      report.drift.sql.trim(),
+    );
   } else if (report.drift) out.push('No drift: the live database matches its applied migrations.');
   for (const e of report.errors) out.push(`error: ${e.message}`);
   return out.join('\n').trimStart() + '\n';
@@ -45,9 +65,16 @@ function statusVerdict(report: DeployReport): string {
   if (report.errors.length > 0) return 'Status unknown: see the error below.';
   const parts: string[] = [];
   if (count('pending')) parts.push(`${plural(count('pending'), 'migration')} pending (run prisma-drift-gate deploy)`);
-  if (count('failed')) parts.push(`${count('failed')} failed (repair it, then prisma-drift-gate resolve --rolled-back <name> or --applied <name>)`);
-  if (count('edited')) parts.push(`${count('edited')} edited after being applied (restore it from git; put changes in a new migration)`);
+  if (count('failed'))
+    parts.push(
+      `${count('failed')} failed (repair it, then prisma-drift-gate resolve --rolled-back <name> or --applied <name>)`,
+    );
+  if (count('edited'))
+    parts.push(`${count('edited')} edited after being applied (restore it from git; put changes in a new migration)`);
   if (count('unknown')) parts.push(`${count('unknown')} in the database but not on disk (the history diverged)`);
-  if (parts.length === 0) return report.drift?.drift ? 'All migrations are applied, but the database drifted from them (below).' : 'Database schema is up to date.';
+  if (parts.length === 0)
+    return report.drift?.drift
+      ? 'All migrations are applied, but the database drifted from them (below).'
+      : 'Database schema is up to date.';
   return `Not up to date: ${parts.join('; ')}.`;
 }

@@ -28,7 +28,14 @@ export function renderComment(report: CheckReport, ctx: CommentContext): string 
   const head = [commentMarker(ctx.schema), ...renderFindings(report)];
   if (report.errors.length > 0) return [...head, ...renderBroken(report, ctx)].join('\n') + '\n';
   if (!report.drift) {
-    return [...head, `### ✅ Prisma schema in sync`, '', `\`${ctx.schema}\` matches the ${count(report.migrations.length, 'migration')} in \`${ctx.migrationsDir}\`.`].join('\n') + '\n';
+    return (
+      [
+        ...head,
+        `### ✅ Prisma schema in sync`,
+        '',
+        `\`${ctx.schema}\` matches the ${count(report.migrations.length, 'migration')} in \`${ctx.migrationsDir}\`.`,
+      ].join('\n') + '\n'
+    );
   }
   const before = [
     ...head,
@@ -41,7 +48,14 @@ export function renderComment(report: CheckReport, ctx: CommentContext): string 
     '```text',
     report.summary || '(see the SQL below)',
     '```',
-    ...(report.warnings.length > 0 ? ['', '**⚠️ Data-loss warnings** (as `prisma migrate dev` would print them)', '', ...report.warnings.map((w) => `- ${w.message}`)] : []),
+    ...(report.warnings.length > 0
+      ? [
+          '',
+          '**⚠️ Data-loss warnings** (as `prisma migrate dev` would print them)',
+          '',
+          ...report.warnings.map((w) => `- ${w.message}`),
+        ]
+      : []),
     '',
     `**The fix:** commit this as \`${ctx.migrationsDir}/${ctx.migrationFolder}/migration.sql\``,
     '',
@@ -60,7 +74,13 @@ export function renderComment(report: CheckReport, ctx: CommentContext): string 
     `mkdir -p ${ctx.migrationsDir}/${ctx.migrationFolder}`,
     `# save the SQL above as ${ctx.migrationsDir}/${ctx.migrationFolder}/migration.sql`,
     '```',
-    ...(report.roundTrip.ok ? [] : ['', '> [!WARNING]', '> Applying this SQL did not fully bring the database in line with the schema (a bug in prisma-drift-gate). Check it before committing.']),
+    ...(report.roundTrip.ok
+      ? []
+      : [
+          '',
+          '> [!WARNING]',
+          '> Applying this SQL did not fully bring the database in line with the schema (a bug in prisma-drift-gate). Check it before committing.',
+        ]),
   ];
   const fixed = before.join('\n').length + after.join('\n').length + 200;
   return [...before, ...renderSql(report.sql, limit - fixed), ...after].join('\n') + '\n';
@@ -72,7 +92,11 @@ function renderSql(sql: string, budget: number): string[] {
   if (text.length > budget) {
     const cut = text.lastIndexOf('\n', Math.max(0, budget));
     text = text.slice(0, cut > 0 ? cut : Math.max(0, budget));
-    note = ['', `> [!NOTE]`, `> The SQL is cut here to fit GitHub's comment size limit. The full SQL is in the job summary and the \`migration-sql\` output.`];
+    note = [
+      '',
+      `> [!NOTE]`,
+      `> The SQL is cut here to fit GitHub's comment size limit. The full SQL is in the job summary and the \`migration-sql\` output.`,
+    ];
   }
   const block = ['```sql', text, '```', ...note];
   const lines = sql.split('\n').length;
@@ -84,7 +108,10 @@ function renderBroken(report: CheckReport, ctx: CommentContext): string[] {
   const e = report.errors[0]!;
   const lines = [`### ❌ Prisma drift check could not run`, ''];
   if (e.migration) {
-    lines.push(`Migration \`${e.migration}\` fails when the chain in \`${ctx.migrationsDir}\` is replayed, so the schema cannot be compared.`, '');
+    lines.push(
+      `Migration \`${e.migration}\` fails when the chain in \`${ctx.migrationsDir}\` is replayed, so the schema cannot be compared.`,
+      '',
+    );
     lines.push(`- **File:** \`${e.file}\`${e.line ? `, line ${e.line}` : ''}`);
     if (e.statement) lines.push(`- **Statement:** \`${e.statement.replace(/`/g, "'")}\``);
     lines.push('', '```text', e.message, '```');
@@ -97,11 +124,23 @@ function renderBroken(report: CheckReport, ctx: CommentContext): string[] {
 /** History problems come first: they must be fixed before anything else is trustworthy. */
 function renderFindings(report: CheckReport): string[] {
   const lines: string[] = [];
-  if (report.integritySkipped) lines.push(`> [!NOTE]`, `> The migration history was not compared with the base branch: ${report.integritySkipped}`, '');
+  if (report.integritySkipped)
+    lines.push(
+      `> [!NOTE]`,
+      `> The migration history was not compared with the base branch: ${report.integritySkipped}`,
+      '',
+    );
   if (report.findings.length === 0) return lines;
   lines.push('### ❌ Migration history problems', '');
   for (const f of report.findings) {
-    lines.push(`- ${f.severity === 'error' ? '**error**' : 'warning'} \`${f.code}\` — ${f.message}`, '', '  ```sh', ...f.fix.split('\n').map((l) => `  ${l}`), '  ```', '');
+    lines.push(
+      `- ${f.severity === 'error' ? '**error**' : 'warning'} \`${f.code}\` — ${f.message}`,
+      '',
+      '  ```sh',
+      ...f.fix.split('\n').map((l) => `  ${l}`),
+      '  ```',
+      '',
+    );
   }
   return lines;
 }

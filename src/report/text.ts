@@ -14,7 +14,8 @@ export function renderCheckText(report: CheckReport, style: TextStyle = { color:
   const dim = paint(style.color, '2');
   const lines: string[] = [];
   for (const n of report.notes ?? []) lines.push(`${yellow('note')}: ${n}`);
-  if (report.integritySkipped) lines.push(`${yellow('note')}: history not compared with the base: ${report.integritySkipped}`);
+  if (report.integritySkipped)
+    lines.push(`${yellow('note')}: history not compared with the base: ${report.integritySkipped}`);
   if (report.findings.length > 0) {
     lines.push('Migration history:');
     for (const f of report.findings) {
@@ -30,7 +31,9 @@ export function renderCheckText(report: CheckReport, style: TextStyle = { color:
   const where = `${report.schema.join(', ')} vs ${report.migrations.length} migration${report.migrations.length === 1 ? '' : 's'} in ${report.migrationsDir}`;
   if (!report.drift && report.findings.some((f) => f.severity === 'error')) {
     // Exit 2 comes from the history: "in sync" alone would read as a pass.
-    lines.push(`${green('✓ schema in sync')} (${report.provider}): ${where}; ${red('but the migration history has errors (above)')}`);
+    lines.push(
+      `${green('✓ schema in sync')} (${report.provider}): ${where}; ${red('but the migration history has errors (above)')}`,
+    );
   } else if (!report.drift) {
     lines.push(`${green('✓ in sync')} (${report.provider}): ${where}`);
   } else {
@@ -40,11 +43,19 @@ export function renderCheckText(report: CheckReport, style: TextStyle = { color:
       lines.push('', yellow('Warnings:'));
       for (const w of report.warnings) lines.push(`  • ${w.message}`);
     }
-    lines.push('', `Add this migration (${report.migrationsDir}/<timestamp>_<name>/migration.sql) to bring the history in line with the schema:`, '');
+    lines.push(
+      '',
+      `Add this migration (${report.migrationsDir}/<timestamp>_<name>/migration.sql) to bring the history in line with the schema:`,
+      '',
+    );
     lines.push(indent(report.sql.trimEnd()));
   }
   if (!report.roundTrip.ok) {
-    lines.push('', red('Round trip failed:') + ' applying the suggested SQL did not bring the database in sync. This is a bug in prisma-drift-gate; please report it. Left over:');
+    lines.push(
+      '',
+      red('Round trip failed:') +
+        ' applying the suggested SQL did not bring the database in sync. This is a bug in prisma-drift-gate; please report it. Left over:',
+    );
     lines.push(indent(report.roundTrip.residualSql ?? ''));
   }
   lines.push('', dim(`${report.timings.totalMs} ms`));

@@ -31,14 +31,17 @@ function rewrite(content: string): string {
   const edits: { start: number; end: number; text: string }[] = [];
   for (const block of findBlocks(masked, 'datasource')) {
     for (const p of blockProperties(masked, block)) {
-      if (DROPPED_DATASOURCE_KEYS.has(p.key)) edits.push({ start: p.start, end: p.end, text: keepNewlines(content.slice(p.start, p.end)) });
+      if (DROPPED_DATASOURCE_KEYS.has(p.key))
+        edits.push({ start: p.start, end: p.end, text: keepNewlines(content.slice(p.start, p.end)) });
     }
   }
   for (const block of findBlocks(masked, 'generator')) {
     for (const p of blockProperties(masked, block)) {
       if (p.key !== 'previewFeatures') continue;
       const original = content.slice(p.start, p.end);
-      const known = [...original.matchAll(/"([^"]*)"/g)].map((m) => m[1]!).filter((f) => ENGINE_PREVIEW_FEATURES.has(f));
+      const known = [...original.matchAll(/"([^"]*)"/g)]
+        .map((m) => m[1]!)
+        .filter((f) => ENGINE_PREVIEW_FEATURES.has(f));
       const replacement = `previewFeatures = [${known.map((f) => JSON.stringify(f)).join(', ')}]`;
       edits.push({ start: p.start, end: p.end, text: replacement + '\n'.repeat(countNewlines(original)) });
     }
@@ -59,7 +62,10 @@ export function declaredExtensions(files: SchemaFile[]): string[] {
     for (const block of findBlocks(masked, 'datasource')) {
       const prop = blockProperties(masked, block).find((p) => p.key === 'extensions');
       if (!prop) continue;
-      const value = f.content.slice(prop.valueStart, prop.end).trim().replace(/^\[|\]$/g, '');
+      const value = f.content
+        .slice(prop.valueStart, prop.end)
+        .trim()
+        .replace(/^\[|\]$/g, '');
       for (const item of splitTopLevel(value)) {
         const name = /^\s*(\w+)/.exec(item)?.[1];
         if (name) names.push(/map\s*:\s*"([^"]+)"/.exec(item)?.[1] ?? name);

@@ -30,11 +30,11 @@ export function locateSchema(opts: LocateOptions): Result<LocatedSchema> {
   const root = found.value;
   const files = readSchemaFiles(root, opts.cwd);
   if (!files.ok) return files;
-  const migrationsDir = opts.migrations
-    ? path.resolve(opts.cwd, opts.migrations)
-    : defaultMigrationsDir(root);
+  const migrationsDir = opts.migrations ? path.resolve(opts.cwd, opts.migrations) : defaultMigrationsDir(root);
   if (opts.migrations && !isDir(migrationsDir)) {
-    return fail(`--migrations ${displayPath(migrationsDir, opts.cwd)}: no such directory. Pass the folder that holds your migration folders.`);
+    return fail(
+      `--migrations ${displayPath(migrationsDir, opts.cwd)}: no such directory. Pass the folder that holds your migration folders.`,
+    );
   }
   return ok({ root, dir: isDir(root) ? root : path.dirname(root), files: files.value, migrationsDir });
 }
@@ -42,25 +42,35 @@ export function locateSchema(opts: LocateOptions): Result<LocatedSchema> {
 function findSchemaPath({ cwd, schema }: LocateOptions): Result<string> {
   if (schema) {
     const p = path.resolve(cwd, schema);
-    if (!fs.existsSync(p)) return fail(`--schema ${displayPath(p, cwd)}: no such file or folder. Pass the path to schema.prisma or to a folder of .prisma files.`);
+    if (!fs.existsSync(p))
+      return fail(
+        `--schema ${displayPath(p, cwd)}: no such file or folder. Pass the path to schema.prisma or to a folder of .prisma files.`,
+      );
     return ok(p);
   }
   const fromPackageJson = readPackageJsonSchema(cwd);
   if (fromPackageJson) {
     const p = path.resolve(cwd, fromPackageJson);
-    if (!fs.existsSync(p)) return fail(`package.json "prisma.schema" points at ${displayPath(p, cwd)}, which does not exist. Fix it or pass --schema.`);
+    if (!fs.existsSync(p))
+      return fail(
+        `package.json "prisma.schema" points at ${displayPath(p, cwd)}, which does not exist. Fix it or pass --schema.`,
+      );
     return ok(p);
   }
   for (const candidate of ['prisma/schema.prisma', 'schema.prisma', 'prisma/schema']) {
     const p = path.join(cwd, candidate);
     if (fs.existsSync(p)) return ok(p);
   }
-  return fail(`No Prisma schema found in this folder (looked for prisma/schema.prisma, schema.prisma, prisma/schema/ and package.json "prisma.schema"). Pass --schema <file|folder>.`);
+  return fail(
+    `No Prisma schema found in this folder (looked for prisma/schema.prisma, schema.prisma, prisma/schema/ and package.json "prisma.schema"). Pass --schema <file|folder>.`,
+  );
 }
 
 function readPackageJsonSchema(cwd: string): string | undefined {
   try {
-    const pkg = JSON.parse(fs.readFileSync(path.join(cwd, 'package.json'), 'utf8')) as { prisma?: { schema?: unknown } };
+    const pkg = JSON.parse(fs.readFileSync(path.join(cwd, 'package.json'), 'utf8')) as {
+      prisma?: { schema?: unknown };
+    };
     return typeof pkg.prisma?.schema === 'string' ? pkg.prisma.schema : undefined;
   } catch {
     // No package.json, or one we cannot parse: Prisma falls back to the defaults too.
@@ -70,19 +80,27 @@ function readPackageJsonSchema(cwd: string): string | undefined {
 
 function readSchemaFiles(root: string, cwd: string): Result<SchemaFile[]> {
   const paths = isDir(root) ? listPrismaFiles(root) : [root];
-  if (paths.length === 0) return fail(`${displayPath(root, cwd)}: the folder holds no .prisma files. Pass a schema file or a folder of .prisma files.`);
+  if (paths.length === 0)
+    return fail(
+      `${displayPath(root, cwd)}: the folder holds no .prisma files. Pass a schema file or a folder of .prisma files.`,
+    );
   const files: SchemaFile[] = [];
   for (const p of paths) {
     let content: string;
     try {
       content = fs.readFileSync(p, 'utf8');
     } catch (e) {
-      return fail(`${displayPath(p, cwd)}: cannot read the schema (${(e as NodeJS.ErrnoException).code ?? String(e)}).`);
+      return fail(
+        `${displayPath(p, cwd)}: cannot read the schema (${(e as NodeJS.ErrnoException).code ?? String(e)}).`,
+      );
     }
     files.push({ path: p, content });
   }
   if (files.every((f) => f.content.trim() === '')) {
-    return fail({ file: displayPath(paths[0]!, cwd), message: `${displayPath(root, cwd)}: the schema is empty. Add a datasource block and your models.` });
+    return fail({
+      file: displayPath(paths[0]!, cwd),
+      message: `${displayPath(root, cwd)}: the schema is empty. Add a datasource block and your models.`,
+    });
   }
   return ok(files);
 }

@@ -82,4 +82,3 @@ function valueEnd(masked: string, from: number, limit: number): number {
   }
   return limit;
 }
-

@@ -26,15 +26,27 @@ export function readProvider(files: SchemaFile[], cwd: string): Result<ProviderS
     const prop = blockProperties(masked, block).find((p) => p.key === 'provider');
     const where = `${displayPath(file.path, cwd)}:${lineOfOffset(file.content, prop?.start ?? block.start)}`;
     const raw = prop ? /"([^"]*)"/.exec(file.content.slice(prop.valueStart, prop.end))?.[1] : undefined;
-    if (!raw) return fail({ file: displayPath(file.path, cwd), message: `${where}: the datasource has no provider string. Add provider = "sqlite" or "postgresql".` });
+    if (!raw)
+      return fail({
+        file: displayPath(file.path, cwd),
+        message: `${where}: the datasource has no provider string. Add provider = "sqlite" or "postgresql".`,
+      });
     const normalised = ALIASES[raw] ?? raw;
     if (normalised === 'sqlite' || normalised === 'postgresql') {
       return ok({ provider: normalised, file: file.path, line: lineOfOffset(file.content, prop!.start) });
     }
     if (NOT_YET.has(normalised)) {
-      return fail({ file: displayPath(file.path, cwd), line: lineOfOffset(file.content, prop!.start), message: `${where}: provider "${raw}" is not supported yet (sqlite and postgresql are).` });
+      return fail({
+        file: displayPath(file.path, cwd),
+        line: lineOfOffset(file.content, prop!.start),
+        message: `${where}: provider "${raw}" is not supported yet (sqlite and postgresql are).`,
+      });
     }
-    return fail({ file: displayPath(file.path, cwd), line: lineOfOffset(file.content, prop!.start), message: `${where}: unknown provider "${raw}". Use "sqlite" or "postgresql".` });
+    return fail({
+      file: displayPath(file.path, cwd),
+      line: lineOfOffset(file.content, prop!.start),
+      message: `${where}: unknown provider "${raw}". Use "sqlite" or "postgresql".`,
+    });
   }
   const names = files.map((f) => displayPath(f.path, cwd)).join(', ');
   return fail(`${names}: no datasource block found. Add one, e.g. datasource db { provider = "postgresql" }.`);

@@ -126,7 +126,8 @@ export function splitStatements(sql: string, dialect: Dialect): Statement[] {
   let caseDepth = 0;
   let triggerEnded = false;
   const flush = (end: number) => {
-    if (first) out.push({ text: sql.slice(first.start, end), offset: first.start, line: lineAt(lineStarts, first.start) });
+    if (first)
+      out.push({ text: sql.slice(first.start, end), offset: first.start, line: lineAt(lineStarts, first.start) });
     first = undefined;
     words = [];
     caseDepth = 0;
@@ -143,7 +144,8 @@ export function splitStatements(sql: string, dialect: Dialect): Statement[] {
     }
     if (tok.kind === 'semicolon') {
       const inTrigger = dialect === 'sqlite' && isCreateTrigger(words);
-      const endsTrigger = triggerEnded && previous?.kind === 'word' && sql.slice(previous.start, previous.end).toUpperCase() === 'END';
+      const endsTrigger =
+        triggerEnded && previous?.kind === 'word' && sql.slice(previous.start, previous.end).toUpperCase() === 'END';
       if (!first) {
         previous = tok;
         continue;

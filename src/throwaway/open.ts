@@ -6,12 +6,19 @@ import { extensionsCreatedBy } from './pgExtensions';
 import type { ThrowawayDb } from './types';
 
 /** Each database's driver is loaded only when used: a SQLite check never loads PGlite (about 30 ms). */
-export async function openThrowawayDb(provider: Provider, chain: Migration[], schema: LocatedSchema): Promise<ThrowawayDb> {
+export async function openThrowawayDb(
+  provider: Provider,
+  chain: Migration[],
+  schema: LocatedSchema,
+): Promise<ThrowawayDb> {
   switch (provider) {
     case 'sqlite':
       return (await import('./sqlite')).openSqlite();
     case 'postgresql':
       // Load only the extensions the chain or the schema names: each costs start-up time.
-      return (await import('./pglite')).openPglite([...chain.flatMap((m) => extensionsCreatedBy(m.sql)), ...declaredExtensions(schema.files)]);
+      return (await import('./pglite')).openPglite([
+        ...chain.flatMap((m) => extensionsCreatedBy(m.sql)),
+        ...declaredExtensions(schema.files),
+      ]);
   }
 }

@@ -21,7 +21,10 @@ export function pgInspector(query: PgQuery): DbInspector {
       return r.rows as ColumnInfo[];
     },
     async indexes(table) {
-      const r = await query(`SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema() AND tablename = $1`, [table]);
+      const r = await query(
+        `SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema() AND tablename = $1`,
+        [table],
+      );
       return (r.rows as { name: string }[]).map((row) => row.name);
     },
     async enumValues(name) {
@@ -44,7 +47,11 @@ export interface PgError extends Error {
  * Which statement of a failed script failed: from the error's position, else by re-running
  * the statements one at a time inside a transaction that is rolled back.
  */
-export async function locatePgFailure(sql: string, error: PgError, exec: (sql: string) => Promise<unknown>): Promise<{ stmt?: Statement; line?: number; message: string }> {
+export async function locatePgFailure(
+  sql: string,
+  error: PgError,
+  exec: (sql: string) => Promise<unknown>,
+): Promise<{ stmt?: Statement; line?: number; message: string }> {
   const statements = splitStatements(sql, 'postgresql');
   const position = error.position ? Number(error.position) - 1 : undefined;
   if (position !== undefined && position >= 0) {

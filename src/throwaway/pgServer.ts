@@ -54,7 +54,9 @@ export function splitUrl(url: string, baseDir = process.cwd()): PgConnection {
     try {
       return fs.readFileSync(path.resolve(baseDir, file));
     } catch (e) {
-      throw new Error(`cannot read the ${what} ${file} (${(e as NodeJS.ErrnoException).code ?? String(e)}); relative paths resolve from the schema's folder, as in Prisma`);
+      throw new Error(
+        `cannot read the ${what} ${file} (${(e as NodeJS.ErrnoException).code ?? String(e)}); relative paths resolve from the schema's folder, as in Prisma`,
+      );
     }
   };
   let ssl: PgConnection['ssl'];
@@ -65,12 +67,27 @@ export function splitUrl(url: string, baseDir = process.cwd()): PgConnection {
     if (sslidentity) ssl.pfx = read(sslidentity, 'sslidentity file');
     if (p('sslpassword')) ssl.passphrase = p('sslpassword');
   }
-  for (const key of ['schema', 'connection_limit', 'pool_timeout', 'pgbouncer', 'statement_cache_size', 'socket_timeout', 'connect_timeout', 'sslmode', 'sslcert', 'sslidentity', 'sslpassword', 'sslaccept']) u.searchParams.delete(key);
+  for (const key of [
+    'schema',
+    'connection_limit',
+    'pool_timeout',
+    'pgbouncer',
+    'statement_cache_size',
+    'socket_timeout',
+    'connect_timeout',
+    'sslmode',
+    'sslcert',
+    'sslidentity',
+    'sslpassword',
+    'sslaccept',
+  ])
+    u.searchParams.delete(key);
   return { connectionString: u.toString(), schema, ...(ssl !== undefined ? { ssl } : {}) };
 }
 
 /** libpq's `options` value: a quoted identifier, with spaces and backslashes escaped. */
-export const searchPathOption = (schema: string) => `-c search_path=${quoteIdent(schema).replace(/\\/g, '\\\\').replace(/ /g, '\\ ')}`;
+export const searchPathOption = (schema: string) =>
+  `-c search_path=${quoteIdent(schema).replace(/\\/g, '\\\\').replace(/ /g, '\\ ')}`;
 
 const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
@@ -78,11 +95,15 @@ const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
 export function connectionProblem(url: string, e: unknown, source = '--shadow-database-url'): Problem {
   const err = e as { code?: string; message?: string };
   const why =
-    err.code === '28P01' ? 'password authentication failed' :
-    err.code === 'ECONNREFUSED' ? 'connection refused (is the server running and reachable?)' :
-    err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN' ? 'host not found' :
-    err.code === '3D000' ? 'the database does not exist' :
-    (err.message ?? String(e)).split(url).join(maskUrl(url));
+    err.code === '28P01'
+      ? 'password authentication failed'
+      : err.code === 'ECONNREFUSED'
+        ? 'connection refused (is the server running and reachable?)'
+        : err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN'
+          ? 'host not found'
+          : err.code === '3D000'
+            ? 'the database does not exist'
+            : (err.message ?? String(e)).split(url).join(maskUrl(url));
   return { message: `${source} ${maskUrl(url)}: cannot connect: ${why}.` };
 }
 
@@ -96,9 +117,17 @@ export async function openPgServer(url: string): Promise<Result<ThrowawayDb>> {
   try {
     parts = splitUrl(url);
   } catch (e) {
-    return fail(e instanceof TypeError ? `--shadow-database-url: not a valid URL (${maskUrl(url)}). Use postgresql://user:password@host:5432/db.` : `--shadow-database-url ${maskUrl(url)}: ${(e as Error).message}.`);
+    return fail(
+      e instanceof TypeError
+        ? `--shadow-database-url: not a valid URL (${maskUrl(url)}). Use postgresql://user:password@host:5432/db.`
+        : `--shadow-database-url ${maskUrl(url)}: ${(e as Error).message}.`,
+    );
   }
-  const admin = new pg.Client({ connectionString: parts.connectionString, connectionTimeoutMillis: 10_000, ...(parts.ssl !== undefined ? { ssl: parts.ssl } : {}) });
+  const admin = new pg.Client({
+    connectionString: parts.connectionString,
+    connectionTimeoutMillis: 10_000,
+    ...(parts.ssl !== undefined ? { ssl: parts.ssl } : {}),
+  });
   admin.on('error', () => undefined);
   try {
     await admin.connect();
@@ -112,7 +141,9 @@ export async function openPgServer(url: string): Promise<Result<ThrowawayDb>> {
   } catch (e) {
     if ((e as { code?: string }).code !== '42501') {
       await admin.end();
-      return fail(`--shadow-database-url ${maskUrl(url)}: cannot create a temporary database: ${(e as Error).message}.`);
+      return fail(
+        `--shadow-database-url ${maskUrl(url)}: cannot create a temporary database: ${(e as Error).message}.`,
+      );
     }
     mode = 'schema';
     await admin.query(`CREATE SCHEMA ${quoteIdent(name)}`);
@@ -120,12 +151,18 @@ export async function openPgServer(url: string): Promise<Result<ThrowawayDb>> {
   const target = new URL(parts.connectionString);
   if (mode === 'database') target.pathname = `/${name}`;
   const schema = mode === 'database' ? parts.schema : name;
-  const pool = new CharAsTextPool({ connectionString: target.toString(), max: 2, options: searchPathOption(schema), ...(parts.ssl !== undefined ? { ssl: parts.ssl } : {}) });
+  const pool = new CharAsTextPool({
+    connectionString: target.toString(),
+    max: 2,
+    options: searchPathOption(schema),
+    ...(parts.ssl !== undefined ? { ssl: parts.ssl } : {}),
+  });
   // DROP DATABASE … WITH (FORCE) at the end terminates whatever the engine left connected;
   // the pool reports that on idle clients, and it is expected, not a failure.
   pool.on('error', () => undefined);
   const client = await pool.connect();
-  if (mode === 'database' && schema !== 'public') await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+  if (mode === 'database' && schema !== 'public')
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
 
   const runWhole = async (sql: string) => {
     try {
@@ -143,12 +180,29 @@ export async function openPgServer(url: string): Promise<Result<ThrowawayDb>> {
     async runMigration(migration: Migration) {
       if (mode === 'schema') {
         const escape = escapingStatement(migration.sql, name);
-        if (escape) return fail(migrationFailure(migration, escape.line, statementHead(escape.text), `schema-qualified statements are refused in the temporary schema (the server does not allow creating a database)`, 'Grant CREATEDB to the shadow user, or replay in the embedded database.'));
+        if (escape)
+          return fail(
+            migrationFailure(
+              migration,
+              escape.line,
+              statementHead(escape.text),
+              `schema-qualified statements are refused in the temporary schema (the server does not allow creating a database)`,
+              'Grant CREATEDB to the shadow user, or replay in the embedded database.',
+            ),
+          );
       }
       const error = await runWhole(migration.sql);
       if (!error) return ok(undefined);
       const where = await locatePgFailure(migration.sql, error, (sql) => client.query(sql));
-      return fail(migrationFailure(migration, where.line ?? where.stmt?.line ?? 1, statementHead(where.stmt?.text ?? ''), where.message, error.hint));
+      return fail(
+        migrationFailure(
+          migration,
+          where.line ?? where.stmt?.line ?? 1,
+          statementHead(where.stmt?.text ?? ''),
+          where.message,
+          error.hint,
+        ),
+      );
     },
     async runScript(sql: string) {
       const error = await runWhole(sql);
@@ -159,7 +213,10 @@ export async function openPgServer(url: string): Promise<Result<ThrowawayDb>> {
     async [Symbol.asyncDispose]() {
       client.release();
       await pool.end();
-      if (mode === 'database') await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`).catch(() => admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)}`));
+      if (mode === 'database')
+        await admin
+          .query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`)
+          .catch(() => admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)}`));
       else await admin.query(`DROP SCHEMA IF EXISTS ${quoteIdent(name)} CASCADE`);
       await admin.end();
     },

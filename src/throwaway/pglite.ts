@@ -30,7 +30,9 @@ export async function openPglite(extensionNames: string[]): Promise<ThrowawayDb>
   });
   const missingHint = (message: string) => {
     const name = missing.find((m) => message.includes(`"${m}"`));
-    return name ? `PGlite does not bundle the extension "${name}"; replay on a real server with --shadow-database-url.` : undefined;
+    return name
+      ? `PGlite does not bundle the extension "${name}"; replay on a real server with --shadow-database-url.`
+      : undefined;
   };
 
   /**
@@ -56,13 +58,22 @@ export async function openPglite(extensionNames: string[]): Promise<ThrowawayDb>
       if (!error) return ok(undefined);
       const where = await locatePgFailure(migration.sql, error, (sql) => pg.exec(sql));
       const hint = [error.hint, missingHint(where.message)].filter(Boolean).join(' ') || undefined;
-      return fail(migrationFailure(migration, where.line ?? where.stmt?.line ?? 1, statementHead(where.stmt?.text ?? ''), where.message, hint));
+      return fail(
+        migrationFailure(
+          migration,
+          where.line ?? where.stmt?.line ?? 1,
+          statementHead(where.stmt?.text ?? ''),
+          where.message,
+          hint,
+        ),
+      );
     },
     async runScript(sql: string) {
       const { error } = await runWhole(sql);
       return error ? fail(error.message) : ok(undefined);
     },
-    adapterFactory: (): SqlMigrationAwareDriverAdapterFactory => new PrismaPGlite(pg) as unknown as SqlMigrationAwareDriverAdapterFactory,
+    adapterFactory: (): SqlMigrationAwareDriverAdapterFactory =>
+      new PrismaPGlite(pg) as unknown as SqlMigrationAwareDriverAdapterFactory,
     async [Symbol.asyncDispose]() {
       await pg.close();
     },
@@ -107,7 +118,9 @@ class SnapshotFs extends MemoryFS {
  */
 function gunzip(gz: Buffer): Promise<Buffer> {
   const size = gz.length >= 4 ? gz.readUInt32LE(gz.length - 4) : 0;
-  const tar = new Promise<Buffer>((resolve, reject) => zlib.gunzip(gz, { chunkSize: Math.max(size, 64 * 1024) }, (e, b) => (e ? reject(e) : resolve(b))));
+  const tar = new Promise<Buffer>((resolve, reject) =>
+    zlib.gunzip(gz, { chunkSize: Math.max(size, 64 * 1024) }, (e, b) => (e ? reject(e) : resolve(b))),
+  );
   tar.catch(() => undefined); // rejected before SnapshotFs awaits it: not unhandled; it still throws there
   return tar;
 }
@@ -118,7 +131,7 @@ function* untar(tar: Buffer): Generator<{ name: string; data?: Buffer }> {
     const end = tar.indexOf(0, from);
     return tar.toString('latin1', from, end === -1 || end > from + length ? from + length : end);
   };
-  for (let at = 0; at + 512 <= tar.length && tar[at] !== 0; ) {
+  for (let at = 0; at + 512 <= tar.length && tar[at] !== 0;) {
     const prefix = field(at + 345, 155);
     const name = (prefix ? `${prefix}/` : '') + field(at, 100);
     const size = parseInt(field(at + 124, 12).trim() || '0', 8);

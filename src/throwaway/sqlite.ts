@@ -12,8 +12,14 @@ import { migrationFailure, type ThrowawayDb } from './types';
 
 /** Statements that reach outside the throwaway file. Replay runs untrusted SQL. */
 const FORBIDDEN: { test: (words: string[]) => boolean; why: string }[] = [
-  { test: (w) => w[0] === 'ATTACH' || w[0] === 'DETACH', why: 'ATTACH/DETACH is refused: replay never opens other database files' },
-  { test: (w) => w[0] === 'VACUUM' && w.includes('INTO'), why: 'VACUUM INTO is refused: replay never writes other files' },
+  {
+    test: (w) => w[0] === 'ATTACH' || w[0] === 'DETACH',
+    why: 'ATTACH/DETACH is refused: replay never opens other database files',
+  },
+  {
+    test: (w) => w[0] === 'VACUUM' && w.includes('INTO'),
+    why: 'VACUUM INTO is refused: replay never writes other files',
+  },
 ];
 
 export async function openSqlite(): Promise<ThrowawayDb> {
@@ -36,7 +42,11 @@ export async function openSqlite(): Promise<ThrowawayDb> {
     const forbidden = FORBIDDEN.find((f) => f.test(leadingWords(stmt.text)));
     if (forbidden) return fail(forbidden.why);
     try {
-      await withLegacyDqs(stmt.text, (sql) => db.exec(sql), (e) => (e as Error).message);
+      await withLegacyDqs(
+        stmt.text,
+        (sql) => db.exec(sql),
+        (e) => (e as Error).message,
+      );
       return ok(undefined);
     } catch (e) {
       return fail((e as Error).message);
@@ -48,7 +58,9 @@ export async function openSqlite(): Promise<ThrowawayDb> {
       return toColumns(db.prepare('SELECT * FROM pragma_table_info(?)').all(table));
     },
     async indexes(table) {
-      const rows = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").all(table) as { name: string }[];
+      const rows = db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL")
+        .all(table) as { name: string }[];
       return rows.map((r) => r.name);
     },
     async columnsOfCreate(createTable) {
@@ -100,13 +112,15 @@ export async function openSqlite(): Promise<ThrowawayDb> {
 }
 
 function toColumns(rows: unknown[]): ColumnInfo[] {
-  return (rows as { name: string; type: string; notnull: number; dflt_value: string | null; pk: number }[]).map((r) => ({
-    name: r.name,
-    type: r.type,
-    notnull: r.notnull === 1,
-    dflt: r.dflt_value,
-    pk: r.pk > 0,
-  }));
+  return (rows as { name: string; type: string; notnull: number; dflt_value: string | null; pk: number }[]).map(
+    (r) => ({
+      name: r.name,
+      type: r.type,
+      notnull: r.notnull === 1,
+      dflt: r.dflt_value,
+      pk: r.pk > 0,
+    }),
+  );
 }
 
 function leadingWords(text: string): string[] {

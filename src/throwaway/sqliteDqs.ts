@@ -31,7 +31,11 @@ export function requoteToken(text: string, token: string): string {
 }
 
 /** Runs `sql`, re-running it with legacy-DQS tokens requoted for as long as SQLite names one. */
-export async function withLegacyDqs<T>(sql: string, run: (sql: string) => Promise<T> | T, messageOf: (e: unknown) => string): Promise<T> {
+export async function withLegacyDqs<T>(
+  sql: string,
+  run: (sql: string) => Promise<T> | T,
+  messageOf: (e: unknown) => string,
+): Promise<T> {
   let text = sql;
   for (let attempt = 0; ; attempt++) {
     try {
@@ -54,7 +58,11 @@ function wrapAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
   const retrying =
     (method: 'queryRaw' | 'executeRaw') =>
     (query: SqlQuery): Promise<unknown> =>
-      withLegacyDqs(query.sql, (sql) => (adapter[method] as (q: SqlQuery) => Promise<unknown>).call(adapter, { ...query, sql }), adapterMessage);
+      withLegacyDqs(
+        query.sql,
+        (sql) => (adapter[method] as (q: SqlQuery) => Promise<unknown>).call(adapter, { ...query, sql }),
+        adapterMessage,
+      );
   const overrides: Record<string, unknown> = { queryRaw: retrying('queryRaw'), executeRaw: retrying('executeRaw') };
   // A Proxy rather than a subclass: the adapter keeps #private state, so every other
   // method must run with the real adapter as `this`.
@@ -68,7 +76,9 @@ function wrapAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
 }
 
 /** A factory whose connections accept legacy double-quoted string literals, as Prisma's SQLite does. */
-export function legacyDqsFactory(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
+export function legacyDqsFactory(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+): SqlMigrationAwareDriverAdapterFactory {
   return {
     adapterName: factory.adapterName,
     provider: factory.provider,

@@ -37,8 +37,9 @@ function choose(): SqliteDriver {
   if (installedMajor < 13 && nodeMajor >= NODE_FOR_13) useAliasedDriver();
   return {
     Database: require('better-sqlite3') as typeof BetterSqlite3,
-    PrismaBetterSqlite3: (require('@prisma/adapter-better-sqlite3') as { PrismaBetterSqlite3: typeof PrismaBetterSqlite3Factory })
-      .PrismaBetterSqlite3,
+    PrismaBetterSqlite3: (
+      require('@prisma/adapter-better-sqlite3') as { PrismaBetterSqlite3: typeof PrismaBetterSqlite3Factory }
+    ).PrismaBetterSqlite3,
   };
 }
 

@@ -40,7 +40,13 @@ export interface ThrowawayDb extends AsyncDisposable {
 }
 
 /** The message for a statement that failed while replaying a migration. */
-export function migrationFailure(migration: Migration, line: number, statementHead: string, dbMessage: string, hint?: string): Problem {
+export function migrationFailure(
+  migration: Migration,
+  line: number,
+  statementHead: string,
+  dbMessage: string,
+  hint?: string,
+): Problem {
   const file = migration.displayFile;
   return {
     migration: migration.name,
