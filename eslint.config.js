@@ -16,6 +16,10 @@ module.exports = tseslint.config(
         __filename: 'readonly',
         process: 'readonly',
         console: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        setTimeout: 'readonly',
+        Buffer: 'readonly',
       },
     },
     rules: {

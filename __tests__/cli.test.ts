@@ -64,6 +64,7 @@ test('text output on drift shows the summary and the SQL, uncoloured when not a 
   expect(r.stdout).toMatch(
     /ALTER TABLE "User" ADD COLUMN {5}"lastUpdated" TIMESTAMP\(3\) NOT NULL DEFAULT CURRENT_TIMESTAMP;/,
   );
+  // eslint-disable-next-line no-control-regex -- the test looks for ANSI colour codes
   expect(r.stdout).not.toMatch(/\u001b\[/);
 });
 

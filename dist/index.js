@@ -56956,18 +56956,32 @@ async function upsertStickyComment(client, target, body, inSync) {
         });
         const existing = comments.find((c) => c.body?.includes(target.marker));
         if (existing) {
-            const r = await client.rest.issues.updateComment({ owner: target.owner, repo: target.repo, comment_id: existing.id, body });
+            const r = await client.rest.issues.updateComment({
+                owner: target.owner,
+                repo: target.repo,
+                comment_id: existing.id,
+                body,
+            });
             return { action: 'updated', url: r.data.html_url };
         }
         if (inSync)
             return { action: 'skipped', reason: 'in sync and never drifted' };
-        const r = await client.rest.issues.createComment({ owner: target.owner, repo: target.repo, issue_number: target.issueNumber, body });
+        const r = await client.rest.issues.createComment({
+            owner: target.owner,
+            repo: target.repo,
+            issue_number: target.issueNumber,
+            body,
+        });
         return { action: 'created', url: r.data.html_url };
     }
     catch (e) {
         const status = e.status;
         if (status === 403 || status === 404) {
-            return { action: 'forbidden', message: `cannot comment on pull request #${target.issueNumber} (HTTP ${status}): the token has no write access to pull requests (forks get a read-only token). The report is in the job summary.` };
+            return {
+                action: 'forbidden',
+                message: `cannot comment on pull request #${target.issueNumber} (HTTP ${status}): the token has no write ` +
+                    `access to pull requests (forks get a read-only token). The report is in the job summary.`,
+            };
         }
         throw new Error(`commenting on pull request #${target.issueNumber} failed`, { cause: e });
     }
@@ -57042,7 +57056,8 @@ function readInputs() {
     }
     const migrationName = core.getInput('migration-name') || 'drift_fix';
     if (!/^[A-Za-z0-9_]+$/.test(migrationName))
-        throw new InputError(`input "migration-name": "${migrationName}" may hold only letters, digits and _, as it becomes part of a folder name.`);
+        throw new InputError(`input "migration-name": "${migrationName}" may hold only letters, digits and _, as it becomes part of a ` +
+            `folder name.`);
     const given = {
         'database-url': databaseUrl,
         'shadow-database-url': shadowDatabaseUrl,
@@ -57161,7 +57176,8 @@ const write_1 = __nccwpck_require__(2868);
 async function run() {
     try {
         if (process.platform !== 'linux' || process.arch !== 'x64') {
-            throw new inputs_1.InputError(`prisma-drift-gate runs on linux-x64 runners (e.g. ubuntu-latest); this runner is ${process.platform}-${process.arch}.`);
+            throw new inputs_1.InputError(`prisma-drift-gate runs on linux-x64 runners (e.g. ubuntu-latest); this runner is ` +
+                `${process.platform}-${process.arch}.`);
         }
         const inputs = (0, inputs_1.readInputs)();
         const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
@@ -57172,7 +57188,8 @@ async function run() {
             return await runDeployAction(inputs, cwd);
         const base = inputs.integrity === 'off' ? undefined : github.context.payload.pull_request?.base?.sha;
         if (inputs.integrity === 'required' && !base)
-            throw new inputs_1.InputError('input "integrity" is required, but this event has no pull request base to compare with. Run on pull_request events, or set integrity: auto.');
+            throw new inputs_1.InputError('input "integrity" is required, but this event has no pull request base to compare with. Run on ' +
+                'pull_request events, or set integrity: auto.');
         const outcome = await (0, check_1.checkProject)({
             cwd,
             schema: inputs.schema,
@@ -57189,14 +57206,23 @@ async function run() {
     }
     catch (e) {
         // Catch everything, not only Error instances, so the step can never end green by accident.
-        const message = e instanceof inputs_1.InputError ? e.message : `internal error in prisma-drift-gate: ${e instanceof Error ? e.message : String(e)}`;
+        const message = e instanceof inputs_1.InputError
+            ? e.message
+            : `internal error in prisma-drift-gate: ${e instanceof Error ? e.message : String(e)}`;
         // The runner masks registered secrets too; this also covers a URL that never became an input.
-        core.setFailed((0, maskUrl_1.scrubText)(message, [process.env.DATABASE_URL, process.env.SHADOW_DATABASE_URL, core.getInput('database-url'), core.getInput('shadow-database-url')]));
+        core.setFailed((0, maskUrl_1.scrubText)(message, [
+            process.env.DATABASE_URL,
+            process.env.SHADOW_DATABASE_URL,
+            core.getInput('database-url'),
+            core.getInput('shadow-database-url'),
+        ]));
     }
 }
 async function publish(outcome, inputs, cwd, workspace) {
     const { report } = outcome;
-    const schema = report.schema.length === 1 ? report.schema[0] : path.posix.dirname(report.schema[0] ?? inputs.schema ?? 'prisma/schema.prisma');
+    const schema = report.schema.length === 1
+        ? report.schema[0]
+        : path.posix.dirname(report.schema[0] ?? inputs.schema ?? 'prisma/schema.prisma');
     const migrationsDir = report.migrationsDir ?? 'prisma/migrations';
     const absoluteMigrationsDir = outcome.migrationsDir ?? path.resolve(cwd, migrationsDir);
     const existing = fs.existsSync(absoluteMigrationsDir) ? fs.readdirSync(absoluteMigrationsDir) : [];
@@ -57233,11 +57259,15 @@ function decide(report, inputs) {
     const code = (0, check_1.exitCodeOf)(report);
     const historyError = report.findings.find((f) => f.severity === 'error');
     if (code === 2)
-        core.setFailed(report.errors[0]?.message ?? (historyError ? `Migration history: ${historyError.message} Fix: ${historyError.fix.split('\n')[0]}` : 'the check could not run'));
+        core.setFailed(report.errors[0]?.message ??
+            (historyError
+                ? `Migration history: ${historyError.message} Fix: ${historyError.fix.split('\n')[0]}`
+                : 'the check could not run'));
     else if (code === 1 && !report.roundTrip.ok)
         core.setFailed('the suggested migration did not round-trip; this is a bug in prisma-drift-gate');
     else if (code === 1 && inputs.failOnDrift)
-        core.setFailed(`Schema drift: the Prisma schema and ${report.migrationsDir} disagree. Add the suggested migration (see the job summary).`);
+        core.setFailed(`Schema drift: the Prisma schema and ${report.migrationsDir} disagree. Add the suggested migration (see the ` +
+            `job summary).`);
 }
 /** deploy/status/resolve on the database in `database-url` or DATABASE_URL. */
 async function runDeployAction(inputs, cwd) {
@@ -57253,7 +57283,8 @@ async function runDeployAction(inputs, cwd) {
         resolve: { applied: inputs.applied, rolledBack: inputs.rolledBack },
     });
     core.info((0, deployText_1.renderDeployText)(report));
-    // Notes (a SQLite file that does not exist yet, a database not managed by Prisma Migrate) deserve a warning annotation.
+    // Notes (a SQLite file that does not exist yet, a database not managed by Prisma Migrate)
+    // deserve a warning annotation.
     for (const note of report.notes)
         core.warning(note);
     await (0, outputs_1.writeDeployOutputs)(report, (0, deployMarkdown_1.renderDeploySummary)(report));
@@ -57261,7 +57292,9 @@ async function runDeployAction(inputs, cwd) {
     if (code === 2)
         core.setFailed(report.errors[0]?.message ?? `${command} failed`);
     else if (code === 1)
-        core.setFailed(report.drift?.drift ? 'The live database drifted from its applied migrations (see the job summary).' : 'The database is not up to date with prisma/migrations (see the job summary).');
+        core.setFailed(report.drift?.drift
+            ? 'The live database drifted from its applied migrations (see the job summary).'
+            : 'The database is not up to date with prisma/migrations (see the job summary).');
 }
 
 
@@ -57326,7 +57359,11 @@ async function writeOutputs(report, body, migrationFolder) {
 /** Annotations point at files relative to the repository root, as GitHub expects. */
 function writeAnnotations(annotations, workspace) {
     for (const a of annotations) {
-        const props = { title: a.title, file: path.relative(workspace, a.file).split(path.sep).join('/'), startLine: a.line };
+        const props = {
+            title: a.title,
+            file: path.relative(workspace, a.file).split(path.sep).join('/'),
+            startLine: a.line,
+        };
         if (a.level === 'error')
             core.error(a.message, props);
         else
@@ -57364,7 +57401,11 @@ class Git {
     /** The repository containing `dir`, or undefined outside a git checkout (or without git). */
     static open(dir) {
         try {
-            return new Git((0, node_child_process_1.execFileSync)('git', ['rev-parse', '--show-toplevel'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+            return new Git((0, node_child_process_1.execFileSync)('git', ['rev-parse', '--show-toplevel'], {
+                cwd: dir,
+                encoding: 'utf8',
+                stdio: ['ignore', 'pipe', 'ignore'],
+            }).trim());
         }
         catch {
             return undefined;
@@ -57372,7 +57413,12 @@ class Git {
     }
     run(args) {
         try {
-            return (0, node_child_process_1.execFileSync)('git', args, { cwd: this.root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
+            return (0, node_child_process_1.execFileSync)('git', args, {
+                cwd: this.root,
+                encoding: 'utf8',
+                stdio: ['ignore', 'pipe', 'ignore'],
+                maxBuffer: 256 * 1024 * 1024,
+            });
         }
         catch {
             return undefined;
@@ -57389,7 +57435,10 @@ class Git {
      * it (actions/checkout fetches one commit by default).
      */
     ensureCommit(ref) {
-        return this.commit(ref) ?? (this.run(['fetch', '--no-tags', '--quiet', '--depth=1', 'origin', ref]) !== undefined ? (this.commit(ref) ?? this.commit('FETCH_HEAD')) : undefined);
+        return (this.commit(ref) ??
+            (this.run(['fetch', '--no-tags', '--quiet', '--depth=1', 'origin', ref]) !== undefined
+                ? (this.commit(ref) ?? this.commit('FETCH_HEAD'))
+                : undefined));
     }
     /** merge-base of two commits, deepening a shallow history until one is found. */
     mergeBase(a, b) {
@@ -57397,7 +57446,9 @@ class Git {
             if (depth !== 0) {
                 if (!this.isShallow())
                     return undefined;
-                const args = depth > 0 ? ['fetch', '--no-tags', '--quiet', `--deepen=${depth}`, 'origin', a] : ['fetch', '--no-tags', '--quiet', '--unshallow', 'origin'];
+                const args = depth > 0
+                    ? ['fetch', '--no-tags', '--quiet', `--deepen=${depth}`, 'origin', a]
+                    : ['fetch', '--no-tags', '--quiet', '--unshallow', 'origin'];
                 if (this.run(args) === undefined)
                     return undefined;
             }
@@ -57495,28 +57546,54 @@ function localFindings(chain, provider) {
  * branch was cut do not look deleted); order against the base tip.
  */
 function compareWithBase(baseRef, chain, migrationsDir, provider) {
-    const git = git_1.Git.open(migrationsDir);
-    if (!git)
-        return (0, problem_1.fail)(`--base ${baseRef}: ${path.basename(migrationsDir)} is not inside a git checkout, so the base cannot be read. Run in a clone (in GitHub Actions: actions/checkout with fetch-depth: 0).`);
-    const tip = git.ensureCommit(baseRef);
-    if (!tip)
-        return (0, problem_1.fail)(`--base ${baseRef}: no such commit here, and fetching it from origin failed. Fetch the base branch (in GitHub Actions: actions/checkout with fetch-depth: 0).`);
-    const head = git.commit('HEAD');
-    const mergeBase = head ? git.mergeBase(tip, head) : undefined;
-    if (!mergeBase)
-        return (0, problem_1.fail)(`--base ${baseRef}: no common history with HEAD, even after deepening the shallow clone. Use a full clone (in GitHub Actions: actions/checkout with fetch-depth: 0).`);
+    const opened = openBase(baseRef, migrationsDir);
+    if (!opened.ok)
+        return opened;
+    const { git, tip, mergeBase } = opened.value;
     const rel = path.relative(git.root, migrationsDir).split(path.sep).join('/');
-    const q = (name) => JSON.stringify(`${rel}/${name}`);
-    const short = mergeBase.slice(0, 12);
     const atMergeBase = git.tree(mergeBase, rel);
     const atTip = git.tree(tip, rel);
-    const names = (tree) => [...tree.keys()].filter((k) => k.endsWith('/migration.sql')).map((k) => k.slice(0, -'/migration.sql'.length));
-    const baseNames = names(atMergeBase);
-    const tipNames = names(atTip).sort((a, b) => a.localeCompare(b));
-    const mine = new Map(chain.map((m) => [m.name, m]));
-    const fresh = chain.filter((m) => !atMergeBase.has(`${m.name}/migration.sql`) && !atTip.has(`${m.name}/migration.sql`));
+    const view = {
+        git,
+        chain,
+        atMergeBase,
+        atTip,
+        short: mergeBase.slice(0, 12),
+        q: (name) => JSON.stringify(`${rel}/${name}`),
+        fresh: chain.filter((m) => !atMergeBase.has(`${m.name}/migration.sql`) && !atTip.has(`${m.name}/migration.sql`)),
+    };
+    const findings = baseMigrationFindings(view);
+    findings.push(...freshMigrationFindings(view, findings, provider));
+    findings.push(...lockFindings(view, migrationsDir));
+    return (0, problem_1.ok)(findings);
+}
+const migrationNames = (tree) => [...tree.keys()].filter((k) => k.endsWith('/migration.sql')).map((k) => k.slice(0, -'/migration.sql'.length));
+function openBase(baseRef, migrationsDir) {
+    const git = git_1.Git.open(migrationsDir);
+    if (!git) {
+        return (0, problem_1.fail)(`--base ${baseRef}: ${path.basename(migrationsDir)} is not inside a git checkout, so the base cannot be read. ` +
+            `Run in a clone (in GitHub Actions: actions/checkout with fetch-depth: 0).`);
+    }
+    const tip = git.ensureCommit(baseRef);
+    if (!tip) {
+        return (0, problem_1.fail)(`--base ${baseRef}: no such commit here, and fetching it from origin failed. Fetch the base branch (in GitHub ` +
+            `Actions: actions/checkout with fetch-depth: 0).`);
+    }
+    const head = git.commit('HEAD');
+    const mergeBase = head ? git.mergeBase(tip, head) : undefined;
+    if (!mergeBase) {
+        return (0, problem_1.fail)(`--base ${baseRef}: no common history with HEAD, even after deepening the shallow clone. Use a full clone (in ` +
+            `GitHub Actions: actions/checkout with fetch-depth: 0).`);
+    }
+    return (0, problem_1.ok)({ git, tip, mergeBase });
+}
+/** Edited, deleted and renamed migrations, judged against the merge-base. */
+function baseMigrationFindings(view) {
+    const { git, atMergeBase, short, q, fresh } = view;
+    const mine = new Map(view.chain.map((m) => [m.name, m]));
     const baseSql = (name) => normalise(git.blob(atMergeBase.get(`${name}/migration.sql`)) ?? '');
     const findings = [];
+    const baseNames = migrationNames(atMergeBase);
     for (const name of baseNames) {
         const m = mine.get(name);
         if (m) {
@@ -57525,21 +57602,44 @@ function compareWithBase(baseRef, chain, migrationsDir, provider) {
                     code: 'edited',
                     severity: 'error',
                     migration: name,
-                    message: `Migration \`${name}\` was changed after it was merged (it differs from ${short}). Databases that already applied it will refuse the next deploy ("migration was modified after it was applied").`,
-                    fix: `git checkout ${short} -- ${q(`${name}/migration.sql`)}\n# then put the change in a new migration: npx prisma-drift-gate check --write <name>`,
+                    message: `Migration \`${name}\` was changed after it was merged (it differs from ${short}). Databases ` +
+                        `that already applied it will refuse the next deploy ("migration was modified after it was applied").`,
+                    fix: `git checkout ${short} -- ${q(`${name}/migration.sql`)}\n# then put the change in a new migration: ` +
+                        `npx prisma-drift-gate check --write <name>`,
                 });
             }
             continue;
         }
         const renamedTo = fresh.find((f) => normalise(f.sql) === baseSql(name));
         findings.push(renamedTo
-            ? { code: 'renamed', severity: 'error', migration: name, message: `Migration \`${name}\` was renamed to \`${renamedTo.name}\`. Databases that applied it would apply it again under the new name.`, fix: `git mv ${q(renamedTo.name)} ${q(name)}` }
-            : { code: 'deleted', severity: 'error', migration: name, message: `Migration \`${name}\` exists on the base (${short}) but not here. Databases that applied it will report it as missing.`, fix: `git checkout ${short} -- ${q(name)}` });
+            ? {
+                code: 'renamed',
+                severity: 'error',
+                migration: name,
+                message: `Migration \`${name}\` was renamed to \`${renamedTo.name}\`. Databases that applied it would ` +
+                    `apply it again under the new name.`,
+                fix: `git mv ${q(renamedTo.name)} ${q(name)}`,
+            }
+            : {
+                code: 'deleted',
+                severity: 'error',
+                migration: name,
+                message: `Migration \`${name}\` exists on the base (${short}) but not here. Databases that applied it ` +
+                    `will report it as missing.`,
+                fix: `git checkout ${short} -- ${q(name)}`,
+            });
     }
-    const renamed = new Set(findings.filter((f) => f.code === 'renamed').map((f) => /git mv "(?:[^"]*\/)?([^"/]+)"/.exec(f.fix)?.[1]));
+    return findings;
+}
+/** The pull request's own migrations: order against the base's tip, names, emptiness. */
+function freshMigrationFindings(view, earlier, provider) {
+    const { q } = view;
+    const findings = [];
+    const renamed = new Set(earlier.filter((f) => f.code === 'renamed').map((f) => /git mv "(?:[^"]*\/)?([^"/]+)"/.exec(f.fix)?.[1]));
+    const tipNames = migrationNames(view.atTip).sort((a, b) => a.localeCompare(b));
     const newest = tipNames[tipNames.length - 1];
     let next = newest ? TIMESTAMPED.exec(newest)?.[1] : undefined;
-    for (const m of fresh) {
+    for (const m of view.fresh) {
         if (renamed.has(m.name))
             continue;
         if (newest && m.name.localeCompare(newest) < 0) {
@@ -57549,28 +57649,55 @@ function compareWithBase(baseRef, chain, migrationsDir, provider) {
                 code: 'out-of-order',
                 severity: 'error',
                 migration: m.name,
-                message: `New migration \`${m.name}\` sorts before \`${newest}\`, the newest migration on the base. \`prisma migrate deploy\` would see a history that diverges from the databases (the two branches each added a migration).`,
+                message: `New migration \`${m.name}\` sorts before \`${newest}\`, the newest migration on the base. ` +
+                    `\`prisma migrate deploy\` would see a history that diverges from the databases (the two branches each ` +
+                    `added a migration).`,
                 fix: `git mv ${q(m.name)} ${q(target)}`,
             });
         }
         else if (!TIMESTAMPED.test(m.name)) {
-            findings.push({ code: 'non-standard-name', severity: 'warning', migration: m.name, message: `New migration \`${m.name}\` is not named \`<14-digit timestamp>_<name>\` as Prisma names them, so its place in the order is easy to get wrong.`, fix: `git mv ${q(m.name)} ${q(`${(0, timestamps_1.utcStamp)(new Date())}_${m.name}`)}` });
+            findings.push({
+                code: 'non-standard-name',
+                severity: 'warning',
+                migration: m.name,
+                message: `New migration \`${m.name}\` is not named \`<14-digit timestamp>_<name>\` as Prisma names them, so ` +
+                    `its place in the order is easy to get wrong.`,
+                fix: `git mv ${q(m.name)} ${q(`${(0, timestamps_1.utcStamp)(new Date())}_${m.name}`)}`,
+            });
         }
         if (isEmpty(m, provider))
             findings.push(emptyFinding(m.name));
     }
+    return findings;
+}
+function lockFindings(view, migrationsDir) {
+    const { git, atMergeBase, short, q } = view;
+    const findings = [];
     const baseLock = atMergeBase.get('migration_lock.toml');
     const lockPath = path.join(migrationsDir, 'migration_lock.toml');
     if (baseLock && fs.existsSync(lockPath)) {
         const before = (0, provider_1.lockedProviderIn)(git.blob(baseLock) ?? '');
         const after = (0, provider_1.lockedProviderIn)(fs.readFileSync(lockPath, 'utf8'));
         if (before && after && before !== after) {
-            findings.push({ code: 'lock-changed', severity: 'error', migration: 'migration_lock.toml', message: `migration_lock.toml changed its provider from "${before}" to "${after}". The history was written for ${before}; a provider switch needs a new history, not an edit.`, fix: `git checkout ${short} -- ${q('migration_lock.toml')}` });
+            findings.push({
+                code: 'lock-changed',
+                severity: 'error',
+                migration: 'migration_lock.toml',
+                message: `migration_lock.toml changed its provider from "${before}" to "${after}". The history was written ` +
+                    `for ${before}; a provider switch needs a new history, not an edit.`,
+                fix: `git checkout ${short} -- ${q('migration_lock.toml')}`,
+            });
         }
     }
-    return (0, problem_1.ok)(findings);
+    return findings;
 }
-const emptyFinding = (name) => ({ code: 'empty', severity: 'warning', migration: name, message: `Migration \`${name}\` holds only comments or whitespace.`, fix: 'Add the SQL it was meant to hold, or delete the folder if it has not been merged.' });
+const emptyFinding = (name) => ({
+    code: 'empty',
+    severity: 'warning',
+    migration: name,
+    message: `Migration \`${name}\` holds only comments or whitespace.`,
+    fix: 'Add the SQL it was meant to hold, or delete the folder if it has not been merged.',
+});
 
 
 /***/ }),
@@ -57633,9 +57760,13 @@ function loadChain(migrationsDir, cwd) {
     catch (e) {
         if (e.code === 'ENOENT')
             return (0, problem_1.ok)([]);
-        return (0, problem_1.fail)(`${(0, problem_1.displayPath)(migrationsDir, cwd)}: cannot read the migrations folder (${e.code ?? String(e)}).`);
+        return (0, problem_1.fail)(`${(0, problem_1.displayPath)(migrationsDir, cwd)}: cannot read the migrations folder ` +
+            `(${e.code ?? String(e)}).`);
     }
-    const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort((a, b) => a.localeCompare(b));
+    const names = entries
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name)
+        .sort((a, b) => a.localeCompare(b));
     const chain = [];
     for (const name of names) {
         const file = path.join(migrationsDir, name, 'migration.sql');
@@ -57646,7 +57777,8 @@ function loadChain(migrationsDir, cwd) {
         catch (e) {
             const code = e.code;
             const message = code === 'ENOENT'
-                ? `${(0, problem_1.displayPath)(path.join(migrationsDir, name), cwd)}: migration folder "${name}" has no migration.sql. Add the file, or delete the folder if it is left over.`
+                ? `${(0, problem_1.displayPath)(path.join(migrationsDir, name), cwd)}: migration folder "${name}" has no migration.sql. ` +
+                    `Add the file, or delete the folder if it is left over.`
                 : `${(0, problem_1.displayPath)(file, cwd)}: cannot read migration "${name}" (${code ?? String(e)}).`;
             return (0, problem_1.fail)({ migration: name, file: (0, problem_1.displayPath)(file, cwd), message });
         }
@@ -57812,7 +57944,12 @@ async function runCheck(opts) {
 async function checkProject(opts) {
     const t0 = node_perf_hooks_1.performance.now();
     const report = emptyReport(Math.round(t0));
-    const loaded = (0, project_1.loadProject)({ cwd: opts.cwd, schema: opts.schema, migrations: opts.migrations, lockMustMatchSchema: true });
+    const loaded = (0, project_1.loadProject)({
+        cwd: opts.cwd,
+        schema: opts.schema,
+        migrations: opts.migrations,
+        lockMustMatchSchema: true,
+    });
     const known = loaded.ok ? loaded.value : loaded.partial;
     if (known.config) {
         report.config = (0, problem_1.displayPath)(known.config.file, opts.cwd);
@@ -57821,8 +57958,14 @@ async function checkProject(opts) {
     }
     Object.assign(report, (0, project_1.describeProject)(known, opts.cwd));
     report.provider = known.provider?.provider ?? null;
-    const outcome = { report, migrationsDir: known.schema?.migrationsDir, schemaFiles: known.schema?.files ?? [] };
-    const checked = loaded.ok ? await checkLoaded(loaded.value, opts, report) : { ok: false, problem: loaded.problem };
+    const outcome = {
+        report,
+        migrationsDir: known.schema?.migrationsDir,
+        schemaFiles: known.schema?.files ?? [],
+    };
+    const checked = loaded.ok
+        ? await checkLoaded(loaded.value, opts, report)
+        : { ok: false, problem: loaded.problem };
     if (!checked.ok)
         report.errors.push(checked.problem);
     report.timings.totalMs = Math.round(node_perf_hooks_1.performance.now() - t0);
@@ -57858,7 +58001,8 @@ async function checkLoaded(project, opts, report) {
         const tDb = node_perf_hooks_1.performance.now();
         const shadowUrl = opts.shadowDatabaseUrl ?? opts.env?.SHADOW_DATABASE_URL ?? project.config?.shadowDatabaseUrl;
         if (shadowUrl && provider !== 'postgresql') {
-            return broken(`--shadow-database-url is for PostgreSQL; this schema's provider is ${provider}, which replays in an embedded database.`);
+            return broken(`--shadow-database-url is for PostgreSQL; this schema's provider is ${provider}, which replays in an embedded ` +
+                `database.`);
         }
         const opened = shadowUrl
             ? await (await Promise.resolve().then(() => __importStar(__nccwpck_require__(6170)))).openPgServer(shadowUrl)
@@ -57872,7 +58016,10 @@ async function checkLoaded(project, opts, report) {
             const r = await db.runScript(init);
             const fix = 'Fix that SQL in the config.';
             if (!r.ok)
-                return broken({ file: report.config, message: `${report.config}: migrations.initShadowDb failed: ${r.problem.message}. ${fix}` });
+                return broken({
+                    file: report.config,
+                    message: `${report.config}: migrations.initShadowDb failed: ${r.problem.message}. ${fix}`,
+                });
         }
         const replayed = await replay(db, project.chain, report);
         if (!replayed.ok)
@@ -57924,7 +58071,11 @@ async function replay(db, chain, report) {
             const r = await db.runMigration(migration);
             if (!r.ok)
                 return r;
-            report.migrations.push({ name: migration.name, checksum: migration.checksum, durationMs: round1(node_perf_hooks_1.performance.now() - tm) });
+            report.migrations.push({
+                name: migration.name,
+                checksum: migration.checksum,
+                durationMs: round1(node_perf_hooks_1.performance.now() - tm),
+            });
         }
         return { ok: true, value: undefined };
     }
@@ -57935,7 +58086,10 @@ async function replay(db, chain, report) {
 async function diffAndExplain(db, project, report) {
     const tDiff = node_perf_hooks_1.performance.now();
     const files = (0, engineSchema_1.schemaForEngine)(project.schema.files);
-    const filters = { externalTables: project.config?.externalTables ?? [], externalEnums: project.config?.externalEnums ?? [] };
+    const filters = {
+        externalTables: project.config?.externalTables ?? [],
+        externalEnums: project.config?.externalEnums ?? [],
+    };
     const engine = await (0, load_1.startEngine)(db.adapterFactory());
     try {
         const diff = await (0, diff_1.diffWithEngine)(engine, files, project.cwd, filters);
@@ -58019,6 +58173,7 @@ exports.runCli = runCli;
 exports.main = main;
 exports.exitWhenFlushed = exitWhenFlushed;
 const fs = __importStar(__nccwpck_require__(3024));
+const path = __importStar(__nccwpck_require__(6760));
 const node_util_1 = __nccwpck_require__(7975);
 const problem_1 = __nccwpck_require__(4008);
 const write_1 = __nccwpck_require__(2868);
@@ -58028,7 +58183,8 @@ const maskUrl_1 = __nccwpck_require__(7354);
 const commandFlags_1 = __nccwpck_require__(8131);
 const run_1 = __nccwpck_require__(114);
 const deployText_1 = __nccwpck_require__(6308);
-const USAGE = `Usage: prisma-drift-gate check [--schema <file|folder>] [--migrations <dir>] [--base <git-ref>] [--shadow-database-url <url>] [--json] [--write <name>]
+const USAGE = `Usage: prisma-drift-gate check [--schema <file|folder>] [--migrations <dir>] [--base <git-ref>] ` +
+    `[--shadow-database-url <url>] [--json] [--write <name>]
        prisma-drift-gate deploy [--schema …] [--migrations <dir>] [--dry-run] [--allow-edited] [--json]
        prisma-drift-gate status [--schema …] [--migrations <dir>] [--drift] [--json]
        prisma-drift-gate resolve (--applied <migration> | --rolled-back <migration>) [--json]
@@ -58052,30 +58208,27 @@ failed one as rolled back. Prefer the environment to --database-url <url>: argum
 show up in ps and shell history.
 Exit codes: deploy/resolve 0 done, 2 refused or failed; status 0 up to date, 1 behind or
 drifted, 2 errors.`;
+const OPTIONS = {
+    schema: { type: 'string' },
+    migrations: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    write: { type: 'string' },
+    base: { type: 'string' },
+    'shadow-database-url': { type: 'string' },
+    'database-url': { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+    'allow-edited': { type: 'boolean', default: false },
+    drift: { type: 'boolean', default: false },
+    applied: { type: 'string' },
+    'rolled-back': { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+    version: { type: 'boolean', default: false },
+};
 /** Runs the CLI and returns its exit code. Every expected failure is a one-line message. */
 async function runCli(argv, io) {
     let parsed;
     try {
-        parsed = (0, node_util_1.parseArgs)({
-            args: argv,
-            allowPositionals: true,
-            options: {
-                schema: { type: 'string' },
-                migrations: { type: 'string' },
-                json: { type: 'boolean', default: false },
-                write: { type: 'string' },
-                base: { type: 'string' },
-                'shadow-database-url': { type: 'string' },
-                'database-url': { type: 'string' },
-                'dry-run': { type: 'boolean', default: false },
-                'allow-edited': { type: 'boolean', default: false },
-                drift: { type: 'boolean', default: false },
-                applied: { type: 'string' },
-                'rolled-back': { type: 'string' },
-                help: { type: 'boolean', short: 'h', default: false },
-                version: { type: 'boolean', default: false },
-            },
-        });
+        parsed = (0, node_util_1.parseArgs)({ args: argv, allowPositionals: true, options: OPTIONS });
     }
     catch (e) {
         io.stderr(`error: ${e.message}. Run prisma-drift-gate --help.\n`);
@@ -58083,8 +58236,7 @@ async function runCli(argv, io) {
     }
     const { values, positionals } = parsed;
     if (values.version) {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        io.stdout(`${(__nccwpck_require__(8330)/* .version */ .rE)}\n`);
+        io.stdout(`${packageVersion()}\n`);
         return 0;
     }
     const [command, ...rest] = positionals;
@@ -58092,41 +58244,50 @@ async function runCli(argv, io) {
         io.stdout(USAGE + '\n');
         return values.help || command === 'help' ? 0 : 2;
     }
-    if (command !== 'check' && command !== 'deploy' && command !== 'status' && command !== 'resolve') {
-        io.stderr(`error: unknown command "${command}". Run prisma-drift-gate --help.\n`);
+    const usage = usageError(command, rest, values);
+    if (usage) {
+        io.stderr(`error: ${usage}\n`);
         return 2;
+    }
+    return command === 'check' ? runCheckCommand(values, io) : runDeploy(command, values, io);
+}
+/** What is wrong with the command line, in one line, or undefined. */
+function usageError(command, rest, values) {
+    if (command !== 'check' && command !== 'deploy' && command !== 'status' && command !== 'resolve') {
+        return `unknown command "${command}". Run prisma-drift-gate --help.`;
     }
     if (rest.length > 0) {
-        const hint = command === 'resolve' ? `Name the migration with --applied ${rest[0]} or --rolled-back ${rest[0]}.` : 'Pass the schema with --schema <path>.';
-        io.stderr(`error: unexpected argument "${rest[0]}". ${hint}\n`);
-        return 2;
+        const hint = command === 'resolve'
+            ? `Name the migration with --applied ${rest[0]} or --rolled-back ${rest[0]}.`
+            : 'Pass the schema with --schema <path>.';
+        return `unexpected argument "${rest[0]}". ${hint}`;
     }
     const misplaced = (0, commandFlags_1.misplacedFlag)(command, values);
-    if (misplaced) {
-        io.stderr(`error: --${misplaced} does not apply to ${command}. Run prisma-drift-gate --help.\n`);
-        return 2;
+    if (misplaced)
+        return `--${misplaced} does not apply to ${command}. Run prisma-drift-gate --help.`;
+    if (command === 'check' && values.write !== undefined && !/\w/.test(values.write)) {
+        return '--write needs a migration name, e.g. --write add_last_updated.';
     }
-    if (command !== 'check') {
-        const report = await (0, run_1.runDeployCommand)(command, {
-            cwd: io.cwd,
-            schema: values.schema,
-            migrations: values.migrations,
-            databaseUrl: values['database-url'],
-            dryRun: values['dry-run'],
-            allowEdited: values['allow-edited'],
-            drift: values.drift,
-            resolve: { applied: values.applied, rolledBack: values['rolled-back'] },
-        });
-        if (values.json)
-            io.stdout(JSON.stringify(report, null, 2) + '\n');
-        else
-            (report.errors.length > 0 ? io.stderr : io.stdout)((0, deployText_1.renderDeployText)(report));
-        return (0, run_1.deployExitCode)(report);
-    }
-    if (values.write !== undefined && !/\w/.test(values.write)) {
-        io.stderr('error: --write needs a migration name, e.g. --write add_last_updated.\n');
-        return 2;
-    }
+    return undefined;
+}
+async function runDeploy(command, values, io) {
+    const report = await (0, run_1.runDeployCommand)(command, {
+        cwd: io.cwd,
+        schema: values.schema,
+        migrations: values.migrations,
+        databaseUrl: values['database-url'],
+        dryRun: values['dry-run'],
+        allowEdited: values['allow-edited'],
+        drift: values.drift,
+        resolve: { applied: values.applied, rolledBack: values['rolled-back'] },
+    });
+    if (values.json)
+        io.stdout(JSON.stringify(report, null, 2) + '\n');
+    else
+        (report.errors.length > 0 ? io.stderr : io.stdout)((0, deployText_1.renderDeployText)(report));
+    return (0, run_1.deployExitCode)(report);
+}
+async function runCheckCommand(values, io) {
     const { report, migrationsDir } = await (0, check_1.checkProject)({
         cwd: io.cwd,
         schema: values.schema,
@@ -58142,22 +58303,27 @@ async function runCli(argv, io) {
     else
         io.stdout((0, text_1.renderCheckText)(report, { color: io.color }));
     const code = (0, check_1.exitCodeOf)(report);
-    if (values.write !== undefined && code === 1 && report.roundTrip.ok && migrationsDir) {
-        const existing = fs.existsSync(migrationsDir) ? fs.readdirSync(migrationsDir) : [];
-        const folder = (0, write_1.migrationFolderName)(values.write, existing);
-        const written = (0, write_1.writeMigration)(migrationsDir, folder, (0, write_1.renderMigrationFile)(report.sql, report.warnings), report.provider);
-        if (!written.ok) {
-            io.stderr(`error: ${written.problem.message}\n`);
-            return 2;
-        }
-        // Keep stdout pure JSON under --json.
-        (values.json ? io.stderr : io.stdout)(`Wrote ${(0, problem_1.displayPath)(written.value, io.cwd)}\n`);
+    if (values.write === undefined || code !== 1 || !report.roundTrip.ok || !migrationsDir)
+        return code;
+    const existing = fs.existsSync(migrationsDir) ? fs.readdirSync(migrationsDir) : [];
+    const folder = (0, write_1.migrationFolderName)(values.write, existing);
+    const content = (0, write_1.renderMigrationFile)(report.sql, report.warnings);
+    const written = (0, write_1.writeMigration)(migrationsDir, folder, content, report.provider);
+    if (!written.ok) {
+        io.stderr(`error: ${written.problem.message}\n`);
+        return 2;
     }
+    // Keep stdout pure JSON under --json.
+    (values.json ? io.stderr : io.stdout)(`Wrote ${(0, problem_1.displayPath)(written.value, io.cwd)}\n`);
     return code;
 }
 /** Database URLs that may appear in an unexpected error; they are masked before printing. */
 function scrubSecrets(text, argv) {
-    return (0, maskUrl_1.scrubText)(text, [process.env.DATABASE_URL, process.env.SHADOW_DATABASE_URL, ...argv.filter((a) => /^[a-z][a-z0-9+.-]*:/i.test(a))]);
+    return (0, maskUrl_1.scrubText)(text, [
+        process.env.DATABASE_URL,
+        process.env.SHADOW_DATABASE_URL,
+        ...argv.filter((a) => /^[a-z][a-z0-9+.-]*:/i.test(a)),
+    ]);
 }
 /** The process entry: a bug becomes one line and exit 2, never a stack trace (unless asked for). */
 async function main() {
@@ -58171,8 +58337,9 @@ async function main() {
         });
     }
     catch (e) {
-        const detail = scrubSecrets(String(process.env.PRISMA_DRIFT_GATE_DEBUG ? e.stack : e?.message ?? e), process.argv);
-        process.stderr.write(`error: internal error in prisma-drift-gate: ${detail}. Please report it (set PRISMA_DRIFT_GATE_DEBUG=1 for details).\n`);
+        const detail = scrubSecrets(String(process.env.PRISMA_DRIFT_GATE_DEBUG ? e.stack : (e?.message ?? e)), process.argv);
+        process.stderr.write(`error: internal error in prisma-drift-gate: ${detail}. Please report it (set PRISMA_DRIFT_GATE_DEBUG=1 for ` +
+            `details).\n`);
         process.exitCode = 2;
     }
     await exitWhenFlushed();
@@ -58186,6 +58353,11 @@ async function exitWhenFlushed() {
     await new Promise((resolve) => process.stdout.write('', () => resolve()));
     await new Promise((resolve) => process.stderr.write('', () => resolve()));
     process.exit();
+}
+/** package.json sits beside lib/ (the npm package) and beside dist/ (the Action's checkout). */
+function packageVersion() {
+    const file = path.join(__dirname, '..', 'package.json');
+    return JSON.parse(fs.readFileSync(file, 'utf8')).version;
 }
 
 
@@ -58264,7 +58436,14 @@ exports.loadPrismaConfig = loadPrismaConfig;
 const fs = __importStar(__nccwpck_require__(3024));
 const node_module_1 = __nccwpck_require__(8995);
 const path = __importStar(__nccwpck_require__(6760));
-const NAMES = ['prisma.config.ts', 'prisma.config.mts', 'prisma.config.cts', 'prisma.config.js', 'prisma.config.mjs', 'prisma.config.cjs'];
+const NAMES = [
+    'prisma.config.ts',
+    'prisma.config.mts',
+    'prisma.config.cts',
+    'prisma.config.js',
+    'prisma.config.mjs',
+    'prisma.config.cjs',
+];
 /** Where Prisma 7 looks: the working directory, then `.config/prisma.*`. */
 function findPrismaConfig(cwd) {
     for (const name of NAMES)
@@ -58287,7 +58466,12 @@ function loadPrismaConfig(file) {
         return { file, ...fromObject(evaluate(file, source)) };
     }
     catch (e) {
-        return { file, ...fromLiterals(source), fallback: `${path.basename(file)} could not be evaluated (${e.message.split('\n')[0]}); read its string literals instead` };
+        return {
+            file,
+            ...fromLiterals(source),
+            fallback: `${path.basename(file)} could not be evaluated (${e.message.split('\n')[0]}); read its ` +
+                `string literals instead`,
+        };
     }
 }
 function evaluate(file, source) {
@@ -58355,6 +58539,158 @@ function fromLiterals(source) {
 
 /***/ }),
 
+/***/ 9353:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.deploy = deploy;
+exports.status = status;
+exports.resolve = resolve;
+const node_crypto_1 = __nccwpck_require__(7598);
+const history_1 = __nccwpck_require__(8259);
+const refusals_1 = __nccwpck_require__(6174);
+async function deploy(db, { chain, externalTables }, opts, report, progress) {
+    // The dry run takes no lock and creates nothing: it must not change the database at all.
+    if (!opts.dryRun) {
+        const locked = await db.lock();
+        if (!locked.ok)
+            return (0, refusals_1.refuse)(report, locked.problem);
+    }
+    const managed = await (0, refusals_1.ensureManaged)(db, chain, externalTables, report, { create: !opts.dryRun });
+    if (!managed)
+        return 'refused';
+    const rows = (await db.hasMigrationsTable()) ? await db.rows() : [];
+    report.migrations = (0, history_1.classifyHistory)(chain, rows);
+    if ((0, refusals_1.refusals)(report, opts))
+        return 'refused';
+    const pending = chain.filter((m) => report.migrations.find((s) => s.name === m.name)?.state === 'pending');
+    report.plan = pending.map((m) => ({ name: m.name, checksum: m.checksum }));
+    if (opts.dryRun) {
+        report.deployed = pending.map((m) => m.name);
+        return 'dry-run';
+    }
+    let failed = false;
+    for (const migration of pending) {
+        const id = (0, node_crypto_1.randomUUID)();
+        progress.inFlight = migration.name;
+        await db.recordStart(id, migration);
+        const r = await db.runMigration(migration);
+        if (r.ok) {
+            await db.recordFinish(id, 1);
+            report.deployed.push(migration.name);
+            continue;
+        }
+        await db.recordFailure(id, r.problem.logs);
+        const { logs: _logs, ...problem } = r.problem;
+        report.errors.push(problem);
+        failed = true;
+        break;
+    }
+    progress.inFlight = undefined;
+    report.migrations = (0, history_1.classifyHistory)(chain, await db.rows());
+    if (failed)
+        return 'failed';
+    return report.deployed.length > 0 ? 'deployed' : 'up-to-date';
+}
+async function status(db, chain, prepared, opts, report) {
+    const hasTable = await db.hasMigrationsTable();
+    if (!hasTable) {
+        const external = new Set(prepared.externalTables);
+        const objects = (await db.existingObjects()).filter((t) => !external.has(t));
+        if (objects.length > 0)
+            report.notes.push((0, refusals_1.notManagedMessage)(objects, chain));
+    }
+    report.migrations = (0, history_1.classifyHistory)(chain, hasTable ? await db.rows() : []);
+    if (opts.drift) {
+        const applied = chain.filter((m) => report.migrations.some((s) => s.name === m.name && (s.state === 'applied' || s.state === 'edited')));
+        const drift = await (await Promise.resolve().then(() => __importStar(__nccwpck_require__(5506)))).liveDrift(db, applied, prepared.schema, opts.cwd, {
+            externalTables: prepared.externalTables,
+            externalEnums: prepared.externalEnums,
+        });
+        if (!drift.ok) {
+            report.errors.push(drift.problem);
+            return 'error';
+        }
+        report.drift = drift.value;
+    }
+    if (report.drift?.drift)
+        return 'drift';
+    return report.migrations.some((m) => m.state !== 'applied') ? 'behind' : 'up-to-date';
+}
+async function resolve(db, chain, opts, report) {
+    const { applied, rolledBack } = opts.resolve ?? {};
+    const name = (applied ?? rolledBack);
+    const locked = await db.lock();
+    if (!locked.ok)
+        return (0, refusals_1.refuse)(report, locked.problem);
+    if (!(await db.hasMigrationsTable())) {
+        if (rolledBack)
+            return (0, refusals_1.refuse)(report, `${report.target}: there is no _prisma_migrations table, so there is no failed migration "${rolledBack}" to ` +
+                `mark rolled back.`);
+        await db.createMigrationsTable();
+    }
+    const rows = (await db.rows()).filter((r) => r.migrationName === name);
+    if (applied) {
+        const migration = chain.find((m) => m.name === applied);
+        // Prisma counts any finished row, even one rolled back later.
+        if (rows.some((r) => r.finishedAt !== null))
+            return (0, refusals_1.refuse)(report, `migration "${applied}" is already recorded as applied in ${report.target} (P3008). Nothing changed.`);
+        // A failed attempt is closed first, as Prisma does, so the history has one live row.
+        await db.recordRolledBack(applied);
+        await db.recordApplied((0, node_crypto_1.randomUUID)(), migration);
+    }
+    else {
+        if (rows.length === 0)
+            return (0, refusals_1.refuse)(report, `migration "${rolledBack}" cannot be marked rolled back: it was never applied to ${report.target} (P3011). ` +
+                `Give the whole folder name, e.g. ${chain[0]?.name ?? '20240101000000_init'}.`);
+        if (rows.every((r) => r.finishedAt !== null))
+            return (0, refusals_1.refuse)(report, `migration "${rolledBack}" cannot be marked rolled back: it is not failed (P3012). Only a failed migration ` +
+                `can be rolled back.`);
+        await db.recordRolledBack(rolledBack);
+    }
+    report.migrations = (0, history_1.classifyHistory)(chain, await db.rows());
+    report.resolved = applied ? { applied } : { rolledBack };
+    return 'resolved';
+}
+
+
+/***/ }),
+
 /***/ 8259:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -58395,18 +58731,35 @@ function classifyHistory(chain, rows) {
         const failed = mine.find((r) => r.finishedAt === null);
         const applied = mine.find((r) => r.finishedAt !== null);
         if (failed)
-            out.push({ name: m.name, state: 'failed', checksum: m.checksum, ...times(failed), logs: failed.logs ?? undefined });
+            out.push({
+                name: m.name,
+                state: 'failed',
+                checksum: m.checksum,
+                ...times(failed),
+                logs: failed.logs ?? undefined,
+            });
         else if (!applied)
             out.push({ name: m.name, state: 'pending', checksum: m.checksum });
         else if (!checksumMatches(m.sql, applied.checksum))
-            out.push({ name: m.name, state: 'edited', checksum: m.checksum, recordedChecksum: applied.checksum, ...times(applied) });
+            out.push({
+                name: m.name,
+                state: 'edited',
+                checksum: m.checksum,
+                recordedChecksum: applied.checksum,
+                ...times(applied),
+            });
         else
             out.push({ name: m.name, state: 'applied', checksum: m.checksum, ...times(applied) });
     }
     const unknown = [...new Set(live.filter((r) => !onDisk.has(r.migrationName)).map((r) => r.migrationName))];
     for (const name of unknown) {
         const row = live.find((r) => r.migrationName === name);
-        out.push({ name, state: row.finishedAt === null ? 'failed' : 'unknown', ...times(row), logs: row.logs ?? undefined });
+        out.push({
+            name,
+            state: row.finishedAt === null ? 'failed' : 'unknown',
+            ...times(row),
+            logs: row.logs ?? undefined,
+        });
     }
     return out;
 }
@@ -58426,7 +58779,9 @@ function checksumMatches(sql, recorded) {
     const variants = [sql, sql.includes('\r\n') ? sql.replace(/\r\n/g, '\n') : sql.replace(/\n/g, '\r\n')];
     return variants.some((text) => {
         const digest = (0, node_crypto_1.createHash)('sha256').update(text, 'utf8').digest();
-        const rendered = recorded.length !== 64 && recorded.length > 0 ? [...digest].map((b) => b.toString(16)).join('') : digest.toString('hex');
+        const rendered = recorded.length !== 64 && recorded.length > 0
+            ? [...digest].map((b) => b.toString(16)).join('')
+            : digest.toString('hex');
         return rendered === recorded;
     });
 }
@@ -58550,7 +58905,13 @@ async function liveDrift(db, applied, schema, cwd, filters) {
         const shadow = await (0, load_1.startEngine)(replay.adapterFactory());
         let chainFiles;
         try {
-            const introspected = await shadow.introspect({ schema: { files }, baseDirectoryPath: path.dirname(files[0].path), force: true, compositeTypeDepth: -1, namespaces: null });
+            const introspected = await shadow.introspect({
+                schema: { files },
+                baseDirectoryPath: path.dirname(files[0].path),
+                force: true,
+                compositeTypeDepth: -1,
+                namespaces: null,
+            });
             chainFiles = introspected.schema.files;
         }
         catch (e) {
@@ -58562,10 +58923,22 @@ async function liveDrift(db, applied, schema, cwd, filters) {
         const live = await (0, load_1.startEngine)(db.adapterFactory());
         try {
             const configDir = path.dirname(files[0].path);
-            const toChain = await live.diff({ from: { tag: 'schemaDatasource', files, configDir }, to: { tag: 'schemaDatamodel', files: chainFiles }, script: true, exitCode: true, filters });
+            const toChain = await live.diff({
+                from: { tag: 'schemaDatasource', files, configDir },
+                to: { tag: 'schemaDatamodel', files: chainFiles },
+                script: true,
+                exitCode: true,
+                filters,
+            });
             if (toChain.exitCode !== 2)
                 return (0, problem_1.ok)({ drift: false, summary: '', sql: '' });
-            const fromChain = await live.diff({ from: { tag: 'schemaDatamodel', files: chainFiles }, to: { tag: 'schemaDatasource', files, configDir }, script: false, exitCode: true, filters });
+            const fromChain = await live.diff({
+                from: { tag: 'schemaDatamodel', files: chainFiles },
+                to: { tag: 'schemaDatasource', files, configDir },
+                script: false,
+                exitCode: true,
+                filters,
+            });
             return (0, problem_1.ok)({ drift: true, summary: (fromChain.stdout ?? '').trim(), sql: toChain.stdout ?? '' });
         }
         catch (e) {
@@ -58596,7 +58969,10 @@ async function liveDrift(db, applied, schema, cwd, filters) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.advisoryLockDisabled = void 0;
-/** As Prisma reads PRISMA_SCHEMA_DISABLE_ADVISORY_LOCK: any value but "" and "0" turns the lock off (both databases). */
+/**
+ * As Prisma reads PRISMA_SCHEMA_DISABLE_ADVISORY_LOCK: any value but "" and "0" turns the lock
+ * off (both databases).
+ */
 const advisoryLockDisabled = (value = process.env.PRISMA_SCHEMA_DISABLE_ADVISORY_LOCK) => value !== undefined && value !== '' && value !== '0';
 exports.advisoryLockDisabled = advisoryLockDisabled;
 
@@ -58644,7 +59020,12 @@ async function openPgTarget(target) {
     let client;
     try {
         conn = (0, pgServer_1.splitUrl)(target.url, target.baseDir);
-        client = new pg_1.default.Client({ connectionString: conn.connectionString, connectionTimeoutMillis: targetDb_1.LOCK_TIMEOUT_MS, options: (0, pgServer_1.searchPathOption)(conn.schema), ...(conn.ssl !== undefined ? { ssl: conn.ssl } : {}) });
+        client = new pg_1.default.Client({
+            connectionString: conn.connectionString,
+            connectionTimeoutMillis: targetDb_1.LOCK_TIMEOUT_MS,
+            options: (0, pgServer_1.searchPathOption)(conn.schema),
+            ...(conn.ssl !== undefined ? { ssl: conn.ssl } : {}),
+        });
     }
     catch (e) {
         return (0, problem_1.fail)(`${target.source} ${target.display}: ${(0, types_1.oneLine)(e.message)}.`);
@@ -58657,103 +59038,7 @@ async function openPgTarget(target) {
     catch (e) {
         return (0, problem_1.fail)({ message: (0, pgServer_1.connectionProblem)(target.url, e, target.source).message });
     }
-    const { connectionString, schema } = conn;
-    const table = `${quoteIdent(schema)}.${targetDb_1.MIGRATIONS_TABLE}`;
-    let locked = false;
-    let pool;
-    const db = {
-        provider: 'postgresql',
-        async lock() {
-            if ((0, lockSwitch_1.advisoryLockDisabled)())
-                return (0, problem_1.ok)(undefined);
-            // lock_timeout bounds the wait for any lock, advisory ones included; RESET afterwards
-            // restores the database's or role's own setting for the migrations.
-            await client.query(`SET lock_timeout = ${targetDb_1.LOCK_TIMEOUT_MS}`);
-            try {
-                await client.query(`SELECT pg_advisory_lock(${targetDb_1.ADVISORY_LOCK_ID})`);
-                locked = true;
-                return (0, problem_1.ok)(undefined);
-            }
-            catch (e) {
-                if (e.code !== '55P03')
-                    throw e;
-                return (0, problem_1.fail)(`${target.display}: timed out after ${targetDb_1.LOCK_TIMEOUT_MS / 1000} s waiting for the migration lock (SELECT pg_advisory_lock(${targetDb_1.ADVISORY_LOCK_ID})): another deploy (ours or prisma migrate deploy) is running against this database. Wait for it and run again; a GitHub concurrency group prevents this.`);
-            }
-            finally {
-                await client.query('RESET lock_timeout');
-            }
-        },
-        async hasMigrationsTable() {
-            const r = await client.query(`SELECT to_regclass($1) IS NOT NULL AS present`, [table]);
-            return r.rows[0].present;
-        },
-        async existingObjects() {
-            // Prisma's P3005 test (sql_migration_persistence.rs): ordinary tables in the URL's
-            // schema, except PostGIS's own; views, sequences and enums do not count.
-            const r = await client.query(`SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-          WHERE n.nspname = $1 AND c.relkind = 'r'
-            AND lower(c.relname) NOT IN ('spatial_ref_sys', 'geometry_columns', 'geography_columns', 'raster_columns', 'raster_overviews')
-          ORDER BY 1`, [schema]);
-            return r.rows.map((row) => `${schema}.${row.name}`);
-        },
-        async createMigrationsTable() {
-            // As Prisma: look first, so a user without CREATE on the database can use an existing schema.
-            const exists = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
-            if (exists.rowCount === 0)
-                await client.query(`CREATE SCHEMA ${quoteIdent(schema)}`);
-            await client.query(createTableSql(schema));
-        },
-        async rows() {
-            const r = await client.query(`SELECT id, checksum, migration_name, started_at, finished_at, rolled_back_at, logs, applied_steps_count FROM ${table} ORDER BY started_at ASC`);
-            // pg returns TIMESTAMPTZ as Date already.
-            return r.rows.map((row) => (0, history_1.rowFrom)(row, (v) => v ?? null));
-        },
-        async recordStart(id, migration) {
-            await client.query(`INSERT INTO ${table} (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)`, [id, migration.checksum, migration.name]);
-        },
-        async recordFinish(id, appliedSteps) {
-            await client.query(`UPDATE ${table} SET finished_at = now(), applied_steps_count = $2 WHERE id = $1`, [id, appliedSteps]);
-        },
-        async recordFailure(id, logs) {
-            await client.query(`UPDATE ${table} SET logs = $2 WHERE id = $1`, [id, logs]);
-        },
-        async recordApplied(id, migration) {
-            await client.query(`INSERT INTO ${table} (id, checksum, migration_name, logs, rolled_back_at, started_at, finished_at, applied_steps_count) VALUES ($1, $2, $3, '', NULL, now(), now(), 0)`, [id, migration.checksum, migration.name]);
-        },
-        async recordRolledBack(name) {
-            const r = await client.query(`UPDATE ${table} SET rolled_back_at = now() WHERE migration_name = $1 AND finished_at IS NULL AND rolled_back_at IS NULL`, [name]);
-            return r.rowCount ?? 0;
-        },
-        async runMigration(migration) {
-            try {
-                // One simple-protocol query per file, as Prisma sends it: PostgreSQL runs it as one
-                // implicit transaction, so a failure leaves none of the file's DDL behind.
-                await client.query(migration.sql);
-                return (0, problem_1.ok)(undefined);
-            }
-            catch (e) {
-                // A file with its own BEGIN leaves the session in an aborted transaction; end it so the
-                // failure can be recorded (what it had not committed is rolled back either way).
-                await client.query('ROLLBACK').catch(() => undefined);
-                return { ok: false, problem: pgFailure(migration, e) };
-            }
-        },
-        adapterFactory() {
-            if (!pool) {
-                pool = new pgServer_1.CharAsTextPool({ connectionString, max: 2, options: (0, pgServer_1.searchPathOption)(schema), ...(conn.ssl !== undefined ? { ssl: conn.ssl } : {}) });
-                // An idle connection dropped by the server must not become an unhandled 'error' event.
-                pool.on('error', () => undefined);
-            }
-            return new adapter_pg_1.PrismaPg(pool, { schema });
-        },
-        async [Symbol.asyncDispose]() {
-            if (locked)
-                await client.query(`SELECT pg_advisory_unlock(${targetDb_1.ADVISORY_LOCK_ID})`).catch(() => undefined);
-            await client.end().catch(() => undefined);
-            await pool?.end().catch(() => undefined);
-        },
-    };
-    return (0, problem_1.ok)(db);
+    return (0, problem_1.ok)(new PgTarget(client, conn, target));
 }
 /**
  * The failing statement comes from the error's position. Without one (e.g. "relation
@@ -58772,13 +59057,19 @@ function pgFailure(migration, e) {
     }
     const where = line !== undefined ? `${migration.displayFile}:${line}` : migration.displayFile;
     const head = stmt ? ` at \`${(0, tokens_1.statementHead)(stmt.text)}\`` : '';
-    const detail = [e.detail, e.hint].filter(Boolean).map((s) => (0, types_1.oneLine)(s)).join(' ');
+    const detail = [e.detail, e.hint]
+        .filter(Boolean)
+        .map((s) => (0, types_1.oneLine)(s))
+        .join(' ');
     return {
         migration: migration.name,
         file: migration.displayFile,
         line,
         statement: stmt ? (0, tokens_1.statementHead)(stmt.text) : undefined,
-        message: `${where}: migration "${migration.name}" failed${head}: ${(0, types_1.oneLine)(e.message)}${e.code ? ` (SQLSTATE ${e.code})` : ''}.${detail ? ' ' + detail + '.' : ''} ${rolledBackNote(statements)} Fix the cause, then mark it: prisma-drift-gate resolve --rolled-back ${migration.name}, and deploy again.`,
+        message: `${where}: migration "${migration.name}" failed${head}: ` +
+            `${(0, types_1.oneLine)(e.message)}${e.code ? ` (SQLSTATE ${e.code})` : ''}.${detail ? ' ' + detail + '.' : ''} ` +
+            `${rolledBackNote(statements)} Fix the cause, then mark it: prisma-drift-gate resolve --rolled-back ` +
+            `${migration.name}, and deploy again.`,
         logs: pgLogs(e, line, stmt?.text),
     };
 }
@@ -58786,7 +59077,8 @@ function pgFailure(migration, e) {
 function rolledBackNote(statements) {
     const controlsTransactions = statements.some((s) => /^\s*(BEGIN|COMMIT|END|START\s+TRANSACTION|ROLLBACK)\b/i.test(s.text.replace(/^(\s*--[^\n]*\n)+/, '')));
     return controlsTransactions
-        ? 'The file manages its own transactions, so statements it committed before the failure stay applied; check the database.'
+        ? 'The file manages its own transactions, so statements it committed before the failure stay applied; check the ' +
+            'database.'
         : 'Nothing of it was applied (PostgreSQL ran the file as one transaction).';
 }
 /** The shape of Prisma's logs column for a database error. */
@@ -58800,6 +59092,316 @@ function pgLogs(e, line, statement) {
         ...(e.hint ? [`HINT: ${e.hint}`] : []),
         ...(line !== undefined ? ['', `Position: line ${line}${statement ? `: ${(0, tokens_1.statementHead)(statement)}` : ''}`] : []),
     ].join('\n');
+}
+/** The migrations table and the scripts, on the session that holds Prisma's advisory lock. */
+class PgTarget {
+    client;
+    conn;
+    target;
+    locked = false;
+    pool;
+    table;
+    schema;
+    constructor(client, conn, target) {
+        this.client = client;
+        this.conn = conn;
+        this.target = target;
+        this.schema = conn.schema;
+        this.table = `${quoteIdent(conn.schema)}.${targetDb_1.MIGRATIONS_TABLE}`;
+    }
+    provider = 'postgresql';
+    async lock() {
+        if ((0, lockSwitch_1.advisoryLockDisabled)())
+            return (0, problem_1.ok)(undefined);
+        // lock_timeout bounds the wait for any lock, advisory ones included; RESET afterwards
+        // restores the database's or role's own setting for the migrations.
+        await this.client.query(`SET lock_timeout = ${targetDb_1.LOCK_TIMEOUT_MS}`);
+        try {
+            await this.client.query(`SELECT pg_advisory_lock(${targetDb_1.ADVISORY_LOCK_ID})`);
+            this.locked = true;
+            return (0, problem_1.ok)(undefined);
+        }
+        catch (e) {
+            if (e.code !== '55P03')
+                throw e;
+            return (0, problem_1.fail)(`${this.target.display}: timed out after ${targetDb_1.LOCK_TIMEOUT_MS / 1000} s waiting for the migration lock (SELECT ` +
+                `pg_advisory_lock(${targetDb_1.ADVISORY_LOCK_ID})): another deploy (ours or prisma migrate deploy) is running ` +
+                `against this database. Wait for it and run again; a GitHub concurrency group prevents this.`);
+        }
+        finally {
+            await this.client.query('RESET lock_timeout');
+        }
+    }
+    async hasMigrationsTable() {
+        const r = await this.client.query(`SELECT to_regclass($1) IS NOT NULL AS present`, [this.table]);
+        return r.rows[0].present;
+    }
+    async existingObjects() {
+        // Prisma's P3005 test (sql_migration_persistence.rs): ordinary tables in the URL's
+        // this.schema, except PostGIS's own; views, sequences and enums do not count.
+        const r = await this.client.query(`SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = $1 AND c.relkind = 'r'
+          AND lower(c.relname) NOT IN ('spatial_ref_sys', 'geometry_columns', 'geography_columns',
+                                       'raster_columns', 'raster_overviews')
+        ORDER BY 1`, [this.schema]);
+        return r.rows.map((row) => `${this.schema}.${row.name}`);
+    }
+    async createMigrationsTable() {
+        // As Prisma: look first, so a user without CREATE on the database can use an existing this.schema.
+        const exists = await this.client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [this.schema]);
+        if (exists.rowCount === 0)
+            await this.client.query(`CREATE SCHEMA ${quoteIdent(this.schema)}`);
+        await this.client.query(createTableSql(this.schema));
+    }
+    async rows() {
+        const r = await this.client.query(`SELECT id, checksum, migration_name, started_at, finished_at, rolled_back_at, logs, applied_steps_count ` +
+            `FROM ${this.table} ORDER BY started_at ASC`);
+        // pg returns TIMESTAMPTZ as Date already.
+        return r.rows.map((row) => (0, history_1.rowFrom)(row, (v) => v ?? null));
+    }
+    async recordStart(id, migration) {
+        await this.client.query(`INSERT INTO ${this.table} (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, ` +
+            `now(), 0)`, [id, migration.checksum, migration.name]);
+    }
+    async recordFinish(id, appliedSteps) {
+        await this.client.query(`UPDATE ${this.table} SET finished_at = now(), applied_steps_count = $2 WHERE id = $1`, [
+            id,
+            appliedSteps,
+        ]);
+    }
+    async recordFailure(id, logs) {
+        await this.client.query(`UPDATE ${this.table} SET logs = $2 WHERE id = $1`, [id, logs]);
+    }
+    async recordApplied(id, migration) {
+        await this.client.query(`INSERT INTO ${this.table} (id, checksum, migration_name, logs, rolled_back_at, started_at, finished_at, ` +
+            `applied_steps_count) VALUES ($1, $2, $3, '', NULL, now(), now(), 0)`, [id, migration.checksum, migration.name]);
+    }
+    async recordRolledBack(name) {
+        const r = await this.client.query(`UPDATE ${this.table} SET rolled_back_at = now() WHERE migration_name = $1 AND finished_at IS NULL AND ` +
+            `rolled_back_at IS NULL`, [name]);
+        return r.rowCount ?? 0;
+    }
+    async runMigration(migration) {
+        try {
+            // One simple-protocol query per file, as Prisma sends it: PostgreSQL runs it as one
+            // implicit transaction, so a failure leaves none of the file's DDL behind.
+            await this.client.query(migration.sql);
+            return (0, problem_1.ok)(undefined);
+        }
+        catch (e) {
+            // A file with its own BEGIN leaves the session in an aborted transaction; end it so the
+            // failure can be recorded (what it had not committed is rolled back either way).
+            await this.client.query('ROLLBACK').catch(() => undefined);
+            return { ok: false, problem: pgFailure(migration, e) };
+        }
+    }
+    adapterFactory() {
+        if (!this.pool) {
+            this.pool = new pgServer_1.CharAsTextPool({
+                connectionString: this.conn.connectionString,
+                max: 2,
+                options: (0, pgServer_1.searchPathOption)(this.schema),
+                ...(this.conn.ssl !== undefined ? { ssl: this.conn.ssl } : {}),
+            });
+            // An idle connection dropped by the server must not become an unhandled 'error' event.
+            this.pool.on('error', () => undefined);
+        }
+        return new adapter_pg_1.PrismaPg(this.pool, {
+            schema: this.schema,
+        });
+    }
+    async [Symbol.asyncDispose]() {
+        if (this.locked)
+            await this.client.query(`SELECT pg_advisory_unlock(${targetDb_1.ADVISORY_LOCK_ID})`).catch(() => undefined);
+        await this.client.end().catch(() => undefined);
+        await this.pool?.end().catch(() => undefined);
+    }
+}
+
+
+/***/ }),
+
+/***/ 6174:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.databaseProblem = databaseProblem;
+exports.ensureManaged = ensureManaged;
+exports.notManagedMessage = notManagedMessage;
+exports.refusals = refusals;
+exports.refuse = refuse;
+exports.lockMismatch = lockMismatch;
+const path = __importStar(__nccwpck_require__(6760));
+const maskUrl_1 = __nccwpck_require__(7354);
+const problem_1 = __nccwpck_require__(4008);
+const types_1 = __nccwpck_require__(4963);
+const targetDb_1 = __nccwpck_require__(2836);
+/** Why deploy stops, or why the database failed under it: one place for every message. */
+function databaseProblem(e, target, inFlight) {
+    const err = e;
+    const raw = (0, maskUrl_1.scrubText)((0, types_1.oneLine)(err.message ?? String(e)), [target.url]);
+    const why = err.code === 'SQLITE_BUSY' || err.code === 'SQLITE_LOCKED'
+        ? `the database is locked by another process (waited ${targetDb_1.LOCK_TIMEOUT_MS / 1000} s), perhaps a deploy; run ` +
+            `again when it is done`
+        : err.code === 'SQLITE_NOTADB'
+            ? 'the file is not a SQLite database; check the path'
+            : err.code === 'SQLITE_READONLY'
+                ? 'the database file is read-only for this user'
+                : err.code === '42501'
+                    ? `permission denied (${raw}); the database user needs rights on the schema and its tables`
+                    : err.code === '25006'
+                        ? `the server is read-only (${raw}); use the primary's URL`
+                        : /^57P0[123]$/.test(err.code ?? '') || /Connection terminated|ECONNRESET|connection error/i.test(raw)
+                            ? `the connection to the database was lost (${raw})`
+                            : raw;
+    const during = inFlight
+        ? ` while applying migration "${inFlight}". Its row in _prisma_migrations may be unfinished: check the ` +
+            `database, then run prisma-drift-gate resolve --rolled-back ${inFlight} (or --applied ${inFlight}) before the ` +
+            `next deploy.`
+        : '.';
+    return { ...(inFlight ? { migration: inFlight } : {}), message: `${target.display}: ${why}${during}` };
+}
+/** P3005: a database with tables but no migrations table is not ours to change. */
+async function ensureManaged(db, chain, externalTables, report, opts) {
+    if (await db.hasMigrationsTable())
+        return true;
+    const external = new Set(externalTables);
+    const objects = (await db.existingObjects()).filter((t) => !external.has(t));
+    if (objects.length > 0) {
+        refuse(report, notManagedMessage(objects, chain));
+        return false;
+    }
+    if (opts.create)
+        await db.createMigrationsTable();
+    return true;
+}
+function notManagedMessage(objects, chain) {
+    const first = chain[0]?.name ?? '<first migration>';
+    return (`the database is not empty (it has ${objects.slice(0, 5).join(', ')}${objects.length > 5 ? ', …' : ''}) ` +
+        `but has no _prisma_migrations table (P3005). If its schema already matches your migrations, baseline it: ` +
+        `prisma-drift-gate resolve --applied ${first} (once for each migration it already contains), then deploy.`);
+}
+/** Everything that makes applying unsafe, reported together so one run shows all of it. */
+function refusals(report, opts) {
+    const before = report.errors.length;
+    for (const m of report.migrations) {
+        if (m.state === 'failed') {
+            report.errors.push({
+                migration: m.name,
+                message: `migration "${m.name}" failed in ${report.target}${m.startedAt ? ` (started ${m.startedAt})` : ''} ` +
+                    `and was never finished (P3009); nothing new is applied until it is resolved. Repair the database (see ` +
+                    `the logs column of _prisma_migrations), then run prisma-drift-gate resolve --rolled-back ${m.name} to ` +
+                    `retry it, or resolve --applied ${m.name} if you completed it by hand.`,
+            });
+        }
+        else if (m.state === 'edited' && !opts.allowEdited) {
+            report.errors.push({
+                migration: m.name,
+                message: `migration "${m.name}" was changed after it was applied to ${report.target} (recorded checksum ` +
+                    `${m.recordedChecksum?.slice(0, 12)}, file ${m.checksum?.slice(0, 12)}). Restore the applied version from ` +
+                    `git and put the change in a new migration; or pass --allow-edited if the edit is cosmetic (prisma ` +
+                    `migrate deploy does not check this).`,
+            });
+        }
+        else if (m.state === 'unknown') {
+            report.errors.push({
+                migration: m.name,
+                message: `migration "${m.name}" is applied in ${report.target} but missing from ${report.migrationsDir}: ` +
+                    `the history diverged (a migration was deleted or renamed, or this branch is behind the database). ` +
+                    `Restore the folder from the branch that applied it, then deploy.`,
+            });
+        }
+    }
+    if (report.errors.length > before)
+        report.result = 'refused';
+    return report.errors.length > before;
+}
+function refuse(report, problem) {
+    report.errors.push(typeof problem === 'string' ? { message: problem } : problem);
+    report.result = 'refused';
+    return 'refused';
+}
+function lockMismatch(migrationsDir, lock, target, cwd) {
+    const file = (0, problem_1.displayPath)(path.join(migrationsDir, 'migration_lock.toml'), cwd);
+    const message = `${file}: the migrations were written for "${lock}", but the target is ${target.provider} (${target.display}). ` +
+        `Nothing was applied. Use a ${lock} database, or start a new history for ${target.provider}.`;
+    return { file, message };
+}
+
+
+/***/ }),
+
+/***/ 5505:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.namesIn = void 0;
+exports.deployExitCode = deployExitCode;
+exports.emptyDeployReport = emptyDeployReport;
+/** The names of the migrations in one state (the Action's outputs). */
+const namesIn = (report, state) => report.migrations.filter((m) => m.state === state).map((m) => m.name);
+exports.namesIn = namesIn;
+/** deploy/resolve: 0 done, 2 refused or failed. status: 0 up to date, 1 anything to do or drift, 2 errors. */
+function deployExitCode(report) {
+    if (report.errors.length > 0)
+        return 2;
+    if (report.command !== 'status')
+        return 0;
+    const behind = report.migrations.some((m) => m.state !== 'applied');
+    return behind || report.drift?.drift ? 1 : 0;
+}
+function emptyDeployReport(command) {
+    return {
+        command,
+        result: 'error',
+        provider: null,
+        target: null,
+        schema: [],
+        migrationsDir: null,
+        migrations: [],
+        deployed: [],
+        plan: [],
+        errors: [],
+        notes: [],
+        durationMs: 0,
+    };
 }
 
 
@@ -58896,95 +59498,93 @@ var __disposeResources = (this && this.__disposeResources) || (function (Suppres
     return e.name = "SuppressedError", e.error = error, e.suppressed = suppressed, e;
 });
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.namesIn = void 0;
-exports.deployExitCode = deployExitCode;
+exports.namesIn = exports.deployExitCode = void 0;
 exports.runDeployCommand = runDeployCommand;
-const node_crypto_1 = __nccwpck_require__(7598);
 const fs = __importStar(__nccwpck_require__(3024));
-const path = __importStar(__nccwpck_require__(6760));
 const node_perf_hooks_1 = __nccwpck_require__(643);
-const project_1 = __nccwpck_require__(4330);
 const problem_1 = __nccwpck_require__(4008);
+const project_1 = __nccwpck_require__(4330);
+const commands_1 = __nccwpck_require__(9353);
 const history_1 = __nccwpck_require__(8259);
+const refusals_1 = __nccwpck_require__(6174);
+const report_1 = __nccwpck_require__(5505);
 const target_1 = __nccwpck_require__(7474);
-const targetDb_1 = __nccwpck_require__(2836);
-const maskUrl_1 = __nccwpck_require__(7354);
-const types_1 = __nccwpck_require__(4963);
-/** The names of the migrations in one state (the Action's outputs). */
-const namesIn = (report, state) => report.migrations.filter((m) => m.state === state).map((m) => m.name);
-exports.namesIn = namesIn;
-/** deploy/resolve: 0 done, 2 refused or failed. status: 0 up to date, 1 anything to do or drift, 2 errors. */
-function deployExitCode(report) {
-    if (report.errors.length > 0)
-        return 2;
-    if (report.command !== 'status')
-        return 0;
-    const behind = report.migrations.some((m) => m.state !== 'applied');
-    return behind || report.drift?.drift ? 1 : 0;
-}
+var report_2 = __nccwpck_require__(5505);
+Object.defineProperty(exports, "deployExitCode", ({ enumerable: true, get: function () { return report_2.deployExitCode; } }));
+Object.defineProperty(exports, "namesIn", ({ enumerable: true, get: function () { return report_2.namesIn; } }));
 async function runDeployCommand(command, opts) {
+    const t0 = node_perf_hooks_1.performance.now();
+    const report = (0, report_1.emptyDeployReport)(command);
+    const done = (result) => {
+        if (result)
+            report.result = result;
+        else if (report.errors.length > 0 && report.result !== 'failed' && report.result !== 'refused') {
+            report.result = 'error';
+        }
+        report.durationMs = Math.round(node_perf_hooks_1.performance.now() - t0);
+        return report;
+    };
+    const next = preflight(command, opts, report);
+    if (next.kind === 'problem')
+        report.errors.push(next.problem);
+    if (next.kind !== 'open')
+        return done(next.result);
+    return done(await onDatabase(command, opts, next.prepared, report));
+}
+function preflight(command, opts, report) {
+    if (command === 'resolve' && !opts.resolve?.applied === !opts.resolve?.rolledBack) {
+        const message = 'resolve needs exactly one of --applied <migration> or --rolled-back <migration>.';
+        return { kind: 'problem', problem: { message } };
+    }
+    const prepared = prepare(opts, report);
+    if (!prepared.ok)
+        return { kind: 'problem', problem: prepared.problem };
+    const { chain, target } = prepared.value;
+    // Checked before the database is opened: a typo must not create a file or a table.
+    const applied = opts.resolve?.applied;
+    if (command === 'resolve' && applied && !chain.some((m) => m.name === applied)) {
+        const message = `migration "${applied}" is not in ${report.migrationsDir} (P3017). Give the folder name exactly, ` +
+            `e.g. ${chain[0]?.name ?? '20240101000000_init'}. Nothing changed.`;
+        return { kind: 'problem', problem: { message }, result: 'refused' };
+    }
+    if (target.provider === 'sqlite' && !fs.existsSync(target.file) && (command === 'status' || opts.dryRun)) {
+        // Reading must not create the file: a missing database is an empty one, all pending.
+        report.migrations = (0, history_1.classifyHistory)(chain, []);
+        report.plan = command === 'deploy' ? chain.map((m) => ({ name: m.name, checksum: m.checksum })) : [];
+        report.deployed = report.plan.map((p) => p.name);
+        if (command === 'status' && opts.drift)
+            report.notes.push('--drift skipped: the database file does not exist yet.');
+        return { kind: 'answered', result: command === 'deploy' ? 'dry-run' : chain.length > 0 ? 'behind' : 'up-to-date' };
+    }
+    return { kind: 'open', prepared: prepared.value };
+}
+async function onDatabase(command, opts, prepared, report) {
     const env_1 = { stack: [], error: void 0, hasError: false };
     try {
-        const t0 = node_perf_hooks_1.performance.now();
-        const report = { command, result: 'error', provider: null, target: null, schema: [], migrationsDir: null, migrations: [], deployed: [], plan: [], errors: [], notes: [], durationMs: 0 };
-        const done = (result) => {
-            if (result)
-                report.result = result;
-            else if (report.errors.length > 0 && report.result !== 'failed' && report.result !== 'refused')
-                report.result = 'error';
-            report.durationMs = Math.round(node_perf_hooks_1.performance.now() - t0);
-            return report;
-        };
-        if (command === 'resolve' && !opts.resolve?.applied === !opts.resolve?.rolledBack) {
-            report.errors.push({ message: 'resolve needs exactly one of --applied <migration> or --rolled-back <migration>.' });
-            return done();
-        }
-        const prepared = prepare(opts, report);
-        if (!prepared.ok) {
-            report.errors.push(prepared.problem);
-            return done();
-        }
-        const { chain, target } = prepared.value;
-        // Checked before the database is opened: a typo must not create a file or a table.
-        const applied = opts.resolve?.applied;
-        if (command === 'resolve' && applied && !chain.some((m) => m.name === applied)) {
-            report.errors.push({ message: `migration "${applied}" is not in ${report.migrationsDir} (P3017). Give the folder name exactly, e.g. ${chain[0]?.name ?? '20240101000000_init'}. Nothing changed.` });
-            return done('refused');
-        }
-        if (target.provider === 'sqlite' && !fs.existsSync(target.file) && (command === 'status' || opts.dryRun)) {
-            // Reading must not create the file: a missing database is an empty one, all pending.
-            report.migrations = (0, history_1.classifyHistory)(chain, []);
-            report.plan = command === 'deploy' ? chain.map((m) => ({ name: m.name, checksum: m.checksum })) : [];
-            report.deployed = report.plan.map((p) => p.name);
-            if (command === 'status' && opts.drift)
-                report.notes.push('--drift skipped: the database file does not exist yet.');
-            return done(command === 'deploy' ? 'dry-run' : chain.length > 0 ? 'behind' : 'up-to-date');
-        }
+        const { chain, target } = prepared;
         // Drivers load on use: pg for PostgreSQL, better-sqlite3 for SQLite.
+        const readonly = command === 'status' || Boolean(opts.dryRun);
         const opened = target.provider === 'postgresql'
             ? await (await Promise.resolve().then(() => __importStar(__nccwpck_require__(4263)))).openPgTarget(target)
-            : await (await Promise.resolve().then(() => __importStar(__nccwpck_require__(7042)))).openSqliteTarget(target, { readonly: command === 'status' || Boolean(opts.dryRun) });
+            : await (await Promise.resolve().then(() => __importStar(__nccwpck_require__(7042)))).openSqliteTarget(target, { readonly });
         if (!opened.ok) {
             report.errors.push(opened.problem);
-            return done();
+            return undefined;
         }
         const db = __addDisposableResource(env_1, opened.value, true);
         const progress = {};
         try {
-            switch (command) {
-                case 'deploy':
-                    return done(await deploy(db, prepared.value, opts, report, progress));
-                case 'status':
-                    return done(await status(db, chain, prepared.value, opts, report));
-                case 'resolve':
-                    return done(await resolve(db, chain, opts, report));
-            }
+            if (command === 'deploy')
+                return await (0, commands_1.deploy)(db, prepared, opts, report, progress);
+            if (command === 'status')
+                return await (0, commands_1.status)(db, chain, prepared, opts, report);
+            return await (0, commands_1.resolve)(db, chain, opts, report);
         }
         catch (e) {
             // The database failed under us (busy, not a database, permission, connection lost): an
             // answer for the user, with the migration that was running, not an internal error.
-            report.errors.push(databaseProblem(e, target, progress.inFlight));
-            return done(progress.inFlight ? 'failed' : 'error');
+            report.errors.push((0, refusals_1.databaseProblem)(e, target, progress.inFlight));
+            return progress.inFlight ? 'failed' : 'error';
         }
     }
     catch (e_1) {
@@ -58996,21 +59596,6 @@ async function runDeployCommand(command, opts) {
         if (result_1)
             await result_1;
     }
-}
-function databaseProblem(e, target, inFlight) {
-    const err = e;
-    const raw = (0, maskUrl_1.scrubText)((0, types_1.oneLine)(err.message ?? String(e)), [target.url]);
-    const why = err.code === 'SQLITE_BUSY' || err.code === 'SQLITE_LOCKED' ? `the database is locked by another process (waited ${targetDb_1.LOCK_TIMEOUT_MS / 1000} s), perhaps a deploy; run again when it is done` :
-        err.code === 'SQLITE_NOTADB' ? 'the file is not a SQLite database; check the path' :
-            err.code === 'SQLITE_READONLY' ? 'the database file is read-only for this user' :
-                err.code === '42501' ? `permission denied (${raw}); the database user needs rights on the schema and its tables` :
-                    err.code === '25006' ? `the server is read-only (${raw}); use the primary's URL` :
-                        /^57P0[123]$/.test(err.code ?? '') || /Connection terminated|ECONNRESET|connection error/i.test(raw) ? `the connection to the database was lost (${raw})` :
-                            raw;
-    const during = inFlight
-        ? ` while applying migration "${inFlight}". Its row in _prisma_migrations may be unfinished: check the database, then run prisma-drift-gate resolve --rolled-back ${inFlight} (or --applied ${inFlight}) before the next deploy.`
-        : '.';
-    return { ...(inFlight ? { migration: inFlight } : {}), message: `${target.display}: ${why}${during}` };
 }
 /** Project → URL → target, with the refusals that need no database. */
 function prepare(opts, report) {
@@ -59037,156 +59622,12 @@ function prepare(opts, report) {
     }
     const lock = loaded.value.lockedProvider;
     if (lock && lock !== target.value.provider)
-        return (0, problem_1.fail)(lockMismatch(schema.migrationsDir, lock, target.value, opts.cwd));
+        return (0, problem_1.fail)((0, refusals_1.lockMismatch)(schema.migrationsDir, lock, target.value, opts.cwd));
     const note = (0, target_1.missingFileNote)(target.value);
     if (note)
         report.notes.push(note);
     const external = { externalTables: config?.externalTables ?? [], externalEnums: config?.externalEnums ?? [] };
     return (0, problem_1.ok)({ schema, chain, target: target.value, ...external });
-}
-async function deploy(db, { chain, externalTables }, opts, report, progress) {
-    // The dry run takes no lock and creates nothing: it must not change the database at all.
-    if (!opts.dryRun) {
-        const locked = await db.lock();
-        if (!locked.ok)
-            return refuse(report, locked.problem);
-    }
-    const managed = await ensureManaged(db, chain, externalTables, report, { create: !opts.dryRun });
-    if (!managed)
-        return 'refused';
-    const rows = (await db.hasMigrationsTable()) ? await db.rows() : [];
-    report.migrations = (0, history_1.classifyHistory)(chain, rows);
-    if (refusals(report, opts))
-        return 'refused';
-    const pending = chain.filter((m) => report.migrations.find((s) => s.name === m.name)?.state === 'pending');
-    report.plan = pending.map((m) => ({ name: m.name, checksum: m.checksum }));
-    if (opts.dryRun) {
-        report.deployed = pending.map((m) => m.name);
-        return 'dry-run';
-    }
-    let failed = false;
-    for (const migration of pending) {
-        const id = (0, node_crypto_1.randomUUID)();
-        progress.inFlight = migration.name;
-        await db.recordStart(id, migration);
-        const r = await db.runMigration(migration);
-        if (r.ok) {
-            await db.recordFinish(id, 1);
-            report.deployed.push(migration.name);
-            continue;
-        }
-        await db.recordFailure(id, r.problem.logs);
-        const { logs: _logs, ...problem } = r.problem;
-        report.errors.push(problem);
-        failed = true;
-        break;
-    }
-    progress.inFlight = undefined;
-    report.migrations = (0, history_1.classifyHistory)(chain, await db.rows());
-    if (failed)
-        return 'failed';
-    return report.deployed.length > 0 ? 'deployed' : 'up-to-date';
-}
-async function status(db, chain, prepared, opts, report) {
-    const hasTable = await db.hasMigrationsTable();
-    if (!hasTable) {
-        const external = new Set(prepared.externalTables);
-        const objects = (await db.existingObjects()).filter((t) => !external.has(t));
-        if (objects.length > 0)
-            report.notes.push(notManagedMessage(objects, chain));
-    }
-    report.migrations = (0, history_1.classifyHistory)(chain, hasTable ? await db.rows() : []);
-    if (opts.drift) {
-        const applied = chain.filter((m) => report.migrations.some((s) => s.name === m.name && (s.state === 'applied' || s.state === 'edited')));
-        const drift = await (await Promise.resolve().then(() => __importStar(__nccwpck_require__(5506)))).liveDrift(db, applied, prepared.schema, opts.cwd, { externalTables: prepared.externalTables, externalEnums: prepared.externalEnums });
-        if (!drift.ok) {
-            report.errors.push(drift.problem);
-            return 'error';
-        }
-        report.drift = drift.value;
-    }
-    if (report.drift?.drift)
-        return 'drift';
-    return report.migrations.some((m) => m.state !== 'applied') ? 'behind' : 'up-to-date';
-}
-async function resolve(db, chain, opts, report) {
-    const { applied, rolledBack } = opts.resolve ?? {};
-    const name = (applied ?? rolledBack);
-    const locked = await db.lock();
-    if (!locked.ok)
-        return refuse(report, locked.problem);
-    if (!(await db.hasMigrationsTable())) {
-        if (rolledBack)
-            return refuse(report, `${report.target}: there is no _prisma_migrations table, so there is no failed migration "${rolledBack}" to mark rolled back.`);
-        await db.createMigrationsTable();
-    }
-    const rows = (await db.rows()).filter((r) => r.migrationName === name);
-    if (applied) {
-        const migration = chain.find((m) => m.name === applied);
-        // Prisma counts any finished row, even one rolled back later.
-        if (rows.some((r) => r.finishedAt !== null))
-            return refuse(report, `migration "${applied}" is already recorded as applied in ${report.target} (P3008). Nothing changed.`);
-        // A failed attempt is closed first, as Prisma does, so the history has one live row.
-        await db.recordRolledBack(applied);
-        await db.recordApplied((0, node_crypto_1.randomUUID)(), migration);
-    }
-    else {
-        if (rows.length === 0)
-            return refuse(report, `migration "${rolledBack}" cannot be marked rolled back: it was never applied to ${report.target} (P3011). Give the whole folder name, e.g. ${chain[0]?.name ?? '20240101000000_init'}.`);
-        if (rows.every((r) => r.finishedAt !== null))
-            return refuse(report, `migration "${rolledBack}" cannot be marked rolled back: it is not failed (P3012). Only a failed migration can be rolled back.`);
-        await db.recordRolledBack(rolledBack);
-    }
-    report.migrations = (0, history_1.classifyHistory)(chain, await db.rows());
-    report.resolved = applied ? { applied } : { rolledBack };
-    return 'resolved';
-}
-/** P3005: a database with tables but no migrations table is not ours to change. */
-async function ensureManaged(db, chain, externalTables, report, opts) {
-    if (await db.hasMigrationsTable())
-        return true;
-    const external = new Set(externalTables);
-    const objects = (await db.existingObjects()).filter((t) => !external.has(t));
-    if (objects.length > 0) {
-        refuse(report, notManagedMessage(objects, chain));
-        return false;
-    }
-    if (opts.create)
-        await db.createMigrationsTable();
-    return true;
-}
-function notManagedMessage(objects, chain) {
-    const first = chain[0]?.name ?? '<first migration>';
-    return `the database is not empty (it has ${objects.slice(0, 5).join(', ')}${objects.length > 5 ? ', …' : ''}) but has no _prisma_migrations table (P3005). If its schema already matches your migrations, baseline it: prisma-drift-gate resolve --applied ${first} (once for each migration it already contains), then deploy.`;
-}
-/** Everything that makes applying unsafe, reported together so one run shows all of it. */
-function refusals(report, opts) {
-    const before = report.errors.length;
-    for (const m of report.migrations) {
-        if (m.state === 'failed') {
-            report.errors.push({ migration: m.name, message: `migration "${m.name}" failed in ${report.target}${m.startedAt ? ` (started ${m.startedAt})` : ''} and was never finished (P3009); nothing new is applied until it is resolved. Repair the database (see the logs column of _prisma_migrations), then run prisma-drift-gate resolve --rolled-back ${m.name} to retry it, or resolve --applied ${m.name} if you completed it by hand.` });
-        }
-        else if (m.state === 'edited' && !opts.allowEdited) {
-            report.errors.push({ migration: m.name, message: `migration "${m.name}" was changed after it was applied to ${report.target} (recorded checksum ${m.recordedChecksum?.slice(0, 12)}, file ${m.checksum?.slice(0, 12)}). Restore the applied version from git and put the change in a new migration; or pass --allow-edited if the edit is cosmetic (prisma migrate deploy does not check this).` });
-        }
-        else if (m.state === 'unknown') {
-            report.errors.push({ migration: m.name, message: `migration "${m.name}" is applied in ${report.target} but missing from ${report.migrationsDir}: the history diverged (a migration was deleted or renamed, or this branch is behind the database). Restore the folder from the branch that applied it, then deploy.` });
-        }
-    }
-    if (report.errors.length > before)
-        report.result = 'refused';
-    return report.errors.length > before;
-}
-function refuse(report, problem) {
-    report.errors.push(typeof problem === 'string' ? { message: problem } : problem);
-    report.result = 'refused';
-    return 'refused';
-}
-function lockMismatch(migrationsDir, lock, target, cwd) {
-    const file = (0, problem_1.displayPath)(path.join(migrationsDir, 'migration_lock.toml'), cwd);
-    const message = `${file}: the migrations were written for "${lock}", but the target is ${target.provider} (${target.display}). ` +
-        `Nothing was applied. Use a ${lock} database, or start a new history for ${target.provider}.`;
-    return { file, message };
 }
 
 
@@ -59257,7 +59698,8 @@ const CREATE_TABLE = `CREATE TABLE "${targetDb_1.MIGRATIONS_TABLE}" (
 async function openSqliteTarget(target, opts) {
     const file = target.file;
     if (opts.readonly && !fs.existsSync(file))
-        return (0, problem_1.fail)(`${file}: the SQLite database does not exist. Check the path (relative file: paths resolve from the schema's folder).`);
+        return (0, problem_1.fail)(`${file}: the SQLite database does not exist. Check the path (relative file: paths resolve from the schema's ` +
+            `folder).`);
     const { Database, PrismaBetterSqlite3 } = (0, sqliteDriver_1.sqliteDriver)();
     let db;
     try {
@@ -59269,99 +59711,7 @@ async function openSqliteTarget(target, opts) {
     catch (e) {
         return (0, problem_1.fail)(`${file}: cannot open the SQLite database: ${(0, types_1.oneLine)(e.message)}.`);
     }
-    const connections = [];
-    const now = () => Date.now();
-    const tdb = {
-        provider: 'sqlite',
-        async lock() {
-            // Prisma's switch turns off its SQLite lock too.
-            if ((0, lockSwitch_1.advisoryLockDisabled)())
-                return (0, problem_1.ok)(undefined);
-            try {
-                // Exclusive locking mode keeps the lock for the life of this connection, so no other
-                // process can read a half-applied history or apply the same migration.
-                db.pragma('locking_mode = EXCLUSIVE');
-                db.exec('BEGIN EXCLUSIVE; COMMIT;');
-                return (0, problem_1.ok)(undefined);
-            }
-            catch (e) {
-                const code = e.code;
-                if (code !== 'SQLITE_BUSY' && code !== 'SQLITE_LOCKED')
-                    throw e;
-                return (0, problem_1.fail)(`${file}: could not lock the database within ${targetDb_1.LOCK_TIMEOUT_MS / 1000} s: another process is using it, perhaps another deploy. Wait for it and run again.`);
-            }
-        },
-        async hasMigrationsTable() {
-            return db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(targetDb_1.MIGRATIONS_TABLE) !== undefined;
-        },
-        async existingObjects() {
-            // Prisma's P3005 test: every table, sqlite_sequence included; views do not count.
-            const rows = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all();
-            return rows.map((r) => r.name);
-        },
-        async createMigrationsTable() {
-            db.exec(CREATE_TABLE);
-        },
-        async rows() {
-            const rows = db.prepare(`SELECT id, checksum, migration_name, started_at, finished_at, rolled_back_at, logs, applied_steps_count FROM "${targetDb_1.MIGRATIONS_TABLE}" ORDER BY started_at ASC`).all();
-            return rows.map((r) => (0, history_1.rowFrom)(r, sqliteTime));
-        },
-        // Timestamps as epoch milliseconds: what Prisma's native engine writes on SQLite.
-        async recordStart(id, migration) {
-            db.prepare(`INSERT INTO "${targetDb_1.MIGRATIONS_TABLE}" (id, checksum, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, 0)`).run(id, migration.checksum, migration.name, now());
-        },
-        async recordFinish(id, appliedSteps) {
-            db.prepare(`UPDATE "${targetDb_1.MIGRATIONS_TABLE}" SET finished_at = ?, applied_steps_count = ? WHERE id = ?`).run(now(), appliedSteps, id);
-        },
-        async recordFailure(id, logs) {
-            db.prepare(`UPDATE "${targetDb_1.MIGRATIONS_TABLE}" SET logs = ? WHERE id = ?`).run(logs, id);
-        },
-        async recordApplied(id, migration) {
-            const t = now();
-            db.prepare(`INSERT INTO "${targetDb_1.MIGRATIONS_TABLE}" (id, checksum, migration_name, logs, rolled_back_at, started_at, finished_at, applied_steps_count) VALUES (?, ?, ?, '', NULL, ?, ?, 0)`).run(id, migration.checksum, migration.name, t, t);
-        },
-        async recordRolledBack(name) {
-            return db.prepare(`UPDATE "${targetDb_1.MIGRATIONS_TABLE}" SET rolled_back_at = ? WHERE migration_name = ? AND finished_at IS NULL AND rolled_back_at IS NULL`).run(now(), name).changes;
-        },
-        async runMigration(migration) {
-            // Never inside a transaction: Prisma's RedefineTables scripts turn foreign keys off,
-            // which SQLite ignores inside one, and dropping the old table would then cascade.
-            for (const stmt of (0, tokens_1.splitStatements)(migration.sql, 'sqlite')) {
-                try {
-                    await (0, sqliteDqs_1.withLegacyDqs)(stmt.text, (sql) => db.exec(sql), (e) => e.message);
-                }
-                catch (e) {
-                    // A script with its own BEGIN would keep our bookkeeping inside its transaction.
-                    if (db.inTransaction)
-                        db.exec('ROLLBACK');
-                    const message = (0, types_1.oneLine)(e.message);
-                    return {
-                        ok: false,
-                        problem: {
-                            migration: migration.name,
-                            file: migration.displayFile,
-                            line: stmt.line,
-                            statement: (0, tokens_1.statementHead)(stmt.text),
-                            message: `${migration.displayFile}:${stmt.line}: migration "${migration.name}" failed at \`${(0, tokens_1.statementHead)(stmt.text)}\`: ${message}. SQLite does not roll a script back: the statements before this one stay applied. Repair the database by hand, then mark it: prisma-drift-gate resolve --rolled-back ${migration.name} (or --applied if you finished it by hand).`,
-                            logs: `SQLite database error\n${e.message}\n   0: line ${stmt.line}: ${(0, tokens_1.statementHead)(stmt.text)}`,
-                        },
-                    };
-                }
-            }
-            return (0, problem_1.ok)(undefined);
-        },
-        adapterFactory() {
-            const factory = (0, sqliteDqs_1.legacyDqsFactory)(new PrismaBetterSqlite3({ url: `file:${file}` }));
-            return { ...factory, connect: async () => remember(await factory.connect()), connectToShadowDb: async () => remember(await factory.connectToShadowDb()) };
-        },
-        async [Symbol.asyncDispose]() {
-            for (const c of connections.splice(0))
-                await c.dispose().catch(() => undefined);
-            db.close();
-        },
-    };
-    const remember = (c) => (connections.push(c), c);
-    return (0, problem_1.ok)(tdb);
+    return (0, problem_1.ok)(new SqliteTarget(db, file, PrismaBetterSqlite3));
 }
 /** Reads both forms: epoch milliseconds (native engine, us) and text (wasm engine, SQL defaults). */
 function sqliteTime(v) {
@@ -59375,6 +59725,135 @@ function sqliteTime(v) {
     const d = new Date(/^\d{4}-\d\d-\d\d \d/.test(s) && !/[zZ]|[+-]\d\d:?\d\d$/.test(s) ? s.replace(' ', 'T') + 'Z' : s);
     // Set but unreadable still means "set": never turn a finished migration into a failed one.
     return Number.isNaN(d.getTime()) ? new Date(0) : d;
+}
+/** Timestamps as epoch milliseconds: what Prisma's native engine writes on SQLite. */
+const now = () => Date.now();
+/** The migrations table and the scripts, on the connection that holds the exclusive lock. */
+class SqliteTarget {
+    db;
+    file;
+    Adapter;
+    connections = [];
+    constructor(db, file, Adapter) {
+        this.db = db;
+        this.file = file;
+        this.Adapter = Adapter;
+    }
+    remember(c) {
+        this.connections.push(c);
+        return c;
+    }
+    provider = 'sqlite';
+    async lock() {
+        // Prisma's switch turns off its SQLite lock too.
+        if ((0, lockSwitch_1.advisoryLockDisabled)())
+            return (0, problem_1.ok)(undefined);
+        try {
+            // Exclusive locking mode keeps the lock for the life of this connection, so no other
+            // process can read a half-applied history or apply the same migration.
+            this.db.pragma('locking_mode = EXCLUSIVE');
+            this.db.exec('BEGIN EXCLUSIVE; COMMIT;');
+            return (0, problem_1.ok)(undefined);
+        }
+        catch (e) {
+            const code = e.code;
+            if (code !== 'SQLITE_BUSY' && code !== 'SQLITE_LOCKED')
+                throw e;
+            return (0, problem_1.fail)(`${this.file}: could not lock the database within ${targetDb_1.LOCK_TIMEOUT_MS / 1000} s: another process is using it, ` +
+                `perhaps another deploy. Wait for it and run again.`);
+        }
+    }
+    async hasMigrationsTable() {
+        return (this.db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(targetDb_1.MIGRATIONS_TABLE) !==
+            undefined);
+    }
+    async existingObjects() {
+        // Prisma's P3005 test: every table, sqlite_sequence included; views do not count.
+        const rows = this.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all();
+        return rows.map((r) => r.name);
+    }
+    async createMigrationsTable() {
+        this.db.exec(CREATE_TABLE);
+    }
+    async rows() {
+        const rows = this.db
+            .prepare(`SELECT id, checksum, migration_name, started_at, finished_at, rolled_back_at, logs, applied_steps_count ` +
+            `FROM "${targetDb_1.MIGRATIONS_TABLE}" ORDER BY started_at ASC`)
+            .all();
+        return rows.map((r) => (0, history_1.rowFrom)(r, sqliteTime));
+    }
+    // Timestamps as epoch milliseconds: what Prisma's native engine writes on SQLite.
+    async recordStart(id, migration) {
+        this.db
+            .prepare(`INSERT INTO "${targetDb_1.MIGRATIONS_TABLE}" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ` +
+            `(?, ?, ?, ?, 0)`)
+            .run(id, migration.checksum, migration.name, now());
+    }
+    async recordFinish(id, appliedSteps) {
+        this.db
+            .prepare(`UPDATE "${targetDb_1.MIGRATIONS_TABLE}" SET finished_at = ?, applied_steps_count = ? WHERE id = ?`)
+            .run(now(), appliedSteps, id);
+    }
+    async recordFailure(id, logs) {
+        this.db.prepare(`UPDATE "${targetDb_1.MIGRATIONS_TABLE}" SET logs = ? WHERE id = ?`).run(logs, id);
+    }
+    async recordApplied(id, migration) {
+        const t = now();
+        this.db
+            .prepare(`INSERT INTO "${targetDb_1.MIGRATIONS_TABLE}" (id, checksum, migration_name, logs, rolled_back_at, started_at, ` +
+            `finished_at, applied_steps_count) VALUES (?, ?, ?, '', NULL, ?, ?, 0)`)
+            .run(id, migration.checksum, migration.name, t, t);
+    }
+    async recordRolledBack(name) {
+        return this.db
+            .prepare(`UPDATE "${targetDb_1.MIGRATIONS_TABLE}" SET rolled_back_at = ? WHERE migration_name = ? AND finished_at IS NULL AND ` +
+            `rolled_back_at IS NULL`)
+            .run(now(), name).changes;
+    }
+    async runMigration(migration) {
+        // Never inside a transaction: Prisma's RedefineTables scripts turn foreign keys off,
+        // which SQLite ignores inside one, and dropping the old table would then cascade.
+        for (const stmt of (0, tokens_1.splitStatements)(migration.sql, 'sqlite')) {
+            try {
+                await (0, sqliteDqs_1.withLegacyDqs)(stmt.text, (sql) => this.db.exec(sql), (e) => e.message);
+            }
+            catch (e) {
+                // A script with its own BEGIN would keep our bookkeeping inside its transaction.
+                if (this.db.inTransaction)
+                    this.db.exec('ROLLBACK');
+                const message = (0, types_1.oneLine)(e.message);
+                return {
+                    ok: false,
+                    problem: {
+                        migration: migration.name,
+                        file: migration.displayFile,
+                        line: stmt.line,
+                        statement: (0, tokens_1.statementHead)(stmt.text),
+                        message: `${migration.displayFile}:${stmt.line}: migration "${migration.name}" failed at ` +
+                            `\`${(0, tokens_1.statementHead)(stmt.text)}\`: ${message}. SQLite does not roll a script back: the statements ` +
+                            `before this one stay applied. Repair the database by hand, then mark it: prisma-drift-gate ` +
+                            `resolve --rolled-back ${migration.name} (or --applied if you finished it by hand).`,
+                        logs: `SQLite database error\n${e.message}\n   0: line ${stmt.line}: ` +
+                            `${(0, tokens_1.statementHead)(stmt.text)}`,
+                    },
+                };
+            }
+        }
+        return (0, problem_1.ok)(undefined);
+    }
+    adapterFactory() {
+        const factory = (0, sqliteDqs_1.legacyDqsFactory)(new this.Adapter({ url: `file:${this.file}` }));
+        return {
+            ...factory,
+            connect: async () => this.remember(await factory.connect()),
+            connectToShadowDb: async () => this.remember(await factory.connectToShadowDb()),
+        };
+    }
+    async [Symbol.asyncDispose]() {
+        for (const c of this.connections.splice(0))
+            await c.dispose().catch(() => undefined);
+        this.db.close();
+    }
 }
 
 
@@ -59448,11 +59927,13 @@ function pickDatabaseUrl(s) {
             return (0, problem_1.ok)({ url: s.env[ref.env], source: `environment variable ${ref.env}` });
         // The schema names this variable: falling back to another one could pick another database.
         if (ref.env !== 'DATABASE_URL')
-            return (0, problem_1.fail)(`environment variable ${ref.env} is not set (the schema's datasource ${key} = env("${ref.env}")). Set it, or pass --database-url.`);
+            return (0, problem_1.fail)(`environment variable ${ref.env} is not set (the schema's datasource ${key} = env("${ref.env}")). Set it, ` +
+                `or pass --database-url.`);
     }
     if (s.env.DATABASE_URL)
         return (0, problem_1.ok)({ url: s.env.DATABASE_URL, source: 'environment variable DATABASE_URL' });
-    return (0, problem_1.fail)('no database URL: set the environment variable DATABASE_URL (preferred: a URL passed as an argument shows up in ps and shell history), or pass --database-url.');
+    return (0, problem_1.fail)('no database URL: set the environment variable DATABASE_URL (preferred: a URL passed as an argument shows up in ' +
+        'ps and shell history), or pass --database-url.');
 }
 /** `url`/`directUrl` = env("X") or "…" in the datasource block, where present. */
 function schemaUrls(files) {
@@ -59503,15 +59984,18 @@ function resolveTarget(url, source, schemaDir) {
         return (0, problem_1.ok)({ provider: 'postgresql', url, display: (0, maskUrl_1.maskUrl)(url), schema, source, baseDir: schemaDir });
     }
     if (scheme && ['mysql', 'sqlserver', 'mongodb', 'mongodb+srv', 'prisma', 'prisma+postgres'].includes(scheme)) {
-        return (0, problem_1.fail)(`${source}: ${scheme}:// databases are not supported yet; deploy supports SQLite (file:) and PostgreSQL (postgresql://).`);
+        return (0, problem_1.fail)(`${source}: ${scheme}:// databases are not supported yet; deploy supports SQLite (file:) and PostgreSQL ` +
+            `(postgresql://).`);
     }
-    return (0, problem_1.fail)(`${source}: not a database URL we recognise (${scheme ? `${scheme}:` : 'no scheme'}). Use file:./dev.db or postgresql://user:password@host:5432/db.`);
+    return (0, problem_1.fail)(`${source}: not a database URL we recognise (${scheme ? `${scheme}:` : 'no scheme'}). Use file:./dev.db or ` +
+        `postgresql://user:password@host:5432/db.`);
 }
 /** A SQLite target file that does not exist yet is created by deploy; say so, in case of a typo. */
 function missingFileNote(target) {
     if (target.provider !== 'sqlite' || fs.existsSync(target.file))
         return undefined;
-    return `${target.file} does not exist yet; deploy creates it. If you meant an existing database, check the path (relative file: paths resolve from the schema's folder).`;
+    return (`${target.file} does not exist yet; deploy creates it. If you meant an existing database, check the path ` +
+        `(relative file: paths resolve from the schema's folder).`);
 }
 
 
@@ -59610,9 +60094,17 @@ function engineProblem(e, cwd) {
         const file = (0, problem_1.displayPath)(first[2], cwd);
         const line = Number(first[3]);
         const more = errors.length > 1 ? ` (and ${errors.length - 1} more error${errors.length > 2 ? 's' : ''})` : '';
-        return { file, line, message: `${file}:${line}: ${first[1].replace(/^Error validating: /, '').replace(/\.+$/, '')}${more}. Fix the schema, then run the check again.` };
+        return {
+            file,
+            line,
+            message: `${file}:${line}: ${first[1].replace(/^Error validating: /, '').replace(/\.+$/, '')}${more}. Fix ` +
+                `the schema, then run the check again.`,
+        };
     }
-    const firstLine = text.split('\n').find((l) => l.trim() !== '')?.trim() ?? 'the schema engine failed';
+    const firstLine = text
+        .split('\n')
+        .find((l) => l.trim() !== '')
+        ?.trim() ?? 'the schema engine failed';
     return { message: `Prisma schema engine: ${firstLine}` };
 }
 
@@ -59736,7 +60228,10 @@ async function explainRedefinedTables(summary, sql, inspect) {
             creates.set(unquote(m[1]), stmt.text);
         const ix = /^CREATE (UNIQUE )?INDEX "((?:[^"]|"")+)" ON "((?:[^"]|"")+)"/.exec(stmt.text);
         if (ix)
-            indexesAfter.set(unquote(ix[3]), [...(indexesAfter.get(unquote(ix[3])) ?? []), { name: unquote(ix[2]), unique: Boolean(ix[1]) }]);
+            indexesAfter.set(unquote(ix[3]), [
+                ...(indexesAfter.get(unquote(ix[3])) ?? []),
+                { name: unquote(ix[2]), unique: Boolean(ix[1]) },
+            ]);
     }
     const lines = [];
     for (const line of summary.split('\n')) {
@@ -59750,8 +60245,12 @@ async function explainRedefinedTables(summary, sql, inspect) {
         const indexesBefore = new Set(await inspect.indexes(table[2]));
         const recreated = indexesAfter.get(table[2]) ?? [];
         const indexChanges = [
-            ...recreated.filter((i) => !indexesBefore.has(i.name)).map((i) => `[+] Added ${i.unique ? 'unique ' : ''}index \`${i.name}\``),
-            ...[...indexesBefore].filter((n) => !recreated.some((i) => i.name === n)).map((n) => `[-] Removed index \`${n}\``),
+            ...recreated
+                .filter((i) => !indexesBefore.has(i.name))
+                .map((i) => `[+] Added ${i.unique ? 'unique ' : ''}index \`${i.name}\``),
+            ...[...indexesBefore]
+                .filter((n) => !recreated.some((i) => i.name === n))
+                .map((n) => `[-] Removed index \`${n}\``),
         ];
         lines.push(...[...describeColumnChanges(before, after), ...indexChanges].map((c) => `${table[1]}  ${c}`));
     }
@@ -59818,35 +60317,36 @@ const DROP_TYPE = re('^DROP TYPE NAME');
 async function deriveWarnings(sql, provider, db, models) {
     const out = [];
     const statements = (0, tokens_1.splitStatements)(sql, provider).map((s) => s.text);
-    const redefined = new Set(statements.map((t) => /^CREATE TABLE "new_((?:[^"]|"")+)"/.exec(t)?.[1]).filter((t) => !!t).map(unquote));
+    const redefined = new Set(statements
+        .map((t) => /^CREATE TABLE "new_((?:[^"]|"")+)"/.exec(t)?.[1])
+        .filter((t) => !!t)
+        .map(unquote));
     for (const text of statements) {
         let m;
         if ((m = DROP_TABLE.exec(text)) && !redefined.has(unquote(m[1]))) {
             const table = unquote(m[1]);
-            out.push({ table, message: `You are about to drop the \`${table}\` table. If the table is not empty, all the data it contains will be lost.` });
+            out.push({
+                table,
+                message: `You are about to drop the \`${table}\` table. If the table is not empty, all the data it contains ` +
+                    `will be lost.`,
+            });
         }
         else if ((m = ALTER_TABLE.exec(text))) {
             out.push(...(await alterTableWarnings(unquote(m[1]), text, db, models)));
         }
         else if ((m = CREATE_UNIQUE.exec(text))) {
-            const [index, table] = [unquote(m[1]), unquote(m[2])];
-            const existed = (await db.columns(table)).length > 0;
-            if (existed && !(await db.indexes(table)).includes(index)) {
-                const columns = [...m[3].matchAll(/"((?:[^"]|"")+)"/g)].map((c) => unquote(c[1]));
-                out.push({ table, message: `A unique constraint covering the columns \`[${columns.join(',')}]\` on the table \`${table}\` will be added. If there are existing duplicate values, this will fail.` });
-            }
+            out.push(...(await uniqueIndexWarnings(m, db)));
         }
         else if ((m = CREATE_ENUM_NEW.exec(text)) && m[1].endsWith('_new') && db.enumValues) {
-            const enm = unquote(m[1].slice(0, -'_new'.length));
-            const next = new Set([...m[2].matchAll(/'((?:[^']|'')*)'/g)].map((v) => v[1].replace(/''/g, "'")));
-            const removed = (await db.enumValues(enm)).filter((v) => !next.has(v));
-            if (removed.length > 0)
-                out.push({ table: enm, message: `The values [${removed.join(',')}] on the enum \`${enm}\` will be removed. If these variants are still used in the database, this will fail.` });
+            out.push(...(await removedEnumValueWarnings(m, db.enumValues.bind(db))));
         }
         else if ((m = DROP_TYPE.exec(text)) && !m[1].endsWith('_old')) {
             // Prisma has no wording for this one: dropping a type that a column still uses fails.
             const enm = unquote(m[1]);
-            out.push({ table: enm, message: `You are about to drop the enum \`${enm}\`. If it is still used in the database, this will fail.` });
+            out.push({
+                table: enm,
+                message: `You are about to drop the enum \`${enm}\`. If it is still used in the database, this will fail.`,
+            });
         }
         else if ((m = /^CREATE TABLE "new_((?:[^"]|"")+)"/.exec(text)) && db.columnsOfCreate) {
             const table = unquote(m[1]);
@@ -59854,6 +60354,28 @@ async function deriveWarnings(sql, provider, db, models) {
         }
     }
     return out;
+}
+/** A unique index on a table that existed before: existing duplicates make it fail. */
+async function uniqueIndexWarnings(m, db) {
+    const [index, table] = [unquote(m[1]), unquote(m[2])];
+    const existed = (await db.columns(table)).length > 0;
+    if (!existed || (await db.indexes(table)).includes(index))
+        return [];
+    const columns = [...m[3].matchAll(/"((?:[^"]|"")+)"/g)].map((c) => unquote(c[1]));
+    const message = `A unique constraint covering the columns \`[${columns.join(',')}]\` on the table \`${table}\` ` +
+        `will be added. If there are existing duplicate values, this will fail.`;
+    return [{ table, message }];
+}
+/** PostgreSQL rebuilds an enum as `<name>_new`: the values it lacks are removed. */
+async function removedEnumValueWarnings(m, enumValues) {
+    const enm = unquote(m[1].slice(0, -'_new'.length));
+    const next = new Set([...m[2].matchAll(/'((?:[^']|'')*)'/g)].map((v) => v[1].replace(/''/g, "'")));
+    const removed = (await enumValues(enm)).filter((v) => !next.has(v));
+    if (removed.length === 0)
+        return [];
+    const message = `The values [${removed.join(',')}] on the enum \`${enm}\` will be removed. If these variants are ` +
+        `still used in the database, this will fail.`;
+    return [{ table: enm, message }];
 }
 async function alterTableWarnings(table, text, db, models) {
     const out = [];
@@ -59899,24 +60421,36 @@ function redefinitionWarnings(table, before, after, models) {
     for (const c of before)
         if (!kept.has(c.name))
             out.push({ table, column: c.name, message: dropColumn(table, c.name) });
-    const pkBefore = before.filter((c) => c.pk).map((c) => c.name).join(',');
-    const pkAfter = after.filter((c) => c.pk).map((c) => c.name).join(',');
+    const pkBefore = before
+        .filter((c) => c.pk)
+        .map((c) => c.name)
+        .join(',');
+    const pkAfter = after
+        .filter((c) => c.pk)
+        .map((c) => c.name)
+        .join(',');
     if (pkBefore !== pkAfter && pkBefore !== '')
         out.push({ table, message: primaryKeyChange(table) });
     return out;
 }
 const unquote = (s) => s.replace(/""/g, '"');
 const dropColumn = (table, column) => `You are about to drop the column \`${column}\` on the \`${table}\` table. All the data in the column will be lost.`;
-const madeRequired = (table, column) => `Made the column \`${column}\` on table \`${table}\` required. This step will fail if there are existing NULL values in that column.`;
-const riskyCast = (table, column, from, to) => `You are about to alter the column \`${column}\` on the \`${table}\` table. The data in that column could be lost. The data in that column will be cast from \`${from}\` to \`${to}\`.`;
-const primaryKeyChange = (table) => `The primary key for the \`${table}\` table will be changed. If it partially fails, the table could be left without primary key constraint.`;
+const madeRequired = (table, column) => `Made the column \`${column}\` on table \`${table}\` required. This step will fail if there are existing NULL ` +
+    `values in that column.`;
+const riskyCast = (table, column, from, to) => `You are about to alter the column \`${column}\` on the \`${table}\` table. The data in that column could be ` +
+    `lost. The data in that column will be cast from \`${from}\` to \`${to}\`.`;
+const primaryKeyChange = (table) => `The primary key for the \`${table}\` table will be changed. If it partially fails, the table could be left ` +
+    `without primary key constraint.`;
 /** A required column with a Prisma-level default (uuid(), cuid(), …) gets its own wording. */
 function addedRequired(table, column, models) {
     const field = (0, modelIndex_1.findModel)(models, table)?.fields.find((f) => f.dbName === column);
     if (field?.hasDefault) {
-        return `The required column \`${column}\` was added to the \`${table}\` table with a prisma-level default value. This is not possible if the table is not empty. Please add this column as optional, then populate it before making it required.`;
+        return (`The required column \`${column}\` was added to the \`${table}\` table with a prisma-level default ` +
+            `value. This is not possible if the table is not empty. Please add this column as optional, then populate it ` +
+            `before making it required.`);
     }
-    return `Added the required column \`${column}\` to the \`${table}\` table without a default value. This is not possible if the table is not empty.`;
+    return (`Added the required column \`${column}\` to the \`${table}\` table without a default value. This is not ` +
+        `possible if the table is not empty.`);
 }
 
 
@@ -60120,7 +60654,10 @@ function loadProject(opts) {
     if (!chain.ok)
         return broken(chain.problem);
     const lockedProvider = (0, provider_1.readLockedProvider)(schema.migrationsDir);
-    return { ok: true, value: { cwd: opts.cwd, config, schema, provider: provider.value, lockedProvider, chain: chain.value } };
+    return {
+        ok: true,
+        value: { cwd: opts.cwd, config, schema, provider: provider.value, lockedProvider, chain: chain.value },
+    };
 }
 /** The display fields every report carries, from whatever part of the project was read. */
 function describeProject(p, cwd) {
@@ -60149,17 +60686,37 @@ function annotationsFor(report, models, resolve, level) {
         level: f.severity,
         title: `Migration history (${f.code})`,
         message: `${f.message} Fix: ${f.fix.split('\n')[0]}`,
-        file: resolve(f.migration === 'migration_lock.toml' ? `${report.migrationsDir}/migration_lock.toml` : `${report.migrationsDir}/${f.migration}/migration.sql`),
+        file: resolve(f.migration === 'migration_lock.toml'
+            ? `${report.migrationsDir}/migration_lock.toml`
+            : `${report.migrationsDir}/${f.migration}/migration.sql`),
         line: 1,
     }));
     const e = report.errors[0];
-    if (e)
-        return e.file && e.line ? [...out, { level: 'error', title: 'Migration fails', message: e.message, file: resolve(e.file), line: e.line }] : out;
+    if (e) {
+        if (!e.file || !e.line)
+            return out;
+        return [
+            ...out,
+            { level: 'error', title: 'Migration fails', message: e.message, file: resolve(e.file), line: e.line },
+        ];
+    }
     if (!report.drift)
         return out;
+    return dedupe([...out, ...driftAnnotations(report.summary, models, level)]);
+}
+/** The engine's summary, read line by line, pointed at the models and fields it names. */
+function driftAnnotations(summary, models, level) {
+    const out = [];
+    const at = (file, line, message) => ({
+        level,
+        title: 'Schema drift',
+        message: `${message} Add the migration suggested in the job summary.`,
+        file,
+        line,
+    });
     let table;
     let listing;
-    for (const raw of report.summary.split('\n')) {
+    for (const raw of summary.split('\n')) {
         const line = raw.trim();
         let m;
         if ((m = /^\[[*+-]\] (?:Changed the|Redefined table) `([^`]+)`(?: (table|enum))?/.exec(line))) {
@@ -60181,14 +60738,13 @@ function annotationsFor(report, models, resolve, level) {
         else if (table && (m = /^\[[*+]\] (?:Added|Altered) column `([^`]+)`(.*)$/.exec(line))) {
             const model = models.find((x) => x.kind === 'model' && x.dbName === table);
             const field = model?.fields.find((f) => f.dbName === m[1]);
+            const detail = m[2].trim() ? ' ' + m[2].trim() : '';
+            const how = `${/Added/.test(line) ? 'added' : 'changed'} without a migration${detail}.`;
             if (model && field)
-                out.push(at(model.file, field.line, `\`${model.name}.${field.name}\`: ${/Added/.test(line) ? 'added' : 'changed'} without a migration${m[2].trim() ? ' ' + m[2].trim() : ''}.`));
+                out.push(at(model.file, field.line, `\`${model.name}.${field.name}\`: ${how}`));
         }
     }
-    return dedupe(out);
-    function at(file, lineNo, message) {
-        return { level, title: 'Schema drift', message: `${message} Add the migration suggested in the job summary.`, file, line: lineNo };
-    }
+    return out;
 }
 function dedupe(list) {
     const seen = new Set();
@@ -60214,7 +60770,8 @@ exports.renderDeploySummary = renderDeploySummary;
 const STATE_ICON = { applied: '✅', pending: '⏳', failed: '❌', edited: '✏️', unknown: '❓' };
 /** The job summary of deploy/status/resolve: a verdict line, then a table of migrations. */
 function renderDeploySummary(report) {
-    const title = `### ${report.errors.length > 0 ? '❌' : '✅'} prisma-drift-gate ${report.command}${report.result === 'dry-run' ? ' (dry run)' : ''}: ${report.result}`;
+    const title = `### ${report.errors.length > 0 ? '❌' : '✅'} prisma-drift-gate ` +
+        `${report.command}${report.result === 'dry-run' ? ' (dry run)' : ''}: ${report.result}`;
     const lines = [title, ''];
     if (report.target)
         lines.push(`Database: \`${report.target}\``, '');
@@ -60226,8 +60783,10 @@ function renderDeploySummary(report) {
         const thisRun = new Set(report.deployed);
         lines.push('| Migration | State | Started | Duration |', '| --- | --- | --- | ---: |');
         for (const m of report.migrations) {
-            const state = `${STATE_ICON[m.state] ?? ''} ${m.state}${thisRun.has(m.name) ? (report.result === 'dry-run' ? ' (would apply)' : ' (this run)') : ''}`;
-            lines.push(`| \`${m.name}\` | ${state} | ${m.startedAt ?? ''} | ${m.durationMs !== undefined ? `${m.durationMs} ms` : ''} |`);
+            const state = `${STATE_ICON[m.state] ?? ''} ` +
+                `${m.state}${thisRun.has(m.name) ? (report.result === 'dry-run' ? ' (would apply)' : ' (this run)') : ''}`;
+            lines.push(`| \`${m.name}\` | ${state} | ${m.startedAt ?? ''} | ` +
+                `${m.durationMs !== undefined ? `${m.durationMs} ms` : ''} |`);
         }
         lines.push('');
     }
@@ -60265,7 +60824,9 @@ function renderDeployText(report) {
         out.push('');
     if (report.command === 'deploy') {
         if (report.result === 'dry-run') {
-            out.push(report.plan.length === 0 ? 'Dry run: nothing to apply; the database is up to date. Nothing was changed.' : `Dry run: would apply ${plural(report.plan.length, 'migration')}, in this order. Nothing was changed.`);
+            out.push(report.plan.length === 0
+                ? 'Dry run: nothing to apply; the database is up to date. Nothing was changed.'
+                : `Dry run: would apply ${plural(report.plan.length, 'migration')}, in this order. Nothing was changed.`);
             report.plan.forEach((p, i) => out.push(`  ${i + 1}. ${p.name}  sha256:${p.checksum}`));
         }
         else if (report.deployed.length > 0) {
@@ -60283,7 +60844,9 @@ function renderDeployText(report) {
             out.push('No migrations on disk or in the database.');
         if (report.command === 'resolve' && report.result === 'resolved') {
             const { applied, rolledBack } = report.resolved ?? {};
-            out.push(applied ? `Migration ${applied} marked as applied.` : `Migration ${rolledBack} marked as rolled back; deploy will run it again.`, '');
+            out.push(applied
+                ? `Migration ${applied} marked as applied.`
+                : `Migration ${rolledBack} marked as rolled back; deploy will run it again.`, '');
         }
         for (const m of report.migrations)
             out.push(`  ${m.state.padEnd(8)} ${m.name}${m.state === 'failed' && m.startedAt ? ` (started ${m.startedAt})` : ''}`);
@@ -60313,7 +60876,9 @@ function statusVerdict(report) {
     if (count('unknown'))
         parts.push(`${count('unknown')} in the database but not on disk (the history diverged)`);
     if (parts.length === 0)
-        return report.drift?.drift ? 'All migrations are applied, but the database drifted from them (below).' : 'Database schema is up to date.';
+        return report.drift?.drift
+            ? 'All migrations are applied, but the database drifted from them (below).'
+            : 'Database schema is up to date.';
     return `Not up to date: ${parts.join('; ')}.`;
 }
 
@@ -60345,30 +60910,48 @@ function renderComment(report, ctx) {
     if (report.errors.length > 0)
         return [...head, ...renderBroken(report, ctx)].join('\n') + '\n';
     if (!report.drift) {
-        return [...head, `### ✅ Prisma schema in sync`, '', `\`${ctx.schema}\` matches the ${count(report.migrations.length, 'migration')} in \`${ctx.migrationsDir}\`.`].join('\n') + '\n';
+        return ([
+            ...head,
+            `### ✅ Prisma schema in sync`,
+            '',
+            `\`${ctx.schema}\` matches the ${count(report.migrations.length, 'migration')} in \`${ctx.migrationsDir}\`.`,
+        ].join('\n') + '\n');
     }
     const before = [
         ...head,
         `### ❌ Prisma schema drift`,
         '',
-        `\`${ctx.schema}\` does not match the ${count(report.migrations.length, 'migration')} in \`${ctx.migrationsDir}\`: the schema changed without a migration (or a migration changed without the schema).`,
+        `\`${ctx.schema}\` does not match the ${count(report.migrations.length, 'migration')} in ` +
+            `\`${ctx.migrationsDir}\`: the schema changed without a migration (or a migration changed without the schema).`,
         '',
         '**What drifted**',
         '',
         '```text',
         report.summary || '(see the SQL below)',
         '```',
-        ...(report.warnings.length > 0 ? ['', '**⚠️ Data-loss warnings** (as `prisma migrate dev` would print them)', '', ...report.warnings.map((w) => `- ${w.message}`)] : []),
+        ...renderWarnings(report),
         '',
         `**The fix:** commit this as \`${ctx.migrationsDir}/${ctx.migrationFolder}/migration.sql\``,
         '',
     ];
-    const after = [
+    const after = renderHowToCommit(report, ctx);
+    const fixed = before.join('\n').length + after.join('\n').length + 200;
+    return [...before, ...renderSql(report.sql, limit - fixed), ...after].join('\n') + '\n';
+}
+function renderWarnings(report) {
+    if (report.warnings.length === 0)
+        return [];
+    const title = '**⚠️ Data-loss warnings** (as `prisma migrate dev` would print them)';
+    return ['', title, '', ...report.warnings.map((w) => `- ${w.message}`)];
+}
+function renderHowToCommit(report, ctx) {
+    return [
         '',
         'Or let prisma-drift-gate write it locally:',
         '',
         '```sh',
-        `npx prisma-drift-gate check${ctx.schema === 'prisma/schema.prisma' ? '' : ` --schema ${ctx.schema}`} --write ${ctx.migrationName}`,
+        `npx prisma-drift-gate check${ctx.schema === 'prisma/schema.prisma' ? '' : ` --schema ${ctx.schema}`} --write ` +
+            `${ctx.migrationName}`,
         '```',
         '',
         'or by hand:',
@@ -60377,10 +60960,15 @@ function renderComment(report, ctx) {
         `mkdir -p ${ctx.migrationsDir}/${ctx.migrationFolder}`,
         `# save the SQL above as ${ctx.migrationsDir}/${ctx.migrationFolder}/migration.sql`,
         '```',
-        ...(report.roundTrip.ok ? [] : ['', '> [!WARNING]', '> Applying this SQL did not fully bring the database in line with the schema (a bug in prisma-drift-gate). Check it before committing.']),
+        ...(report.roundTrip.ok
+            ? []
+            : [
+                '',
+                '> [!WARNING]',
+                '> Applying this SQL did not fully bring the database in line with the schema (a bug in ' +
+                    'prisma-drift-gate). Check it before committing.',
+            ]),
     ];
-    const fixed = before.join('\n').length + after.join('\n').length + 200;
-    return [...before, ...renderSql(report.sql, limit - fixed), ...after].join('\n') + '\n';
 }
 function renderSql(sql, budget) {
     let text = sql.trimEnd();
@@ -60388,7 +60976,12 @@ function renderSql(sql, budget) {
     if (text.length > budget) {
         const cut = text.lastIndexOf('\n', Math.max(0, budget));
         text = text.slice(0, cut > 0 ? cut : Math.max(0, budget));
-        note = ['', `> [!NOTE]`, `> The SQL is cut here to fit GitHub's comment size limit. The full SQL is in the job summary and the \`migration-sql\` output.`];
+        note = [
+            '',
+            `> [!NOTE]`,
+            `> The SQL is cut here to fit GitHub's comment size limit. The full SQL is in the job summary and the ` +
+                `\`migration-sql\` output.`,
+        ];
     }
     const block = ['```sql', text, '```', ...note];
     const lines = sql.split('\n').length;
@@ -60400,7 +60993,8 @@ function renderBroken(report, ctx) {
     const e = report.errors[0];
     const lines = [`### ❌ Prisma drift check could not run`, ''];
     if (e.migration) {
-        lines.push(`Migration \`${e.migration}\` fails when the chain in \`${ctx.migrationsDir}\` is replayed, so the schema cannot be compared.`, '');
+        lines.push(`Migration \`${e.migration}\` fails when the chain in \`${ctx.migrationsDir}\` is replayed, so the schema ` +
+            `cannot be compared.`, '');
         lines.push(`- **File:** \`${e.file}\`${e.line ? `, line ${e.line}` : ''}`);
         if (e.statement)
             lines.push(`- **Statement:** \`${e.statement.replace(/`/g, "'")}\``);
@@ -60461,10 +61055,12 @@ function renderCheckText(report, style = { color: false }) {
             lines.push(`${red('error')}: ${e.message}`);
         return lines.join('\n') + '\n';
     }
-    const where = `${report.schema.join(', ')} vs ${report.migrations.length} migration${report.migrations.length === 1 ? '' : 's'} in ${report.migrationsDir}`;
+    const where = `${report.schema.join(', ')} vs ${report.migrations.length} ` +
+        `migration${report.migrations.length === 1 ? '' : 's'} in ${report.migrationsDir}`;
     if (!report.drift && report.findings.some((f) => f.severity === 'error')) {
         // Exit 2 comes from the history: "in sync" alone would read as a pass.
-        lines.push(`${green('✓ schema in sync')} (${report.provider}): ${where}; ${red('but the migration history has errors (above)')}`);
+        lines.push(`${green('✓ schema in sync')} (${report.provider}): ${where}; ` +
+            `${red('but the migration history has errors (above)')}`);
     }
     else if (!report.drift) {
         lines.push(`${green('✓ in sync')} (${report.provider}): ${where}`);
@@ -60477,11 +61073,14 @@ function renderCheckText(report, style = { color: false }) {
             for (const w of report.warnings)
                 lines.push(`  • ${w.message}`);
         }
-        lines.push('', `Add this migration (${report.migrationsDir}/<timestamp>_<name>/migration.sql) to bring the history in line with the schema:`, '');
+        lines.push('', `Add this migration (${report.migrationsDir}/<timestamp>_<name>/migration.sql) to bring the history in line ` +
+            `with the schema:`, '');
         lines.push(indent(report.sql.trimEnd()));
     }
     if (!report.roundTrip.ok) {
-        lines.push('', red('Round trip failed:') + ' applying the suggested SQL did not bring the database in sync. This is a bug in prisma-drift-gate; please report it. Left over:');
+        lines.push('', red('Round trip failed:') +
+            ' applying the suggested SQL did not bring the database in sync. This is a bug in prisma-drift-gate; please ' +
+            'report it. Left over:');
         lines.push(indent(report.roundTrip.residualSql ?? ''));
     }
     lines.push('', dim(`${report.timings.totalMs} ms`));
@@ -60541,7 +61140,9 @@ function rewrite(content) {
             if (p.key !== 'previewFeatures')
                 continue;
             const original = content.slice(p.start, p.end);
-            const known = [...original.matchAll(/"([^"]*)"/g)].map((m) => m[1]).filter((f) => exports.ENGINE_PREVIEW_FEATURES.has(f));
+            const known = [...original.matchAll(/"([^"]*)"/g)]
+                .map((m) => m[1])
+                .filter((f) => exports.ENGINE_PREVIEW_FEATURES.has(f));
             const replacement = `previewFeatures = [${known.map((f) => JSON.stringify(f)).join(', ')}]`;
             edits.push({ start: p.start, end: p.end, text: replacement + '\n'.repeat(countNewlines(original)) });
         }
@@ -60562,7 +61163,10 @@ function declaredExtensions(files) {
             const prop = (0, prismaSyntax_1.blockProperties)(masked, block).find((p) => p.key === 'extensions');
             if (!prop)
                 continue;
-            const value = f.content.slice(prop.valueStart, prop.end).trim().replace(/^\[|\]$/g, '');
+            const value = f.content
+                .slice(prop.valueStart, prop.end)
+                .trim()
+                .replace(/^\[|\]$/g, '');
             for (const item of splitTopLevel(value)) {
                 const name = /^\s*(\w+)/.exec(item)?.[1];
                 if (name)
@@ -60648,11 +61252,10 @@ function locateSchema(opts) {
     const files = readSchemaFiles(root, opts.cwd);
     if (!files.ok)
         return files;
-    const migrationsDir = opts.migrations
-        ? path.resolve(opts.cwd, opts.migrations)
-        : defaultMigrationsDir(root);
+    const migrationsDir = opts.migrations ? path.resolve(opts.cwd, opts.migrations) : defaultMigrationsDir(root);
     if (opts.migrations && !isDir(migrationsDir)) {
-        return (0, problem_1.fail)(`--migrations ${(0, problem_1.displayPath)(migrationsDir, opts.cwd)}: no such directory. Pass the folder that holds your migration folders.`);
+        return (0, problem_1.fail)(`--migrations ${(0, problem_1.displayPath)(migrationsDir, opts.cwd)}: no such directory. Pass the folder that holds your ` +
+            `migration folders.`);
     }
     return (0, problem_1.ok)({ root, dir: isDir(root) ? root : path.dirname(root), files: files.value, migrationsDir });
 }
@@ -60660,7 +61263,8 @@ function findSchemaPath({ cwd, schema }) {
     if (schema) {
         const p = path.resolve(cwd, schema);
         if (!fs.existsSync(p))
-            return (0, problem_1.fail)(`--schema ${(0, problem_1.displayPath)(p, cwd)}: no such file or folder. Pass the path to schema.prisma or to a folder of .prisma files.`);
+            return (0, problem_1.fail)(`--schema ${(0, problem_1.displayPath)(p, cwd)}: no such file or folder. Pass the path to schema.prisma or to a folder of ` +
+                `.prisma files.`);
         return (0, problem_1.ok)(p);
     }
     const fromPackageJson = readPackageJsonSchema(cwd);
@@ -60675,7 +61279,8 @@ function findSchemaPath({ cwd, schema }) {
         if (fs.existsSync(p))
             return (0, problem_1.ok)(p);
     }
-    return (0, problem_1.fail)(`No Prisma schema found in this folder (looked for prisma/schema.prisma, schema.prisma, prisma/schema/ and package.json "prisma.schema"). Pass --schema <file|folder>.`);
+    return (0, problem_1.fail)(`No Prisma schema found in this folder (looked for prisma/schema.prisma, schema.prisma, prisma/schema/ and ` +
+        `package.json "prisma.schema"). Pass --schema <file|folder>.`);
 }
 function readPackageJsonSchema(cwd) {
     try {
@@ -60703,7 +61308,10 @@ function readSchemaFiles(root, cwd) {
         files.push({ path: p, content });
     }
     if (files.every((f) => f.content.trim() === '')) {
-        return (0, problem_1.fail)({ file: (0, problem_1.displayPath)(paths[0], cwd), message: `${(0, problem_1.displayPath)(root, cwd)}: the schema is empty. Add a datasource block and your models.` });
+        return (0, problem_1.fail)({
+            file: (0, problem_1.displayPath)(paths[0], cwd),
+            message: `${(0, problem_1.displayPath)(root, cwd)}: the schema is empty. Add a datasource block and your models.`,
+        });
     }
     return (0, problem_1.ok)(files);
 }
@@ -60949,15 +61557,26 @@ function readProvider(files, cwd) {
         const where = `${(0, problem_1.displayPath)(file.path, cwd)}:${(0, tokens_1.lineOfOffset)(file.content, prop?.start ?? block.start)}`;
         const raw = prop ? /"([^"]*)"/.exec(file.content.slice(prop.valueStart, prop.end))?.[1] : undefined;
         if (!raw)
-            return (0, problem_1.fail)({ file: (0, problem_1.displayPath)(file.path, cwd), message: `${where}: the datasource has no provider string. Add provider = "sqlite" or "postgresql".` });
+            return (0, problem_1.fail)({
+                file: (0, problem_1.displayPath)(file.path, cwd),
+                message: `${where}: the datasource has no provider string. Add provider = "sqlite" or "postgresql".`,
+            });
         const normalised = ALIASES[raw] ?? raw;
         if (normalised === 'sqlite' || normalised === 'postgresql') {
             return (0, problem_1.ok)({ provider: normalised, file: file.path, line: (0, tokens_1.lineOfOffset)(file.content, prop.start) });
         }
         if (NOT_YET.has(normalised)) {
-            return (0, problem_1.fail)({ file: (0, problem_1.displayPath)(file.path, cwd), line: (0, tokens_1.lineOfOffset)(file.content, prop.start), message: `${where}: provider "${raw}" is not supported yet (sqlite and postgresql are).` });
+            return (0, problem_1.fail)({
+                file: (0, problem_1.displayPath)(file.path, cwd),
+                line: (0, tokens_1.lineOfOffset)(file.content, prop.start),
+                message: `${where}: provider "${raw}" is not supported yet (sqlite and postgresql are).`,
+            });
         }
-        return (0, problem_1.fail)({ file: (0, problem_1.displayPath)(file.path, cwd), line: (0, tokens_1.lineOfOffset)(file.content, prop.start), message: `${where}: unknown provider "${raw}". Use "sqlite" or "postgresql".` });
+        return (0, problem_1.fail)({
+            file: (0, problem_1.displayPath)(file.path, cwd),
+            line: (0, tokens_1.lineOfOffset)(file.content, prop.start),
+            message: `${where}: unknown provider "${raw}". Use "sqlite" or "postgresql".`,
+        });
     }
     const names = files.map((f) => (0, problem_1.displayPath)(f.path, cwd)).join(', ');
     return (0, problem_1.fail)(`${names}: no datasource block found. Add one, e.g. datasource db { provider = "postgresql" }.`);
@@ -60973,7 +61592,8 @@ function checkLockFile(migrationsDir, provider, cwd) {
     if (locked !== undefined && locked !== provider) {
         return (0, problem_1.fail)({
             file: (0, problem_1.displayPath)(lockPath, cwd),
-            message: `${(0, problem_1.displayPath)(lockPath, cwd)}: the migrations were written for provider "${locked}" but the schema's datasource says "${provider}". Make them agree (a provider switch needs a new migration history).`,
+            message: `${(0, problem_1.displayPath)(lockPath, cwd)}: the migrations were written for provider "${locked}" but the ` +
+                `schema's datasource says "${provider}". Make them agree (a provider switch needs a new migration history).`,
         });
     }
     return (0, problem_1.ok)(undefined);
@@ -61257,7 +61877,10 @@ async function openThrowawayDb(provider, chain, schema) {
             return (await Promise.resolve().then(() => __importStar(__nccwpck_require__(1660)))).openSqlite();
         case 'postgresql':
             // Load only the extensions the chain or the schema names: each costs start-up time.
-            return (await Promise.resolve().then(() => __importStar(__nccwpck_require__(3645)))).openPglite([...chain.flatMap((m) => (0, pgExtensions_1.extensionsCreatedBy)(m.sql)), ...(0, engineSchema_1.declaredExtensions)(schema.files)]);
+            return (await Promise.resolve().then(() => __importStar(__nccwpck_require__(3645)))).openPglite([
+                ...chain.flatMap((m) => (0, pgExtensions_1.extensionsCreatedBy)(m.sql)),
+                ...(0, engineSchema_1.declaredExtensions)(schema.files),
+            ]);
     }
 }
 
@@ -61279,10 +61902,12 @@ function pgInspector(query) {
         async columns(table) {
             const r = await query(`SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS notnull,
                 pg_get_expr(d.adbin, d.adrelid) AS dflt,
-                EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary AND a.attnum = ANY(i.indkey)) AS pk
+                EXISTS (SELECT 1 FROM pg_index i
+                        WHERE i.indrelid = c.oid AND i.indisprimary AND a.attnum = ANY(i.indkey)) AS pk
          FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
          LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-         WHERE n.nspname = current_schema() AND c.relname = $1 AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
+         WHERE n.nspname = current_schema() AND c.relname = $1 AND c.relkind = 'r'
+           AND a.attnum > 0 AND NOT a.attisdropped
          ORDER BY a.attnum`, [table]);
             return r.rows;
         },
@@ -61291,7 +61916,8 @@ function pgInspector(query) {
             return r.rows.map((row) => row.name);
         },
         async enumValues(name) {
-            const r = await query(`SELECT e.enumlabel AS label FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid JOIN pg_namespace n ON n.oid = t.typnamespace
+            const r = await query(`SELECT e.enumlabel AS label FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid JOIN pg_namespace n ON ` +
+                `n.oid = t.typnamespace
          WHERE n.nspname = current_schema() AND t.typname = $1 ORDER BY e.enumsortorder`, [name]);
             return r.rows.map((row) => row.label);
         },
@@ -61497,7 +62123,8 @@ function splitUrl(url, baseDir = process.cwd()) {
             return fs.readFileSync(path.resolve(baseDir, file));
         }
         catch (e) {
-            throw new Error(`cannot read the ${what} ${file} (${e.code ?? String(e)}); relative paths resolve from the schema's folder, as in Prisma`);
+            throw new Error(`cannot read the ${what} ${file} (${e.code ?? String(e)}); relative paths ` +
+                `resolve from the schema's folder, as in Prisma`);
         }
     };
     let ssl;
@@ -61512,7 +62139,20 @@ function splitUrl(url, baseDir = process.cwd()) {
         if (p('sslpassword'))
             ssl.passphrase = p('sslpassword');
     }
-    for (const key of ['schema', 'connection_limit', 'pool_timeout', 'pgbouncer', 'statement_cache_size', 'socket_timeout', 'connect_timeout', 'sslmode', 'sslcert', 'sslidentity', 'sslpassword', 'sslaccept'])
+    for (const key of [
+        'schema',
+        'connection_limit',
+        'pool_timeout',
+        'pgbouncer',
+        'statement_cache_size',
+        'socket_timeout',
+        'connect_timeout',
+        'sslmode',
+        'sslcert',
+        'sslidentity',
+        'sslpassword',
+        'sslaccept',
+    ])
         u.searchParams.delete(key);
     return { connectionString: u.toString(), schema, ...(ssl !== undefined ? { ssl } : {}) };
 }
@@ -61523,11 +62163,15 @@ const quoteIdent = (s) => `"${s.replace(/"/g, '""')}"`;
 /** A connection failure in words, without the password. */
 function connectionProblem(url, e, source = '--shadow-database-url') {
     const err = e;
-    const why = err.code === '28P01' ? 'password authentication failed' :
-        err.code === 'ECONNREFUSED' ? 'connection refused (is the server running and reachable?)' :
-            err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN' ? 'host not found' :
-                err.code === '3D000' ? 'the database does not exist' :
-                    (err.message ?? String(e)).split(url).join((0, maskUrl_1.maskUrl)(url));
+    const why = err.code === '28P01'
+        ? 'password authentication failed'
+        : err.code === 'ECONNREFUSED'
+            ? 'connection refused (is the server running and reachable?)'
+            : err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN'
+                ? 'host not found'
+                : err.code === '3D000'
+                    ? 'the database does not exist'
+                    : (err.message ?? String(e)).split(url).join((0, maskUrl_1.maskUrl)(url));
     return { message: `${source} ${(0, maskUrl_1.maskUrl)(url)}: cannot connect: ${why}.` };
 }
 /**
@@ -61536,14 +62180,48 @@ function connectionProblem(url, e, source = '--shadow-database-url') {
  * Nothing else on the server is touched.
  */
 async function openPgServer(url) {
+    const connected = await connectAdmin(url);
+    if (!connected.ok)
+        return connected;
+    const { admin, parts } = connected.value;
+    const created = await createTemporary(admin, url);
+    if (!created.ok)
+        return created;
+    const { name, mode } = created.value;
+    const target = new URL(parts.connectionString);
+    if (mode === 'database')
+        target.pathname = `/${name}`;
+    const schema = mode === 'database' ? parts.schema : name;
+    const pool = new CharAsTextPool({
+        connectionString: target.toString(),
+        max: 2,
+        options: (0, exports.searchPathOption)(schema),
+        ...(parts.ssl !== undefined ? { ssl: parts.ssl } : {}),
+    });
+    // DROP DATABASE … WITH (FORCE) at the end terminates whatever the engine left connected;
+    // the pool reports that on idle clients, and it is expected, not a failure.
+    pool.on('error', () => undefined);
+    const client = await pool.connect();
+    if (mode === 'database' && schema !== 'public') {
+        await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+    }
+    return (0, problem_1.ok)(serverDb({ admin, pool, client, name, mode, schema }));
+}
+async function connectAdmin(url) {
     let parts;
     try {
         parts = splitUrl(url);
     }
     catch (e) {
-        return (0, problem_1.fail)(e instanceof TypeError ? `--shadow-database-url: not a valid URL (${(0, maskUrl_1.maskUrl)(url)}). Use postgresql://user:password@host:5432/db.` : `--shadow-database-url ${(0, maskUrl_1.maskUrl)(url)}: ${e.message}.`);
+        return (0, problem_1.fail)(e instanceof TypeError
+            ? `--shadow-database-url: not a valid URL (${(0, maskUrl_1.maskUrl)(url)}). Use postgresql://user:password@host:5432/db.`
+            : `--shadow-database-url ${(0, maskUrl_1.maskUrl)(url)}: ${e.message}.`);
     }
-    const admin = new pg_1.default.Client({ connectionString: parts.connectionString, connectionTimeoutMillis: 10_000, ...(parts.ssl !== undefined ? { ssl: parts.ssl } : {}) });
+    const admin = new pg_1.default.Client({
+        connectionString: parts.connectionString,
+        connectionTimeoutMillis: 10_000,
+        ...(parts.ssl !== undefined ? { ssl: parts.ssl } : {}),
+    });
     admin.on('error', () => undefined);
     try {
         await admin.connect();
@@ -61551,30 +62229,26 @@ async function openPgServer(url) {
     catch (e) {
         return (0, problem_1.fail)(connectionProblem(url, e));
     }
+    return (0, problem_1.ok)({ admin, parts });
+}
+/** A fresh database, or a schema where the role may not create databases (42501). */
+async function createTemporary(admin, url) {
     const name = `prisma_drift_gate_${(0, node_crypto_1.randomBytes)(6).toString('hex')}`;
-    let mode = 'database';
     try {
         await admin.query(`CREATE DATABASE ${quoteIdent(name)}`);
+        return (0, problem_1.ok)({ name, mode: 'database' });
     }
     catch (e) {
         if (e.code !== '42501') {
             await admin.end();
-            return (0, problem_1.fail)(`--shadow-database-url ${(0, maskUrl_1.maskUrl)(url)}: cannot create a temporary database: ${e.message}.`);
+            const why = e.message;
+            return (0, problem_1.fail)(`--shadow-database-url ${(0, maskUrl_1.maskUrl)(url)}: cannot create a temporary database: ${why}.`);
         }
-        mode = 'schema';
-        await admin.query(`CREATE SCHEMA ${quoteIdent(name)}`);
     }
-    const target = new URL(parts.connectionString);
-    if (mode === 'database')
-        target.pathname = `/${name}`;
-    const schema = mode === 'database' ? parts.schema : name;
-    const pool = new CharAsTextPool({ connectionString: target.toString(), max: 2, options: (0, exports.searchPathOption)(schema), ...(parts.ssl !== undefined ? { ssl: parts.ssl } : {}) });
-    // DROP DATABASE … WITH (FORCE) at the end terminates whatever the engine left connected;
-    // the pool reports that on idle clients, and it is expected, not a failure.
-    pool.on('error', () => undefined);
-    const client = await pool.connect();
-    if (mode === 'database' && schema !== 'public')
-        await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+    await admin.query(`CREATE SCHEMA ${quoteIdent(name)}`);
+    return (0, problem_1.ok)({ name, mode: 'schema' });
+}
+function serverDb({ admin, pool, client, name, mode, schema }) {
     const runWhole = async (sql) => {
         try {
             await client.query(sql);
@@ -61584,21 +62258,19 @@ async function openPgServer(url) {
             return e;
         }
     };
-    const inspector = (0, pgCommon_1.pgInspector)((sql, params) => client.query(sql, params));
-    return (0, problem_1.ok)({
+    return {
         provider: 'postgresql',
-        inspector,
+        inspector: (0, pgCommon_1.pgInspector)((sql, params) => client.query(sql, params)),
         async runMigration(migration) {
-            if (mode === 'schema') {
-                const escape = escapingStatement(migration.sql, name);
-                if (escape)
-                    return (0, problem_1.fail)((0, types_1.migrationFailure)(migration, escape.line, (0, tokens_1.statementHead)(escape.text), `schema-qualified statements are refused in the temporary schema (the server does not allow creating a database)`, 'Grant CREATEDB to the shadow user, or replay in the embedded database.'));
-            }
+            const escape = mode === 'schema' ? refuseEscape(migration, name) : undefined;
+            if (escape)
+                return escape;
             const error = await runWhole(migration.sql);
             if (!error)
                 return (0, problem_1.ok)(undefined);
             const where = await (0, pgCommon_1.locatePgFailure)(migration.sql, error, (sql) => client.query(sql));
-            return (0, problem_1.fail)((0, types_1.migrationFailure)(migration, where.line ?? where.stmt?.line ?? 1, (0, tokens_1.statementHead)(where.stmt?.text ?? ''), where.message, error.hint));
+            const line = where.line ?? where.stmt?.line ?? 1;
+            return (0, problem_1.fail)((0, types_1.migrationFailure)(migration, line, (0, tokens_1.statementHead)(where.stmt?.text ?? ''), where.message, error.hint));
         },
         async runScript(sql) {
             const error = await runWhole(sql);
@@ -61608,13 +62280,23 @@ async function openPgServer(url) {
         async [Symbol.asyncDispose]() {
             client.release();
             await pool.end();
-            if (mode === 'database')
-                await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`).catch(() => admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)}`));
+            if (mode === 'database') {
+                await admin
+                    .query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`)
+                    .catch(() => admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)}`));
+            }
             else
                 await admin.query(`DROP SCHEMA IF EXISTS ${quoteIdent(name)} CASCADE`);
             await admin.end();
         },
-    });
+    };
+}
+function refuseEscape(migration, own) {
+    const escape = escapingStatement(migration.sql, own);
+    if (!escape)
+        return undefined;
+    return (0, problem_1.fail)((0, types_1.migrationFailure)(migration, escape.line, (0, tokens_1.statementHead)(escape.text), `schema-qualified statements are refused in the temporary schema (the server does not allow creating ` +
+        `a database)`, 'Grant CREATEDB to the shadow user, or replay in the embedded database.'));
 }
 /** In temporary-schema mode, a `"schema".object` reference to any other schema would escape it. */
 function escapingStatement(sql, own) {
@@ -61688,20 +62370,12 @@ const types_1 = __nccwpck_require__(4963);
  */
 async function openPglite(extensionNames) {
     const { extensions, missing } = (0, pgExtensions_1.resolveExtensions)(extensionNames);
-    const snapshot = readSnapshot();
-    const pg = await pglite_1.PGlite.create({
-        extensions: extensions,
-        // In-memory and thrown away: skip the per-query sync to PGlite's file system.
-        relaxedDurability: true,
-        // initdb's default 128MB pool is touched at start: ~100 MiB RSS and ~0.2 s. A throwaway schema
-        // fits in 16MB, and evicted pages only go to the in-memory file system.
-        startParams: [...pglite_1.PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'],
-        // Not loadDataDir: see SnapshotFs.
-        ...(snapshot ? { fs: new SnapshotFs(gunzip(snapshot)) } : {}),
-    });
+    const pg = await startPglite(extensions);
     const missingHint = (message) => {
         const name = missing.find((m) => message.includes(`"${m}"`));
-        return name ? `PGlite does not bundle the extension "${name}"; replay on a real server with --shadow-database-url.` : undefined;
+        return name
+            ? `PGlite does not bundle the extension "${name}"; replay on a real server with --shadow-database-url.`
+            : undefined;
     };
     /**
      * Prisma sends a migration as one simple-protocol query, so it runs in one implicit
@@ -61737,6 +62411,19 @@ async function openPglite(extensionNames) {
             await pg.close();
         },
     };
+}
+function startPglite(extensions) {
+    const snapshot = readSnapshot();
+    return pglite_1.PGlite.create({
+        extensions: extensions,
+        // In-memory and thrown away: skip the per-query sync to PGlite's file system.
+        relaxedDurability: true,
+        // initdb's default 128MB pool is touched at start: ~100 MiB RSS and ~0.2 s. A throwaway schema
+        // fits in 16MB, and evicted pages only go to the in-memory file system.
+        startParams: [...pglite_1.PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'],
+        // Not loadDataDir: see SnapshotFs.
+        ...(snapshot ? { fs: new SnapshotFs(gunzip(snapshot)) } : {}),
+    });
 }
 /**
  * The build writes a pre-initialised data dir (scripts/pglite-snapshot.js) beside the
@@ -61864,8 +62551,14 @@ const sqliteDriver_1 = __nccwpck_require__(854);
 const types_1 = __nccwpck_require__(4963);
 /** Statements that reach outside the throwaway file. Replay runs untrusted SQL. */
 const FORBIDDEN = [
-    { test: (w) => w[0] === 'ATTACH' || w[0] === 'DETACH', why: 'ATTACH/DETACH is refused: replay never opens other database files' },
-    { test: (w) => w[0] === 'VACUUM' && w.includes('INTO'), why: 'VACUUM INTO is refused: replay never writes other files' },
+    {
+        test: (w) => w[0] === 'ATTACH' || w[0] === 'DETACH',
+        why: 'ATTACH/DETACH is refused: replay never opens other database files',
+    },
+    {
+        test: (w) => w[0] === 'VACUUM' && w.includes('INTO'),
+        why: 'VACUUM INTO is refused: replay never writes other files',
+    },
 ];
 async function openSqlite() {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prisma-drift-gate-'));
@@ -61881,39 +62574,8 @@ async function openSqlite() {
         connections.push(c);
         return c;
     };
-    const execStatement = async (stmt) => {
-        const forbidden = FORBIDDEN.find((f) => f.test(leadingWords(stmt.text)));
-        if (forbidden)
-            return (0, problem_1.fail)(forbidden.why);
-        try {
-            await (0, sqliteDqs_1.withLegacyDqs)(stmt.text, (sql) => db.exec(sql), (e) => e.message);
-            return (0, problem_1.ok)(undefined);
-        }
-        catch (e) {
-            return (0, problem_1.fail)(e.message);
-        }
-    };
-    const inspector = {
-        async columns(table) {
-            return toColumns(db.prepare('SELECT * FROM pragma_table_info(?)').all(table));
-        },
-        async indexes(table) {
-            const rows = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").all(table);
-            return rows.map((r) => r.name);
-        },
-        async columnsOfCreate(createTable) {
-            // Create the table in a savepoint, read it, and roll back: SQLite DDL is transactional.
-            db.exec('SAVEPOINT pdg_inspect');
-            try {
-                db.exec(createTable);
-                const name = /^CREATE TABLE ("(?:[^"]|"")+")/.exec(createTable)?.[1] ?? '';
-                return toColumns(db.prepare('SELECT * FROM pragma_table_info(?)').all(name.slice(1, -1).replace(/""/g, '"')));
-            }
-            finally {
-                db.exec('ROLLBACK TO pdg_inspect; RELEASE pdg_inspect');
-            }
-        },
-    };
+    const execStatement = (stmt) => execSqliteStatement(db, stmt);
+    const inspector = sqliteInspector(db);
     return {
         provider: 'sqlite',
         inspector,
@@ -61948,6 +62610,44 @@ async function openSqlite() {
                 await c.dispose().catch(() => undefined);
             db.close();
             fs.rmSync(dir, { recursive: true, force: true });
+        },
+    };
+}
+/** One statement of untrusted SQL, refused when it reaches outside the throwaway file. */
+async function execSqliteStatement(db, stmt) {
+    const forbidden = FORBIDDEN.find((f) => f.test(leadingWords(stmt.text)));
+    if (forbidden)
+        return (0, problem_1.fail)(forbidden.why);
+    try {
+        await (0, sqliteDqs_1.withLegacyDqs)(stmt.text, (sql) => db.exec(sql), (e) => e.message);
+        return (0, problem_1.ok)(undefined);
+    }
+    catch (e) {
+        return (0, problem_1.fail)(e.message);
+    }
+}
+function sqliteInspector(db) {
+    return {
+        async columns(table) {
+            return toColumns(db.prepare('SELECT * FROM pragma_table_info(?)').all(table));
+        },
+        async indexes(table) {
+            const rows = db
+                .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL")
+                .all(table);
+            return rows.map((r) => r.name);
+        },
+        async columnsOfCreate(createTable) {
+            // Create the table in a savepoint, read it, and roll back: SQLite DDL is transactional.
+            db.exec('SAVEPOINT pdg_inspect');
+            try {
+                db.exec(createTable);
+                const name = /^CREATE TABLE ("(?:[^"]|"")+")/.exec(createTable)?.[1] ?? '';
+                return toColumns(db.prepare('SELECT * FROM pragma_table_info(?)').all(name.slice(1, -1).replace(/""/g, '"')));
+            }
+            finally {
+                db.exec('ROLLBACK TO pdg_inspect; RELEASE pdg_inspect');
+            }
         },
     };
 }
@@ -62073,6 +62773,8 @@ function sqliteDriver() {
     chosen ??= choose();
     return chosen;
 }
+/* eslint-disable @typescript-eslint/no-require-imports -- loaded after the choice, by name: ncc must see the
+   literal names (it bundles the adapter and leaves better-sqlite3 outside, in dist/node_modules). */
 function choose() {
     const nodeMajor = Number(process.versions.node.split('.')[0]);
     const installed = (__nccwpck_require__(1946).version);
@@ -62088,6 +62790,7 @@ function choose() {
         PrismaBetterSqlite3: (__nccwpck_require__(8782).PrismaBetterSqlite3),
     };
 }
+/* eslint-enable @typescript-eslint/no-require-imports */
 /**
  * Makes every `require('better-sqlite3')` in this process, the adapter's included, return the
  * aliased 13.x. Only the npm package (lib/) gets here; jest has its own module registry and
@@ -62123,7 +62826,9 @@ function migrationFailure(migration, line, statementHead, dbMessage, hint) {
         file,
         line,
         statement: statementHead,
-        message: `${file}:${line}: migration "${migration.name}" failed at \`${statementHead}\`: ${(0, exports.oneLine)(dbMessage)}.${hint ? ' ' + hint : ''} Fix the statement; if this migration was already applied somewhere, add a new migration instead of editing it.`,
+        message: `${file}:${line}: migration "${migration.name}" failed at \`${statementHead}\`: ` +
+            `${(0, exports.oneLine)(dbMessage)}.${hint ? ' ' + hint : ''} Fix the statement; if this migration was already applied ` +
+            `somewhere, add a new migration instead of editing it.`,
     };
 }
 const oneLine = (s) => s.replace(/\s+/g, ' ').trim().replace(/\.$/, '');
@@ -62184,7 +62889,11 @@ function migrationFolderName(name, existing, now = new Date()) {
     let stamp = (0, timestamps_1.utcStamp)(now);
     // A history with future-dated folders would sort the new one before them; Prisma would
     // then apply it out of order. Stay after the newest timestamped folder.
-    const newest = existing.map((e) => /^(\d{14})_/.exec(e)?.[1]).filter((s) => !!s).sort().pop();
+    const newest = existing
+        .map((e) => /^(\d{14})_/.exec(e)?.[1])
+        .filter((s) => !!s)
+        .sort()
+        .pop();
     if (newest && newest >= stamp)
         stamp = (0, timestamps_1.addSecond)(newest);
     return `${stamp}_${safe}`;
@@ -62195,7 +62904,8 @@ function renderMigrationFile(sql, warnings) {
         return sql;
     return `/*\n  Warnings:\n\n${warnings.map((w) => `  - ${w.message}\n`).join('')}\n*/\n${sql}`;
 }
-const LOCK_FILE = (provider) => `# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "${provider}"\n`;
+const LOCK_FILE = (provider) => `# Please do not edit this file manually\n# It should be added in your version-control system (e.g., ` +
+    `Git)\nprovider = "${provider}"\n`;
 /** Writes a new migration folder; never touches an existing one. Returns the file written. */
 function writeMigration(migrationsDir, folder, content, provider) {
     const dir = path.join(migrationsDir, folder);
@@ -62205,7 +62915,9 @@ function writeMigration(migrationsDir, folder, content, provider) {
     }
     catch (e) {
         const code = e.code;
-        return (0, problem_1.fail)(code === 'EEXIST' ? `${folder} already exists; nothing was written. Run the check again to get a new folder name.` : `cannot create ${folder}: ${code ?? String(e)}`);
+        return (0, problem_1.fail)(code === 'EEXIST'
+            ? `${folder} already exists; nothing was written. Run the check again to get a new folder name.`
+            : `cannot create ${folder}: ${code ?? String(e)}`);
     }
     const file = path.join(dir, 'migration.sql');
     fs.writeFileSync(file, content, { flag: 'wx' });
@@ -65973,14 +66685,6 @@ function __wbindgen_init_externref_table() {
 };
 
 
-
-/***/ }),
-
-/***/ 8330:
-/***/ ((module) => {
-
-"use strict";
-module.exports = {"rE":"0.1.0"};
 
 /***/ })
 

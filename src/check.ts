@@ -151,7 +151,8 @@ async function checkLoaded(project: Project, opts: CheckOptions, report: CheckRe
   const shadowUrl = opts.shadowDatabaseUrl ?? opts.env?.SHADOW_DATABASE_URL ?? project.config?.shadowDatabaseUrl;
   if (shadowUrl && provider !== 'postgresql') {
     return broken(
-      `--shadow-database-url is for PostgreSQL; this schema's provider is ${provider}, which replays in an embedded database.`,
+      `--shadow-database-url is for PostgreSQL; this schema's provider is ${provider}, which replays in an embedded ` +
+        `database.`,
     );
   }
   const opened = shadowUrl

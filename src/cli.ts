@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { displayPath } from './problem';
 import { migrationFolderName, renderMigrationFile, writeMigration } from './write';
@@ -9,7 +10,9 @@ import { misplacedFlag } from './commandFlags';
 import { deployExitCode, runDeployCommand } from './deploy/run';
 import { renderDeployText } from './report/deployText';
 
-const USAGE = `Usage: prisma-drift-gate check [--schema <file|folder>] [--migrations <dir>] [--base <git-ref>] [--shadow-database-url <url>] [--json] [--write <name>]
+const USAGE =
+  `Usage: prisma-drift-gate check [--schema <file|folder>] [--migrations <dir>] [--base <git-ref>] ` +
+  `[--shadow-database-url <url>] [--json] [--write <name>]
        prisma-drift-gate deploy [--schema …] [--migrations <dir>] [--dry-run] [--allow-edited] [--json]
        prisma-drift-gate status [--schema …] [--migrations <dir>] [--drift] [--json]
        prisma-drift-gate resolve (--applied <migration> | --rolled-back <migration>) [--json]
@@ -41,38 +44,38 @@ export interface CliIo {
   color: boolean;
 }
 
+const OPTIONS = {
+  schema: { type: 'string' },
+  migrations: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  write: { type: 'string' },
+  base: { type: 'string' },
+  'shadow-database-url': { type: 'string' },
+  'database-url': { type: 'string' },
+  'dry-run': { type: 'boolean', default: false },
+  'allow-edited': { type: 'boolean', default: false },
+  drift: { type: 'boolean', default: false },
+  applied: { type: 'string' },
+  'rolled-back': { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', default: false },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+type Command = 'check' | 'deploy' | 'status' | 'resolve';
+
 /** Runs the CLI and returns its exit code. Every expected failure is a one-line message. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        schema: { type: 'string' },
-        migrations: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        write: { type: 'string' },
-        base: { type: 'string' },
-        'shadow-database-url': { type: 'string' },
-        'database-url': { type: 'string' },
-        'dry-run': { type: 'boolean', default: false },
-        'allow-edited': { type: 'boolean', default: false },
-        drift: { type: 'boolean', default: false },
-        applied: { type: 'string' },
-        'rolled-back': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', default: false },
-      },
-    });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   } catch (e) {
     io.stderr(`error: ${(e as Error).message}. Run prisma-drift-gate --help.\n`);
     return 2;
   }
   const { values, positionals } = parsed;
   if (values.version) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    io.stdout(`${(require('../package.json') as { version: string }).version}\n`);
+    io.stdout(`${packageVersion()}\n`);
     return 0;
   }
   const [command, ...rest] = positionals;
@@ -80,42 +83,51 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout(USAGE + '\n');
     return values.help || command === 'help' ? 0 : 2;
   }
-  if (command !== 'check' && command !== 'deploy' && command !== 'status' && command !== 'resolve') {
-    io.stderr(`error: unknown command "${command}". Run prisma-drift-gate --help.\n`);
+  const usage = usageError(command, rest, values);
+  if (usage) {
+    io.stderr(`error: ${usage}\n`);
     return 2;
+  }
+  return command === 'check' ? runCheckCommand(values, io) : runDeploy(command as Command, values, io);
+}
+
+/** What is wrong with the command line, in one line, or undefined. */
+function usageError(command: string, rest: string[], values: Values): string | undefined {
+  if (command !== 'check' && command !== 'deploy' && command !== 'status' && command !== 'resolve') {
+    return `unknown command "${command}". Run prisma-drift-gate --help.`;
   }
   if (rest.length > 0) {
     const hint =
       command === 'resolve'
         ? `Name the migration with --applied ${rest[0]} or --rolled-back ${rest[0]}.`
         : 'Pass the schema with --schema <path>.';
-    io.stderr(`error: unexpected argument "${rest[0]}". ${hint}\n`);
-    return 2;
+    return `unexpected argument "${rest[0]}". ${hint}`;
   }
   const misplaced = misplacedFlag(command, values);
-  if (misplaced) {
-    io.stderr(`error: --${misplaced} does not apply to ${command}. Run prisma-drift-gate --help.\n`);
-    return 2;
+  if (misplaced) return `--${misplaced} does not apply to ${command}. Run prisma-drift-gate --help.`;
+  if (command === 'check' && values.write !== undefined && !/\w/.test(values.write)) {
+    return '--write needs a migration name, e.g. --write add_last_updated.';
   }
-  if (command !== 'check') {
-    const report = await runDeployCommand(command, {
-      cwd: io.cwd,
-      schema: values.schema,
-      migrations: values.migrations,
-      databaseUrl: values['database-url'],
-      dryRun: values['dry-run'],
-      allowEdited: values['allow-edited'],
-      drift: values.drift,
-      resolve: { applied: values.applied, rolledBack: values['rolled-back'] },
-    });
-    if (values.json) io.stdout(JSON.stringify(report, null, 2) + '\n');
-    else (report.errors.length > 0 ? io.stderr : io.stdout)(renderDeployText(report));
-    return deployExitCode(report);
-  }
-  if (values.write !== undefined && !/\w/.test(values.write)) {
-    io.stderr('error: --write needs a migration name, e.g. --write add_last_updated.\n');
-    return 2;
-  }
+  return undefined;
+}
+
+async function runDeploy(command: Command, values: Values, io: CliIo): Promise<number> {
+  const report = await runDeployCommand(command as 'deploy' | 'status' | 'resolve', {
+    cwd: io.cwd,
+    schema: values.schema,
+    migrations: values.migrations,
+    databaseUrl: values['database-url'],
+    dryRun: values['dry-run'],
+    allowEdited: values['allow-edited'],
+    drift: values.drift,
+    resolve: { applied: values.applied, rolledBack: values['rolled-back'] },
+  });
+  if (values.json) io.stdout(JSON.stringify(report, null, 2) + '\n');
+  else (report.errors.length > 0 ? io.stderr : io.stdout)(renderDeployText(report));
+  return deployExitCode(report);
+}
+
+async function runCheckCommand(values: Values, io: CliIo): Promise<number> {
   const { report, migrationsDir } = await checkProject({
     cwd: io.cwd,
     schema: values.schema,
@@ -128,22 +140,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   else if (report.errors.length > 0) io.stderr(renderCheckText(report, { color: io.color }));
   else io.stdout(renderCheckText(report, { color: io.color }));
   const code = exitCodeOf(report);
-  if (values.write !== undefined && code === 1 && report.roundTrip.ok && migrationsDir) {
-    const existing = fs.existsSync(migrationsDir) ? fs.readdirSync(migrationsDir) : [];
-    const folder = migrationFolderName(values.write, existing);
-    const written = writeMigration(
-      migrationsDir,
-      folder,
-      renderMigrationFile(report.sql, report.warnings),
-      report.provider!,
-    );
-    if (!written.ok) {
-      io.stderr(`error: ${written.problem.message}\n`);
-      return 2;
-    }
-    // Keep stdout pure JSON under --json.
-    (values.json ? io.stderr : io.stdout)(`Wrote ${displayPath(written.value, io.cwd)}\n`);
+  if (values.write === undefined || code !== 1 || !report.roundTrip.ok || !migrationsDir) return code;
+  const existing = fs.existsSync(migrationsDir) ? fs.readdirSync(migrationsDir) : [];
+  const folder = migrationFolderName(values.write, existing);
+  const content = renderMigrationFile(report.sql, report.warnings);
+  const written = writeMigration(migrationsDir, folder, content, report.provider!);
+  if (!written.ok) {
+    io.stderr(`error: ${written.problem.message}\n`);
+    return 2;
   }
+  // Keep stdout pure JSON under --json.
+  (values.json ? io.stderr : io.stdout)(`Wrote ${displayPath(written.value, io.cwd)}\n`);
   return code;
 }
 
@@ -172,7 +179,8 @@ export async function main(): Promise<void> {
       process.argv,
     );
     process.stderr.write(
-      `error: internal error in prisma-drift-gate: ${detail}. Please report it (set PRISMA_DRIFT_GATE_DEBUG=1 for details).\n`,
+      `error: internal error in prisma-drift-gate: ${detail}. Please report it (set PRISMA_DRIFT_GATE_DEBUG=1 for ` +
+        `details).\n`,
     );
     process.exitCode = 2;
   }
@@ -188,4 +196,10 @@ export async function exitWhenFlushed(): Promise<never> {
   await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
   await new Promise<void>((resolve) => process.stderr.write('', () => resolve()));
   process.exit();
+}
+
+/** package.json sits beside lib/ (the npm package) and beside dist/ (the Action's checkout). */
+function packageVersion(): string {
+  const file = path.join(__dirname, '..', 'package.json');
+  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
 }

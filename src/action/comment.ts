@@ -73,7 +73,9 @@ export async function upsertStickyComment(
     if (status === 403 || status === 404) {
       return {
         action: 'forbidden',
-        message: `cannot comment on pull request #${target.issueNumber} (HTTP ${status}): the token has no write access to pull requests (forks get a read-only token). The report is in the job summary.`,
+        message:
+          `cannot comment on pull request #${target.issueNumber} (HTTP ${status}): the token has no write ` +
+          `access to pull requests (forks get a read-only token). The report is in the job summary.`,
       };
     }
     throw new Error(`commenting on pull request #${target.issueNumber} failed`, { cause: e });

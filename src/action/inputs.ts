@@ -44,7 +44,8 @@ export function readInputs(): ActionInputs {
   const migrationName = core.getInput('migration-name') || 'drift_fix';
   if (!/^[A-Za-z0-9_]+$/.test(migrationName))
     throw new InputError(
-      `input "migration-name": "${migrationName}" may hold only letters, digits and _, as it becomes part of a folder name.`,
+      `input "migration-name": "${migrationName}" may hold only letters, digits and _, as it becomes part of a ` +
+        `folder name.`,
     );
   const given = {
     'database-url': databaseUrl,

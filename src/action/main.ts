@@ -21,7 +21,8 @@ export async function run(): Promise<void> {
   try {
     if (process.platform !== 'linux' || process.arch !== 'x64') {
       throw new InputError(
-        `prisma-drift-gate runs on linux-x64 runners (e.g. ubuntu-latest); this runner is ${process.platform}-${process.arch}.`,
+        `prisma-drift-gate runs on linux-x64 runners (e.g. ubuntu-latest); this runner is ` +
+          `${process.platform}-${process.arch}.`,
       );
     }
     const inputs = readInputs();
@@ -34,7 +35,8 @@ export async function run(): Promise<void> {
       inputs.integrity === 'off' ? undefined : (github.context.payload.pull_request?.base?.sha as string | undefined);
     if (inputs.integrity === 'required' && !base)
       throw new InputError(
-        'input "integrity" is required, but this event has no pull request base to compare with. Run on pull_request events, or set integrity: auto.',
+        'input "integrity" is required, but this event has no pull request base to compare with. Run on ' +
+          'pull_request events, or set integrity: auto.',
       );
     const outcome = await checkProject({
       cwd,
@@ -125,7 +127,8 @@ function decide(report: CheckReport, inputs: ActionInputs): void {
     core.setFailed('the suggested migration did not round-trip; this is a bug in prisma-drift-gate');
   else if (code === 1 && inputs.failOnDrift)
     core.setFailed(
-      `Schema drift: the Prisma schema and ${report.migrationsDir} disagree. Add the suggested migration (see the job summary).`,
+      `Schema drift: the Prisma schema and ${report.migrationsDir} disagree. Add the suggested migration (see the ` +
+        `job summary).`,
     );
 }
 
@@ -143,7 +146,8 @@ async function runDeployAction(inputs: ActionInputs, cwd: string): Promise<void>
     resolve: { applied: inputs.applied, rolledBack: inputs.rolledBack },
   });
   core.info(renderDeployText(report));
-  // Notes (a SQLite file that does not exist yet, a database not managed by Prisma Migrate) deserve a warning annotation.
+  // Notes (a SQLite file that does not exist yet, a database not managed by Prisma Migrate)
+  // deserve a warning annotation.
   for (const note of report.notes) core.warning(note);
   await writeDeployOutputs(report, renderDeploySummary(report));
   const code = deployExitCode(report);

@@ -40,39 +40,78 @@ export function compareWithBase(
   migrationsDir: string,
   provider: Provider,
 ): Result<Finding[]> {
-  const git = Git.open(migrationsDir);
-  if (!git)
-    return fail(
-      `--base ${baseRef}: ${path.basename(migrationsDir)} is not inside a git checkout, so the base cannot be read. Run in a clone (in GitHub Actions: actions/checkout with fetch-depth: 0).`,
-    );
-  const tip = git.ensureCommit(baseRef);
-  if (!tip)
-    return fail(
-      `--base ${baseRef}: no such commit here, and fetching it from origin failed. Fetch the base branch (in GitHub Actions: actions/checkout with fetch-depth: 0).`,
-    );
-  const head = git.commit('HEAD');
-  const mergeBase = head ? git.mergeBase(tip, head) : undefined;
-  if (!mergeBase)
-    return fail(
-      `--base ${baseRef}: no common history with HEAD, even after deepening the shallow clone. Use a full clone (in GitHub Actions: actions/checkout with fetch-depth: 0).`,
-    );
-
+  const opened = openBase(baseRef, migrationsDir);
+  if (!opened.ok) return opened;
+  const { git, tip, mergeBase } = opened.value;
   const rel = path.relative(git.root, migrationsDir).split(path.sep).join('/');
-  const q = (name: string) => JSON.stringify(`${rel}/${name}`);
-  const short = mergeBase.slice(0, 12);
   const atMergeBase = git.tree(mergeBase, rel);
   const atTip = git.tree(tip, rel);
-  const names = (tree: Map<string, string>) =>
-    [...tree.keys()].filter((k) => k.endsWith('/migration.sql')).map((k) => k.slice(0, -'/migration.sql'.length));
-  const baseNames = names(atMergeBase);
-  const tipNames = names(atTip).sort((a, b) => a.localeCompare(b));
-  const mine = new Map(chain.map((m) => [m.name, m]));
-  const fresh = chain.filter(
-    (m) => !atMergeBase.has(`${m.name}/migration.sql`) && !atTip.has(`${m.name}/migration.sql`),
-  );
+  const view: BaseView = {
+    git,
+    chain,
+    atMergeBase,
+    atTip,
+    short: mergeBase.slice(0, 12),
+    q: (name: string) => JSON.stringify(`${rel}/${name}`),
+    fresh: chain.filter((m) => !atMergeBase.has(`${m.name}/migration.sql`) && !atTip.has(`${m.name}/migration.sql`)),
+  };
+  const findings = baseMigrationFindings(view);
+  findings.push(...freshMigrationFindings(view, findings, provider));
+  findings.push(...lockFindings(view, migrationsDir));
+  return ok(findings);
+}
+
+/** The history as the base has it, next to the pull request's. */
+interface BaseView {
+  git: Git;
+  chain: Migration[];
+  /** Migration file blobs by `<name>/migration.sql`, at the merge-base and at the base's tip. */
+  atMergeBase: Map<string, string>;
+  atTip: Map<string, string>;
+  /** The merge-base's short hash, for the fixes. */
+  short: string;
+  /** A path under the migrations folder, quoted for a shell command. */
+  q: (name: string) => string;
+  /** Migrations neither the merge-base nor the tip has: the pull request's own. */
+  fresh: Migration[];
+}
+
+const migrationNames = (tree: Map<string, string>) =>
+  [...tree.keys()].filter((k) => k.endsWith('/migration.sql')).map((k) => k.slice(0, -'/migration.sql'.length));
+
+function openBase(baseRef: string, migrationsDir: string): Result<{ git: Git; tip: string; mergeBase: string }> {
+  const git = Git.open(migrationsDir);
+  if (!git) {
+    return fail(
+      `--base ${baseRef}: ${path.basename(migrationsDir)} is not inside a git checkout, so the base cannot be read. ` +
+        `Run in a clone (in GitHub Actions: actions/checkout with fetch-depth: 0).`,
+    );
+  }
+  const tip = git.ensureCommit(baseRef);
+  if (!tip) {
+    return fail(
+      `--base ${baseRef}: no such commit here, and fetching it from origin failed. Fetch the base branch (in GitHub ` +
+        `Actions: actions/checkout with fetch-depth: 0).`,
+    );
+  }
+  const head = git.commit('HEAD');
+  const mergeBase = head ? git.mergeBase(tip, head) : undefined;
+  if (!mergeBase) {
+    return fail(
+      `--base ${baseRef}: no common history with HEAD, even after deepening the shallow clone. Use a full clone (in ` +
+        `GitHub Actions: actions/checkout with fetch-depth: 0).`,
+    );
+  }
+  return ok({ git, tip, mergeBase });
+}
+
+/** Edited, deleted and renamed migrations, judged against the merge-base. */
+function baseMigrationFindings(view: BaseView): Finding[] {
+  const { git, atMergeBase, short, q, fresh } = view;
+  const mine = new Map(view.chain.map((m) => [m.name, m]));
   const baseSql = (name: string) => normalise(git.blob(atMergeBase.get(`${name}/migration.sql`)!) ?? '');
   const findings: Finding[] = [];
-
+  const baseNames = migrationNames(atMergeBase);
   for (const name of baseNames) {
     const m = mine.get(name);
     if (m) {
@@ -81,8 +120,12 @@ export function compareWithBase(
           code: 'edited',
           severity: 'error',
           migration: name,
-          message: `Migration \`${name}\` was changed after it was merged (it differs from ${short}). Databases that already applied it will refuse the next deploy ("migration was modified after it was applied").`,
-          fix: `git checkout ${short} -- ${q(`${name}/migration.sql`)}\n# then put the change in a new migration: npx prisma-drift-gate check --write <name>`,
+          message:
+            `Migration \`${name}\` was changed after it was merged (it differs from ${short}). Databases ` +
+            `that already applied it will refuse the next deploy ("migration was modified after it was applied").`,
+          fix:
+            `git checkout ${short} -- ${q(`${name}/migration.sql`)}\n# then put the change in a new migration: ` +
+            `npx prisma-drift-gate check --write <name>`,
         });
       }
       continue;
@@ -94,25 +137,36 @@ export function compareWithBase(
             code: 'renamed',
             severity: 'error',
             migration: name,
-            message: `Migration \`${name}\` was renamed to \`${renamedTo.name}\`. Databases that applied it would apply it again under the new name.`,
+            message:
+              `Migration \`${name}\` was renamed to \`${renamedTo.name}\`. Databases that applied it would ` +
+              `apply it again under the new name.`,
             fix: `git mv ${q(renamedTo.name)} ${q(name)}`,
           }
         : {
             code: 'deleted',
             severity: 'error',
             migration: name,
-            message: `Migration \`${name}\` exists on the base (${short}) but not here. Databases that applied it will report it as missing.`,
+            message:
+              `Migration \`${name}\` exists on the base (${short}) but not here. Databases that applied it ` +
+              `will report it as missing.`,
             fix: `git checkout ${short} -- ${q(name)}`,
           },
     );
   }
-  const renamed = new Set(
-    findings.filter((f) => f.code === 'renamed').map((f) => /git mv "(?:[^"]*\/)?([^"/]+)"/.exec(f.fix)?.[1]),
-  );
+  return findings;
+}
 
+/** The pull request's own migrations: order against the base's tip, names, emptiness. */
+function freshMigrationFindings(view: BaseView, earlier: Finding[], provider: Provider): Finding[] {
+  const { q } = view;
+  const findings: Finding[] = [];
+  const renamed = new Set(
+    earlier.filter((f) => f.code === 'renamed').map((f) => /git mv "(?:[^"]*\/)?([^"/]+)"/.exec(f.fix)?.[1]),
+  );
+  const tipNames = migrationNames(view.atTip).sort((a, b) => a.localeCompare(b));
   const newest = tipNames[tipNames.length - 1];
   let next = newest ? TIMESTAMPED.exec(newest)?.[1] : undefined;
-  for (const m of fresh) {
+  for (const m of view.fresh) {
     if (renamed.has(m.name)) continue;
     if (newest && m.name.localeCompare(newest) < 0) {
       next = addSecond(next ?? utcStamp(new Date()));
@@ -121,7 +175,10 @@ export function compareWithBase(
         code: 'out-of-order',
         severity: 'error',
         migration: m.name,
-        message: `New migration \`${m.name}\` sorts before \`${newest}\`, the newest migration on the base. \`prisma migrate deploy\` would see a history that diverges from the databases (the two branches each added a migration).`,
+        message:
+          `New migration \`${m.name}\` sorts before \`${newest}\`, the newest migration on the base. ` +
+          `\`prisma migrate deploy\` would see a history that diverges from the databases (the two branches each ` +
+          `added a migration).`,
         fix: `git mv ${q(m.name)} ${q(target)}`,
       });
     } else if (!TIMESTAMPED.test(m.name)) {
@@ -129,13 +186,21 @@ export function compareWithBase(
         code: 'non-standard-name',
         severity: 'warning',
         migration: m.name,
-        message: `New migration \`${m.name}\` is not named \`<14-digit timestamp>_<name>\` as Prisma names them, so its place in the order is easy to get wrong.`,
+        message:
+          `New migration \`${m.name}\` is not named \`<14-digit timestamp>_<name>\` as Prisma names them, so ` +
+          `its place in the order is easy to get wrong.`,
         fix: `git mv ${q(m.name)} ${q(`${utcStamp(new Date())}_${m.name}`)}`,
       });
     }
     if (isEmpty(m, provider)) findings.push(emptyFinding(m.name));
   }
 
+  return findings;
+}
+
+function lockFindings(view: BaseView, migrationsDir: string): Finding[] {
+  const { git, atMergeBase, short, q } = view;
+  const findings: Finding[] = [];
   const baseLock = atMergeBase.get('migration_lock.toml');
   const lockPath = path.join(migrationsDir, 'migration_lock.toml');
   if (baseLock && fs.existsSync(lockPath)) {
@@ -146,12 +211,14 @@ export function compareWithBase(
         code: 'lock-changed',
         severity: 'error',
         migration: 'migration_lock.toml',
-        message: `migration_lock.toml changed its provider from "${before}" to "${after}". The history was written for ${before}; a provider switch needs a new history, not an edit.`,
+        message:
+          `migration_lock.toml changed its provider from "${before}" to "${after}". The history was written ` +
+          `for ${before}; a provider switch needs a new history, not an edit.`,
         fix: `git checkout ${short} -- ${q('migration_lock.toml')}`,
       });
     }
   }
-  return ok(findings);
+  return findings;
 }
 
 const emptyFinding = (name: string): Finding => ({

@@ -27,7 +27,8 @@ export function loadChain(migrationsDir: string, cwd: string): Result<Migration[
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return ok([]);
     return fail(
-      `${displayPath(migrationsDir, cwd)}: cannot read the migrations folder (${(e as NodeJS.ErrnoException).code ?? String(e)}).`,
+      `${displayPath(migrationsDir, cwd)}: cannot read the migrations folder ` +
+        `(${(e as NodeJS.ErrnoException).code ?? String(e)}).`,
     );
   }
   const names = entries
@@ -44,7 +45,8 @@ export function loadChain(migrationsDir: string, cwd: string): Result<Migration[
       const code = (e as NodeJS.ErrnoException).code;
       const message =
         code === 'ENOENT'
-          ? `${displayPath(path.join(migrationsDir, name), cwd)}: migration folder "${name}" has no migration.sql. Add the file, or delete the folder if it is left over.`
+          ? `${displayPath(path.join(migrationsDir, name), cwd)}: migration folder "${name}" has no migration.sql. ` +
+            `Add the file, or delete the folder if it is left over.`
           : `${displayPath(file, cwd)}: cannot read migration "${name}" (${code ?? String(e)}).`;
       return fail({ migration: name, file: displayPath(file, cwd), message });
     }

@@ -48,7 +48,9 @@ export function loadPrismaConfig(file: string): PrismaConfig {
     return {
       file,
       ...fromLiterals(source),
-      fallback: `${path.basename(file)} could not be evaluated (${(e as Error).message.split('\n')[0]}); read its string literals instead`,
+      fallback:
+        `${path.basename(file)} could not be evaluated (${(e as Error).message.split('\n')[0]}); read its ` +
+        `string literals instead`,
     };
   }
 }

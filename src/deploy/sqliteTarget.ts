@@ -4,13 +4,16 @@ import * as path from 'node:path';
 import type { Migration } from '../chain/load';
 import { splitStatements, statementHead } from '../sql/tokens';
 import { legacyDqsFactory, withLegacyDqs } from '../throwaway/sqliteDqs';
-import { sqliteDriver } from '../throwaway/sqliteDriver';
+import { sqliteDriver, type SqliteDriver } from '../throwaway/sqliteDriver';
 import { oneLine } from '../throwaway/types';
 import { fail, ok, type Result } from '../problem';
 import { rowFrom } from './history';
 import type { Target } from './target';
-import { LOCK_TIMEOUT_MS, MIGRATIONS_TABLE, type TargetDb } from './targetDb';
+import { LOCK_TIMEOUT_MS, MIGRATIONS_TABLE, type MigrationFailure, type TargetDb } from './targetDb';
 import { advisoryLockDisabled } from './lockSwitch';
+import type BetterSqlite3 from 'better-sqlite3';
+
+type SqliteDb = BetterSqlite3.Database;
 
 /** Prisma's DDL (prisma-engines, sqlite flavour). */
 const CREATE_TABLE = `CREATE TABLE "${MIGRATIONS_TABLE}" (
@@ -28,10 +31,11 @@ export async function openSqliteTarget(target: Target, opts: { readonly: boolean
   const file = target.file!;
   if (opts.readonly && !fs.existsSync(file))
     return fail(
-      `${file}: the SQLite database does not exist. Check the path (relative file: paths resolve from the schema's folder).`,
+      `${file}: the SQLite database does not exist. Check the path (relative file: paths resolve from the schema's ` +
+        `folder).`,
     );
   const { Database, PrismaBetterSqlite3 } = sqliteDriver();
-  let db: InstanceType<typeof Database>;
+  let db: SqliteDb;
   try {
     if (!opts.readonly) fs.mkdirSync(path.dirname(file), { recursive: true });
     // busy timeout: a concurrent deploy holds the exclusive lock; wait as long as Prisma would.
@@ -39,124 +43,7 @@ export async function openSqliteTarget(target: Target, opts: { readonly: boolean
   } catch (e) {
     return fail(`${file}: cannot open the SQLite database: ${oneLine((e as Error).message)}.`);
   }
-  const connections: SqlDriverAdapter[] = [];
-  const now = () => Date.now();
-
-  const tdb: TargetDb = {
-    provider: 'sqlite',
-    async lock() {
-      // Prisma's switch turns off its SQLite lock too.
-      if (advisoryLockDisabled()) return ok(undefined);
-      try {
-        // Exclusive locking mode keeps the lock for the life of this connection, so no other
-        // process can read a half-applied history or apply the same migration.
-        db.pragma('locking_mode = EXCLUSIVE');
-        db.exec('BEGIN EXCLUSIVE; COMMIT;');
-        return ok(undefined);
-      } catch (e) {
-        const code = (e as { code?: string }).code;
-        if (code !== 'SQLITE_BUSY' && code !== 'SQLITE_LOCKED') throw e;
-        return fail(
-          `${file}: could not lock the database within ${LOCK_TIMEOUT_MS / 1000} s: another process is using it, perhaps another deploy. Wait for it and run again.`,
-        );
-      }
-    },
-    async hasMigrationsTable() {
-      return (
-        db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(MIGRATIONS_TABLE) !== undefined
-      );
-    },
-    async existingObjects() {
-      // Prisma's P3005 test: every table, sqlite_sequence included; views do not count.
-      const rows = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as {
-        name: string;
-      }[];
-      return rows.map((r) => r.name);
-    },
-    async createMigrationsTable() {
-      db.exec(CREATE_TABLE);
-    },
-    async rows() {
-      const rows = db
-        .prepare(
-          `SELECT id, checksum, migration_name, started_at, finished_at, rolled_back_at, logs, applied_steps_count FROM "${MIGRATIONS_TABLE}" ORDER BY started_at ASC`,
-        )
-        .all();
-      return (rows as Record<string, unknown>[]).map((r) => rowFrom(r, sqliteTime));
-    },
-    // Timestamps as epoch milliseconds: what Prisma's native engine writes on SQLite.
-    async recordStart(id, migration) {
-      db.prepare(
-        `INSERT INTO "${MIGRATIONS_TABLE}" (id, checksum, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, 0)`,
-      ).run(id, migration.checksum, migration.name, now());
-    },
-    async recordFinish(id, appliedSteps) {
-      db.prepare(`UPDATE "${MIGRATIONS_TABLE}" SET finished_at = ?, applied_steps_count = ? WHERE id = ?`).run(
-        now(),
-        appliedSteps,
-        id,
-      );
-    },
-    async recordFailure(id, logs) {
-      db.prepare(`UPDATE "${MIGRATIONS_TABLE}" SET logs = ? WHERE id = ?`).run(logs, id);
-    },
-    async recordApplied(id, migration) {
-      const t = now();
-      db.prepare(
-        `INSERT INTO "${MIGRATIONS_TABLE}" (id, checksum, migration_name, logs, rolled_back_at, started_at, finished_at, applied_steps_count) VALUES (?, ?, ?, '', NULL, ?, ?, 0)`,
-      ).run(id, migration.checksum, migration.name, t, t);
-    },
-    async recordRolledBack(name) {
-      return db
-        .prepare(
-          `UPDATE "${MIGRATIONS_TABLE}" SET rolled_back_at = ? WHERE migration_name = ? AND finished_at IS NULL AND rolled_back_at IS NULL`,
-        )
-        .run(now(), name).changes;
-    },
-    async runMigration(migration: Migration) {
-      // Never inside a transaction: Prisma's RedefineTables scripts turn foreign keys off,
-      // which SQLite ignores inside one, and dropping the old table would then cascade.
-      for (const stmt of splitStatements(migration.sql, 'sqlite')) {
-        try {
-          await withLegacyDqs(
-            stmt.text,
-            (sql) => db.exec(sql),
-            (e) => (e as Error).message,
-          );
-        } catch (e) {
-          // A script with its own BEGIN would keep our bookkeeping inside its transaction.
-          if (db.inTransaction) db.exec('ROLLBACK');
-          const message = oneLine((e as Error).message);
-          return {
-            ok: false,
-            problem: {
-              migration: migration.name,
-              file: migration.displayFile,
-              line: stmt.line,
-              statement: statementHead(stmt.text),
-              message: `${migration.displayFile}:${stmt.line}: migration "${migration.name}" failed at \`${statementHead(stmt.text)}\`: ${message}. SQLite does not roll a script back: the statements before this one stay applied. Repair the database by hand, then mark it: prisma-drift-gate resolve --rolled-back ${migration.name} (or --applied if you finished it by hand).`,
-              logs: `SQLite database error\n${(e as Error).message}\n   0: line ${stmt.line}: ${statementHead(stmt.text)}`,
-            },
-          };
-        }
-      }
-      return ok(undefined);
-    },
-    adapterFactory(): SqlMigrationAwareDriverAdapterFactory {
-      const factory = legacyDqsFactory(new PrismaBetterSqlite3({ url: `file:${file}` }));
-      return {
-        ...factory,
-        connect: async () => remember(await factory.connect()),
-        connectToShadowDb: async () => remember(await factory.connectToShadowDb()),
-      };
-    },
-    async [Symbol.asyncDispose]() {
-      for (const c of connections.splice(0)) await c.dispose().catch(() => undefined);
-      db.close();
-    },
-  };
-  const remember = (c: SqlDriverAdapter) => (connections.push(c), c);
-  return ok(tdb);
+  return ok(new SqliteTarget(db, file, PrismaBetterSqlite3));
 }
 
 /** Reads both forms: epoch milliseconds (native engine, us) and text (wasm engine, SQL defaults). */
@@ -168,4 +55,162 @@ export function sqliteTime(v: unknown): Date | null {
   const d = new Date(/^\d{4}-\d\d-\d\d \d/.test(s) && !/[zZ]|[+-]\d\d:?\d\d$/.test(s) ? s.replace(' ', 'T') + 'Z' : s);
   // Set but unreadable still means "set": never turn a finished migration into a failed one.
   return Number.isNaN(d.getTime()) ? new Date(0) : d;
+}
+
+/** Timestamps as epoch milliseconds: what Prisma's native engine writes on SQLite. */
+const now = () => Date.now();
+
+/** The migrations table and the scripts, on the connection that holds the exclusive lock. */
+class SqliteTarget implements TargetDb {
+  private readonly connections: SqlDriverAdapter[] = [];
+
+  constructor(
+    private readonly db: SqliteDb,
+    private readonly file: string,
+    private readonly Adapter: SqliteDriver['PrismaBetterSqlite3'],
+  ) {}
+
+  private remember(c: SqlDriverAdapter): SqlDriverAdapter {
+    this.connections.push(c);
+    return c;
+  }
+
+  readonly provider = 'sqlite' as const;
+
+  async lock(): Promise<Result<void>> {
+    // Prisma's switch turns off its SQLite lock too.
+    if (advisoryLockDisabled()) return ok(undefined);
+    try {
+      // Exclusive locking mode keeps the lock for the life of this connection, so no other
+      // process can read a half-applied history or apply the same migration.
+      this.db.pragma('locking_mode = EXCLUSIVE');
+      this.db.exec('BEGIN EXCLUSIVE; COMMIT;');
+      return ok(undefined);
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code !== 'SQLITE_BUSY' && code !== 'SQLITE_LOCKED') throw e;
+      return fail(
+        `${this.file}: could not lock the database within ${LOCK_TIMEOUT_MS / 1000} s: another process is using it, ` +
+          `perhaps another deploy. Wait for it and run again.`,
+      );
+    }
+  }
+
+  async hasMigrationsTable() {
+    return (
+      this.db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(MIGRATIONS_TABLE) !==
+      undefined
+    );
+  }
+
+  async existingObjects() {
+    // Prisma's P3005 test: every table, sqlite_sequence included; views do not count.
+    const rows = this.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as {
+      name: string;
+    }[];
+    return rows.map((r) => r.name);
+  }
+
+  async createMigrationsTable() {
+    this.db.exec(CREATE_TABLE);
+  }
+
+  async rows() {
+    const rows = this.db
+      .prepare(
+        `SELECT id, checksum, migration_name, started_at, finished_at, rolled_back_at, logs, applied_steps_count ` +
+          `FROM "${MIGRATIONS_TABLE}" ORDER BY started_at ASC`,
+      )
+      .all();
+    return (rows as Record<string, unknown>[]).map((r) => rowFrom(r, sqliteTime));
+  }
+
+  // Timestamps as epoch milliseconds: what Prisma's native engine writes on SQLite.
+  async recordStart(id: string, migration: Migration) {
+    this.db
+      .prepare(
+        `INSERT INTO "${MIGRATIONS_TABLE}" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ` +
+          `(?, ?, ?, ?, 0)`,
+      )
+      .run(id, migration.checksum, migration.name, now());
+  }
+
+  async recordFinish(id: string, appliedSteps: number) {
+    this.db
+      .prepare(`UPDATE "${MIGRATIONS_TABLE}" SET finished_at = ?, applied_steps_count = ? WHERE id = ?`)
+      .run(now(), appliedSteps, id);
+  }
+
+  async recordFailure(id: string, logs: string) {
+    this.db.prepare(`UPDATE "${MIGRATIONS_TABLE}" SET logs = ? WHERE id = ?`).run(logs, id);
+  }
+
+  async recordApplied(id: string, migration: Migration) {
+    const t = now();
+    this.db
+      .prepare(
+        `INSERT INTO "${MIGRATIONS_TABLE}" (id, checksum, migration_name, logs, rolled_back_at, started_at, ` +
+          `finished_at, applied_steps_count) VALUES (?, ?, ?, '', NULL, ?, ?, 0)`,
+      )
+      .run(id, migration.checksum, migration.name, t, t);
+  }
+
+  async recordRolledBack(name: string) {
+    return this.db
+      .prepare(
+        `UPDATE "${MIGRATIONS_TABLE}" SET rolled_back_at = ? WHERE migration_name = ? AND finished_at IS NULL AND ` +
+          `rolled_back_at IS NULL`,
+      )
+      .run(now(), name).changes;
+  }
+
+  async runMigration(migration: Migration): Promise<Result<void, MigrationFailure>> {
+    // Never inside a transaction: Prisma's RedefineTables scripts turn foreign keys off,
+    // which SQLite ignores inside one, and dropping the old table would then cascade.
+    for (const stmt of splitStatements(migration.sql, 'sqlite')) {
+      try {
+        await withLegacyDqs(
+          stmt.text,
+          (sql) => this.db.exec(sql),
+          (e) => (e as Error).message,
+        );
+      } catch (e) {
+        // A script with its own BEGIN would keep our bookkeeping inside its transaction.
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        const message = oneLine((e as Error).message);
+        return {
+          ok: false,
+          problem: {
+            migration: migration.name,
+            file: migration.displayFile,
+            line: stmt.line,
+            statement: statementHead(stmt.text),
+            message:
+              `${migration.displayFile}:${stmt.line}: migration "${migration.name}" failed at ` +
+              `\`${statementHead(stmt.text)}\`: ${message}. SQLite does not roll a script back: the statements ` +
+              `before this one stay applied. Repair the database by hand, then mark it: prisma-drift-gate ` +
+              `resolve --rolled-back ${migration.name} (or --applied if you finished it by hand).`,
+            logs:
+              `SQLite database error\n${(e as Error).message}\n   0: line ${stmt.line}: ` +
+              `${statementHead(stmt.text)}`,
+          },
+        };
+      }
+    }
+    return ok(undefined);
+  }
+
+  adapterFactory(): SqlMigrationAwareDriverAdapterFactory {
+    const factory = legacyDqsFactory(new this.Adapter({ url: `file:${this.file}` }));
+    return {
+      ...factory,
+      connect: async () => this.remember(await factory.connect()),
+      connectToShadowDb: async () => this.remember(await factory.connectToShadowDb()),
+    };
+  }
+
+  async [Symbol.asyncDispose]() {
+    for (const c of this.connections.splice(0)) await c.dispose().catch(() => undefined);
+    this.db.close();
+  }
 }

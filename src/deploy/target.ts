@@ -47,12 +47,14 @@ export function pickDatabaseUrl(s: UrlSources): Result<{ url: string; source: st
     // The schema names this variable: falling back to another one could pick another database.
     if (ref.env !== 'DATABASE_URL')
       return fail(
-        `environment variable ${ref.env} is not set (the schema's datasource ${key} = env("${ref.env}")). Set it, or pass --database-url.`,
+        `environment variable ${ref.env} is not set (the schema's datasource ${key} = env("${ref.env}")). Set it, ` +
+          `or pass --database-url.`,
       );
   }
   if (s.env.DATABASE_URL) return ok({ url: s.env.DATABASE_URL, source: 'environment variable DATABASE_URL' });
   return fail(
-    'no database URL: set the environment variable DATABASE_URL (preferred: a URL passed as an argument shows up in ps and shell history), or pass --database-url.',
+    'no database URL: set the environment variable DATABASE_URL (preferred: a URL passed as an argument shows up in ' +
+      'ps and shell history), or pass --database-url.',
   );
 }
 
@@ -109,16 +111,21 @@ export function resolveTarget(url: string, source: string, schemaDir: string): R
   }
   if (scheme && ['mysql', 'sqlserver', 'mongodb', 'mongodb+srv', 'prisma', 'prisma+postgres'].includes(scheme)) {
     return fail(
-      `${source}: ${scheme}:// databases are not supported yet; deploy supports SQLite (file:) and PostgreSQL (postgresql://).`,
+      `${source}: ${scheme}:// databases are not supported yet; deploy supports SQLite (file:) and PostgreSQL ` +
+        `(postgresql://).`,
     );
   }
   return fail(
-    `${source}: not a database URL we recognise (${scheme ? `${scheme}:` : 'no scheme'}). Use file:./dev.db or postgresql://user:password@host:5432/db.`,
+    `${source}: not a database URL we recognise (${scheme ? `${scheme}:` : 'no scheme'}). Use file:./dev.db or ` +
+      `postgresql://user:password@host:5432/db.`,
   );
 }
 
 /** A SQLite target file that does not exist yet is created by deploy; say so, in case of a typo. */
 export function missingFileNote(target: Target): string | undefined {
   if (target.provider !== 'sqlite' || fs.existsSync(target.file!)) return undefined;
-  return `${target.file} does not exist yet; deploy creates it. If you meant an existing database, check the path (relative file: paths resolve from the schema's folder).`;
+  return (
+    `${target.file} does not exist yet; deploy creates it. If you meant an existing database, check the path ` +
+    `(relative file: paths resolve from the schema's folder).`
+  );
 }

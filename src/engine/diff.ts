@@ -59,7 +59,9 @@ export function engineProblem(e: unknown, cwd: string): { message: string; file?
     return {
       file,
       line,
-      message: `${file}:${line}: ${first[1]!.replace(/^Error validating: /, '').replace(/\.+$/, '')}${more}. Fix the schema, then run the check again.`,
+      message:
+        `${file}:${line}: ${first[1]!.replace(/^Error validating: /, '').replace(/\.+$/, '')}${more}. Fix ` +
+        `the schema, then run the check again.`,
     };
   }
   const firstLine =

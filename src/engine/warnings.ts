@@ -48,29 +48,16 @@ export async function deriveWarnings(
       const table = unquote(m[1]!);
       out.push({
         table,
-        message: `You are about to drop the \`${table}\` table. If the table is not empty, all the data it contains will be lost.`,
+        message:
+          `You are about to drop the \`${table}\` table. If the table is not empty, all the data it contains ` +
+          `will be lost.`,
       });
     } else if ((m = ALTER_TABLE.exec(text))) {
       out.push(...(await alterTableWarnings(unquote(m[1]!), text, db, models)));
     } else if ((m = CREATE_UNIQUE.exec(text))) {
-      const [index, table] = [unquote(m[1]!), unquote(m[2]!)];
-      const existed = (await db.columns(table)).length > 0;
-      if (existed && !(await db.indexes(table)).includes(index)) {
-        const columns = [...m[3]!.matchAll(/"((?:[^"]|"")+)"/g)].map((c) => unquote(c[1]!));
-        out.push({
-          table,
-          message: `A unique constraint covering the columns \`[${columns.join(',')}]\` on the table \`${table}\` will be added. If there are existing duplicate values, this will fail.`,
-        });
-      }
+      out.push(...(await uniqueIndexWarnings(m, db)));
     } else if ((m = CREATE_ENUM_NEW.exec(text)) && m[1]!.endsWith('_new') && db.enumValues) {
-      const enm = unquote(m[1]!.slice(0, -'_new'.length));
-      const next = new Set([...m[2]!.matchAll(/'((?:[^']|'')*)'/g)].map((v) => v[1]!.replace(/''/g, "'")));
-      const removed = (await db.enumValues(enm)).filter((v) => !next.has(v));
-      if (removed.length > 0)
-        out.push({
-          table: enm,
-          message: `The values [${removed.join(',')}] on the enum \`${enm}\` will be removed. If these variants are still used in the database, this will fail.`,
-        });
+      out.push(...(await removedEnumValueWarnings(m, db.enumValues.bind(db))));
     } else if ((m = DROP_TYPE.exec(text)) && !m[1]!.endsWith('_old')) {
       // Prisma has no wording for this one: dropping a type that a column still uses fails.
       const enm = unquote(m[1]!);
@@ -84,6 +71,33 @@ export async function deriveWarnings(
     }
   }
   return out;
+}
+
+/** A unique index on a table that existed before: existing duplicates make it fail. */
+async function uniqueIndexWarnings(m: RegExpExecArray, db: DbInspector): Promise<DataLossWarning[]> {
+  const [index, table] = [unquote(m[1]!), unquote(m[2]!)];
+  const existed = (await db.columns(table)).length > 0;
+  if (!existed || (await db.indexes(table)).includes(index)) return [];
+  const columns = [...m[3]!.matchAll(/"((?:[^"]|"")+)"/g)].map((c) => unquote(c[1]!));
+  const message =
+    `A unique constraint covering the columns \`[${columns.join(',')}]\` on the table \`${table}\` ` +
+    `will be added. If there are existing duplicate values, this will fail.`;
+  return [{ table, message }];
+}
+
+/** PostgreSQL rebuilds an enum as `<name>_new`: the values it lacks are removed. */
+async function removedEnumValueWarnings(
+  m: RegExpExecArray,
+  enumValues: (name: string) => Promise<string[]>,
+): Promise<DataLossWarning[]> {
+  const enm = unquote(m[1]!.slice(0, -'_new'.length));
+  const next = new Set([...m[2]!.matchAll(/'((?:[^']|'')*)'/g)].map((v) => v[1]!.replace(/''/g, "'")));
+  const removed = (await enumValues(enm)).filter((v) => !next.has(v));
+  if (removed.length === 0) return [];
+  const message =
+    `The values [${removed.join(',')}] on the enum \`${enm}\` will be removed. If these variants are ` +
+    `still used in the database, this will fail.`;
+  return [{ table: enm, message }];
 }
 
 async function alterTableWarnings(
@@ -157,17 +171,27 @@ const unquote = (s: string) => s.replace(/""/g, '"');
 const dropColumn = (table: string, column: string) =>
   `You are about to drop the column \`${column}\` on the \`${table}\` table. All the data in the column will be lost.`;
 const madeRequired = (table: string, column: string) =>
-  `Made the column \`${column}\` on table \`${table}\` required. This step will fail if there are existing NULL values in that column.`;
+  `Made the column \`${column}\` on table \`${table}\` required. This step will fail if there are existing NULL ` +
+  `values in that column.`;
 const riskyCast = (table: string, column: string, from: string, to: string) =>
-  `You are about to alter the column \`${column}\` on the \`${table}\` table. The data in that column could be lost. The data in that column will be cast from \`${from}\` to \`${to}\`.`;
+  `You are about to alter the column \`${column}\` on the \`${table}\` table. The data in that column could be ` +
+  `lost. The data in that column will be cast from \`${from}\` to \`${to}\`.`;
 const primaryKeyChange = (table: string) =>
-  `The primary key for the \`${table}\` table will be changed. If it partially fails, the table could be left without primary key constraint.`;
+  `The primary key for the \`${table}\` table will be changed. If it partially fails, the table could be left ` +
+  `without primary key constraint.`;
 
 /** A required column with a Prisma-level default (uuid(), cuid(), …) gets its own wording. */
 function addedRequired(table: string, column: string, models: ModelInfo[]): string {
   const field = findModel(models, table)?.fields.find((f) => f.dbName === column);
   if (field?.hasDefault) {
-    return `The required column \`${column}\` was added to the \`${table}\` table with a prisma-level default value. This is not possible if the table is not empty. Please add this column as optional, then populate it before making it required.`;
+    return (
+      `The required column \`${column}\` was added to the \`${table}\` table with a prisma-level default ` +
+      `value. This is not possible if the table is not empty. Please add this column as optional, then populate it ` +
+      `before making it required.`
+    );
   }
-  return `Added the required column \`${column}\` to the \`${table}\` table without a default value. This is not possible if the table is not empty.`;
+  return (
+    `Added the required column \`${column}\` to the \`${table}\` table without a default value. This is not ` +
+    `possible if the table is not empty.`
+  );
 }

@@ -32,14 +32,30 @@ export function annotationsFor(
     line: 1,
   }));
   const e = report.errors[0];
-  if (e)
-    return e.file && e.line
-      ? [...out, { level: 'error', title: 'Migration fails', message: e.message, file: resolve(e.file), line: e.line }]
-      : out;
+  if (e) {
+    if (!e.file || !e.line) return out;
+    return [
+      ...out,
+      { level: 'error', title: 'Migration fails', message: e.message, file: resolve(e.file), line: e.line },
+    ];
+  }
   if (!report.drift) return out;
+  return dedupe([...out, ...driftAnnotations(report.summary, models, level)]);
+}
+
+/** The engine's summary, read line by line, pointed at the models and fields it names. */
+function driftAnnotations(summary: string, models: ModelInfo[], level: Annotation['level']): Annotation[] {
+  const out: Annotation[] = [];
+  const at = (file: string, line: number, message: string): Annotation => ({
+    level,
+    title: 'Schema drift',
+    message: `${message} Add the migration suggested in the job summary.`,
+    file,
+    line,
+  });
   let table: string | undefined;
   let listing: 'added' | 'removed' | undefined;
-  for (const raw of report.summary.split('\n')) {
+  for (const raw of summary.split('\n')) {
     const line = raw.trim();
     let m: RegExpExecArray | null;
     if ((m = /^\[[*+-]\] (?:Changed the|Redefined table) `([^`]+)`(?: (table|enum))?/.exec(line))) {
@@ -57,27 +73,12 @@ export function annotationsFor(
     } else if (table && (m = /^\[[*+]\] (?:Added|Altered) column `([^`]+)`(.*)$/.exec(line))) {
       const model = models.find((x) => x.kind === 'model' && x.dbName === table);
       const field = model?.fields.find((f) => f.dbName === m![1]);
-      if (model && field)
-        out.push(
-          at(
-            model.file,
-            field.line,
-            `\`${model.name}.${field.name}\`: ${/Added/.test(line) ? 'added' : 'changed'} without a migration${m[2]!.trim() ? ' ' + m[2]!.trim() : ''}.`,
-          ),
-        );
+      const detail = m[2]!.trim() ? ' ' + m[2]!.trim() : '';
+      const how = `${/Added/.test(line) ? 'added' : 'changed'} without a migration${detail}.`;
+      if (model && field) out.push(at(model.file, field.line, `\`${model.name}.${field.name}\`: ${how}`));
     }
   }
-  return dedupe(out);
-
-  function at(file: string, lineNo: number, message: string): Annotation {
-    return {
-      level,
-      title: 'Schema drift',
-      message: `${message} Add the migration suggested in the job summary.`,
-      file,
-      line: lineNo,
-    };
-  }
+  return out;
 }
 
 function dedupe(list: Annotation[]): Annotation[] {

@@ -4,7 +4,9 @@ const STATE_ICON: Record<string, string> = { applied: '✅', pending: '⏳', fai
 
 /** The job summary of deploy/status/resolve: a verdict line, then a table of migrations. */
 export function renderDeploySummary(report: DeployReport): string {
-  const title = `### ${report.errors.length > 0 ? '❌' : '✅'} prisma-drift-gate ${report.command}${report.result === 'dry-run' ? ' (dry run)' : ''}: ${report.result}`;
+  const title =
+    `### ${report.errors.length > 0 ? '❌' : '✅'} prisma-drift-gate ` +
+    `${report.command}${report.result === 'dry-run' ? ' (dry run)' : ''}: ${report.result}`;
   const lines = [title, ''];
   if (report.target) lines.push(`Database: \`${report.target}\``, '');
   for (const e of report.errors) lines.push(`> **Error:** ${escapeCell(e.message)}`, '');
@@ -13,9 +15,12 @@ export function renderDeploySummary(report: DeployReport): string {
     const thisRun = new Set(report.deployed);
     lines.push('| Migration | State | Started | Duration |', '| --- | --- | --- | ---: |');
     for (const m of report.migrations) {
-      const state = `${STATE_ICON[m.state] ?? ''} ${m.state}${thisRun.has(m.name) ? (report.result === 'dry-run' ? ' (would apply)' : ' (this run)') : ''}`;
+      const state =
+        `${STATE_ICON[m.state] ?? ''} ` +
+        `${m.state}${thisRun.has(m.name) ? (report.result === 'dry-run' ? ' (would apply)' : ' (this run)') : ''}`;
       lines.push(
-        `| \`${m.name}\` | ${state} | ${m.startedAt ?? ''} | ${m.durationMs !== undefined ? `${m.durationMs} ms` : ''} |`,
+        `| \`${m.name}\` | ${state} | ${m.startedAt ?? ''} | ` +
+          `${m.durationMs !== undefined ? `${m.durationMs} ms` : ''} |`,
       );
     }
     lines.push('');

@@ -41,31 +41,38 @@ export function renderComment(report: CheckReport, ctx: CommentContext): string 
     ...head,
     `### ❌ Prisma schema drift`,
     '',
-    `\`${ctx.schema}\` does not match the ${count(report.migrations.length, 'migration')} in \`${ctx.migrationsDir}\`: the schema changed without a migration (or a migration changed without the schema).`,
+    `\`${ctx.schema}\` does not match the ${count(report.migrations.length, 'migration')} in ` +
+      `\`${ctx.migrationsDir}\`: the schema changed without a migration (or a migration changed without the schema).`,
     '',
     '**What drifted**',
     '',
     '```text',
     report.summary || '(see the SQL below)',
     '```',
-    ...(report.warnings.length > 0
-      ? [
-          '',
-          '**⚠️ Data-loss warnings** (as `prisma migrate dev` would print them)',
-          '',
-          ...report.warnings.map((w) => `- ${w.message}`),
-        ]
-      : []),
+    ...renderWarnings(report),
     '',
     `**The fix:** commit this as \`${ctx.migrationsDir}/${ctx.migrationFolder}/migration.sql\``,
     '',
   ];
-  const after = [
+  const after = renderHowToCommit(report, ctx);
+  const fixed = before.join('\n').length + after.join('\n').length + 200;
+  return [...before, ...renderSql(report.sql, limit - fixed), ...after].join('\n') + '\n';
+}
+
+function renderWarnings(report: CheckReport): string[] {
+  if (report.warnings.length === 0) return [];
+  const title = '**⚠️ Data-loss warnings** (as `prisma migrate dev` would print them)';
+  return ['', title, '', ...report.warnings.map((w) => `- ${w.message}`)];
+}
+
+function renderHowToCommit(report: CheckReport, ctx: CommentContext): string[] {
+  return [
     '',
     'Or let prisma-drift-gate write it locally:',
     '',
     '```sh',
-    `npx prisma-drift-gate check${ctx.schema === 'prisma/schema.prisma' ? '' : ` --schema ${ctx.schema}`} --write ${ctx.migrationName}`,
+    `npx prisma-drift-gate check${ctx.schema === 'prisma/schema.prisma' ? '' : ` --schema ${ctx.schema}`} --write ` +
+      `${ctx.migrationName}`,
     '```',
     '',
     'or by hand:',
@@ -79,11 +86,10 @@ export function renderComment(report: CheckReport, ctx: CommentContext): string 
       : [
           '',
           '> [!WARNING]',
-          '> Applying this SQL did not fully bring the database in line with the schema (a bug in prisma-drift-gate). Check it before committing.',
+          '> Applying this SQL did not fully bring the database in line with the schema (a bug in ' +
+            'prisma-drift-gate). Check it before committing.',
         ]),
   ];
-  const fixed = before.join('\n').length + after.join('\n').length + 200;
-  return [...before, ...renderSql(report.sql, limit - fixed), ...after].join('\n') + '\n';
 }
 
 function renderSql(sql: string, budget: number): string[] {
@@ -95,7 +101,8 @@ function renderSql(sql: string, budget: number): string[] {
     note = [
       '',
       `> [!NOTE]`,
-      `> The SQL is cut here to fit GitHub's comment size limit. The full SQL is in the job summary and the \`migration-sql\` output.`,
+      `> The SQL is cut here to fit GitHub's comment size limit. The full SQL is in the job summary and the ` +
+        `\`migration-sql\` output.`,
     ];
   }
   const block = ['```sql', text, '```', ...note];
@@ -109,7 +116,8 @@ function renderBroken(report: CheckReport, ctx: CommentContext): string[] {
   const lines = [`### ❌ Prisma drift check could not run`, ''];
   if (e.migration) {
     lines.push(
-      `Migration \`${e.migration}\` fails when the chain in \`${ctx.migrationsDir}\` is replayed, so the schema cannot be compared.`,
+      `Migration \`${e.migration}\` fails when the chain in \`${ctx.migrationsDir}\` is replayed, so the schema ` +
+        `cannot be compared.`,
       '',
     );
     lines.push(`- **File:** \`${e.file}\`${e.line ? `, line ${e.line}` : ''}`);

@@ -28,11 +28,14 @@ export function renderCheckText(report: CheckReport, style: TextStyle = { color:
     for (const e of report.errors) lines.push(`${red('error')}: ${e.message}`);
     return lines.join('\n') + '\n';
   }
-  const where = `${report.schema.join(', ')} vs ${report.migrations.length} migration${report.migrations.length === 1 ? '' : 's'} in ${report.migrationsDir}`;
+  const where =
+    `${report.schema.join(', ')} vs ${report.migrations.length} ` +
+    `migration${report.migrations.length === 1 ? '' : 's'} in ${report.migrationsDir}`;
   if (!report.drift && report.findings.some((f) => f.severity === 'error')) {
     // Exit 2 comes from the history: "in sync" alone would read as a pass.
     lines.push(
-      `${green('✓ schema in sync')} (${report.provider}): ${where}; ${red('but the migration history has errors (above)')}`,
+      `${green('✓ schema in sync')} (${report.provider}): ${where}; ` +
+        `${red('but the migration history has errors (above)')}`,
     );
   } else if (!report.drift) {
     lines.push(`${green('✓ in sync')} (${report.provider}): ${where}`);
@@ -45,7 +48,8 @@ export function renderCheckText(report: CheckReport, style: TextStyle = { color:
     }
     lines.push(
       '',
-      `Add this migration (${report.migrationsDir}/<timestamp>_<name>/migration.sql) to bring the history in line with the schema:`,
+      `Add this migration (${report.migrationsDir}/<timestamp>_<name>/migration.sql) to bring the history in line ` +
+        `with the schema:`,
       '',
     );
     lines.push(indent(report.sql.trimEnd()));
@@ -54,7 +58,8 @@ export function renderCheckText(report: CheckReport, style: TextStyle = { color:
     lines.push(
       '',
       red('Round trip failed:') +
-        ' applying the suggested SQL did not bring the database in sync. This is a bug in prisma-drift-gate; please report it. Left over:',
+        ' applying the suggested SQL did not bring the database in sync. This is a bug in prisma-drift-gate; please ' +
+        'report it. Left over:',
     );
     lines.push(indent(report.roundTrip.residualSql ?? ''));
   }

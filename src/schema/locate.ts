@@ -33,7 +33,8 @@ export function locateSchema(opts: LocateOptions): Result<LocatedSchema> {
   const migrationsDir = opts.migrations ? path.resolve(opts.cwd, opts.migrations) : defaultMigrationsDir(root);
   if (opts.migrations && !isDir(migrationsDir)) {
     return fail(
-      `--migrations ${displayPath(migrationsDir, opts.cwd)}: no such directory. Pass the folder that holds your migration folders.`,
+      `--migrations ${displayPath(migrationsDir, opts.cwd)}: no such directory. Pass the folder that holds your ` +
+        `migration folders.`,
     );
   }
   return ok({ root, dir: isDir(root) ? root : path.dirname(root), files: files.value, migrationsDir });
@@ -44,7 +45,8 @@ function findSchemaPath({ cwd, schema }: LocateOptions): Result<string> {
     const p = path.resolve(cwd, schema);
     if (!fs.existsSync(p))
       return fail(
-        `--schema ${displayPath(p, cwd)}: no such file or folder. Pass the path to schema.prisma or to a folder of .prisma files.`,
+        `--schema ${displayPath(p, cwd)}: no such file or folder. Pass the path to schema.prisma or to a folder of ` +
+          `.prisma files.`,
       );
     return ok(p);
   }
@@ -62,7 +64,8 @@ function findSchemaPath({ cwd, schema }: LocateOptions): Result<string> {
     if (fs.existsSync(p)) return ok(p);
   }
   return fail(
-    `No Prisma schema found in this folder (looked for prisma/schema.prisma, schema.prisma, prisma/schema/ and package.json "prisma.schema"). Pass --schema <file|folder>.`,
+    `No Prisma schema found in this folder (looked for prisma/schema.prisma, schema.prisma, prisma/schema/ and ` +
+      `package.json "prisma.schema"). Pass --schema <file|folder>.`,
   );
 }
 

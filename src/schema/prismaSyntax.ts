@@ -1,5 +1,3 @@
-import { lineOfOffset } from '../sql/tokens';
-
 /**
  * Just enough Prisma schema syntax to read the datasource and generator blocks.
  * Comments and string contents are blanked to spaces so that positions in the

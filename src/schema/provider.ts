@@ -63,7 +63,9 @@ export function checkLockFile(migrationsDir: string, provider: Provider, cwd: st
   if (locked !== undefined && locked !== provider) {
     return fail({
       file: displayPath(lockPath, cwd),
-      message: `${displayPath(lockPath, cwd)}: the migrations were written for provider "${locked}" but the schema's datasource says "${provider}". Make them agree (a provider switch needs a new migration history).`,
+      message:
+        `${displayPath(lockPath, cwd)}: the migrations were written for provider "${locked}" but the ` +
+        `schema's datasource says "${provider}". Make them agree (a provider switch needs a new migration history).`,
     });
   }
   return ok(undefined);

@@ -11,10 +11,12 @@ export function pgInspector(query: PgQuery): DbInspector {
       const r = await query(
         `SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS notnull,
                 pg_get_expr(d.adbin, d.adrelid) AS dflt,
-                EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary AND a.attnum = ANY(i.indkey)) AS pk
+                EXISTS (SELECT 1 FROM pg_index i
+                        WHERE i.indrelid = c.oid AND i.indisprimary AND a.attnum = ANY(i.indkey)) AS pk
          FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
          LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-         WHERE n.nspname = current_schema() AND c.relname = $1 AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
+         WHERE n.nspname = current_schema() AND c.relname = $1 AND c.relkind = 'r'
+           AND a.attnum > 0 AND NOT a.attisdropped
          ORDER BY a.attnum`,
         [table],
       );
@@ -29,7 +31,8 @@ export function pgInspector(query: PgQuery): DbInspector {
     },
     async enumValues(name) {
       const r = await query(
-        `SELECT e.enumlabel AS label FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid JOIN pg_namespace n ON n.oid = t.typnamespace
+        `SELECT e.enumlabel AS label FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid JOIN pg_namespace n ON ` +
+          `n.oid = t.typnamespace
          WHERE n.nspname = current_schema() AND t.typname = $1 ORDER BY e.enumsortorder`,
         [name],
       );

@@ -55,7 +55,8 @@ export function splitUrl(url: string, baseDir = process.cwd()): PgConnection {
       return fs.readFileSync(path.resolve(baseDir, file));
     } catch (e) {
       throw new Error(
-        `cannot read the ${what} ${file} (${(e as NodeJS.ErrnoException).code ?? String(e)}); relative paths resolve from the schema's folder, as in Prisma`,
+        `cannot read the ${what} ${file} (${(e as NodeJS.ErrnoException).code ?? String(e)}); relative paths ` +
+          `resolve from the schema's folder, as in Prisma`,
       );
     }
   };
@@ -113,6 +114,34 @@ export function connectionProblem(url: string, e: unknown, source = '--shadow-da
  * Nothing else on the server is touched.
  */
 export async function openPgServer(url: string): Promise<Result<ThrowawayDb>> {
+  const connected = await connectAdmin(url);
+  if (!connected.ok) return connected;
+  const { admin, parts } = connected.value;
+  const created = await createTemporary(admin, url);
+  if (!created.ok) return created;
+  const { name, mode } = created.value;
+  const target = new URL(parts.connectionString);
+  if (mode === 'database') target.pathname = `/${name}`;
+  const schema = mode === 'database' ? parts.schema : name;
+  const pool = new CharAsTextPool({
+    connectionString: target.toString(),
+    max: 2,
+    options: searchPathOption(schema),
+    ...(parts.ssl !== undefined ? { ssl: parts.ssl } : {}),
+  });
+  // DROP DATABASE … WITH (FORCE) at the end terminates whatever the engine left connected;
+  // the pool reports that on idle clients, and it is expected, not a failure.
+  pool.on('error', () => undefined);
+  const client = await pool.connect();
+  if (mode === 'database' && schema !== 'public') {
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+  }
+  return ok(serverDb({ admin, pool, client, name, mode, schema }));
+}
+
+type Mode = 'database' | 'schema';
+
+async function connectAdmin(url: string): Promise<Result<{ admin: pg.Client; parts: PgConnection }>> {
   let parts: PgConnection;
   try {
     parts = splitUrl(url);
@@ -134,36 +163,36 @@ export async function openPgServer(url: string): Promise<Result<ThrowawayDb>> {
   } catch (e) {
     return fail(connectionProblem(url, e));
   }
+  return ok({ admin, parts });
+}
+
+/** A fresh database, or a schema where the role may not create databases (42501). */
+async function createTemporary(admin: pg.Client, url: string): Promise<Result<{ name: string; mode: Mode }>> {
   const name = `prisma_drift_gate_${randomBytes(6).toString('hex')}`;
-  let mode: 'database' | 'schema' = 'database';
   try {
     await admin.query(`CREATE DATABASE ${quoteIdent(name)}`);
+    return ok({ name, mode: 'database' });
   } catch (e) {
     if ((e as { code?: string }).code !== '42501') {
       await admin.end();
-      return fail(
-        `--shadow-database-url ${maskUrl(url)}: cannot create a temporary database: ${(e as Error).message}.`,
-      );
+      const why = (e as Error).message;
+      return fail(`--shadow-database-url ${maskUrl(url)}: cannot create a temporary database: ${why}.`);
     }
-    mode = 'schema';
-    await admin.query(`CREATE SCHEMA ${quoteIdent(name)}`);
   }
-  const target = new URL(parts.connectionString);
-  if (mode === 'database') target.pathname = `/${name}`;
-  const schema = mode === 'database' ? parts.schema : name;
-  const pool = new CharAsTextPool({
-    connectionString: target.toString(),
-    max: 2,
-    options: searchPathOption(schema),
-    ...(parts.ssl !== undefined ? { ssl: parts.ssl } : {}),
-  });
-  // DROP DATABASE … WITH (FORCE) at the end terminates whatever the engine left connected;
-  // the pool reports that on idle clients, and it is expected, not a failure.
-  pool.on('error', () => undefined);
-  const client = await pool.connect();
-  if (mode === 'database' && schema !== 'public')
-    await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+  await admin.query(`CREATE SCHEMA ${quoteIdent(name)}`);
+  return ok({ name, mode: 'schema' });
+}
 
+interface ServerParts {
+  admin: pg.Client;
+  pool: pg.Pool;
+  client: pg.PoolClient;
+  name: string;
+  mode: Mode;
+  schema: string;
+}
+
+function serverDb({ admin, pool, client, name, mode, schema }: ServerParts): ThrowawayDb {
   const runWhole = async (sql: string) => {
     try {
       await client.query(sql);
@@ -172,37 +201,17 @@ export async function openPgServer(url: string): Promise<Result<ThrowawayDb>> {
       return e as PgError;
     }
   };
-  const inspector = pgInspector((sql, params) => client.query(sql, params));
-
-  return ok({
+  return {
     provider: 'postgresql',
-    inspector,
+    inspector: pgInspector((sql, params) => client.query(sql, params)),
     async runMigration(migration: Migration) {
-      if (mode === 'schema') {
-        const escape = escapingStatement(migration.sql, name);
-        if (escape)
-          return fail(
-            migrationFailure(
-              migration,
-              escape.line,
-              statementHead(escape.text),
-              `schema-qualified statements are refused in the temporary schema (the server does not allow creating a database)`,
-              'Grant CREATEDB to the shadow user, or replay in the embedded database.',
-            ),
-          );
-      }
+      const escape = mode === 'schema' ? refuseEscape(migration, name) : undefined;
+      if (escape) return escape;
       const error = await runWhole(migration.sql);
       if (!error) return ok(undefined);
       const where = await locatePgFailure(migration.sql, error, (sql) => client.query(sql));
-      return fail(
-        migrationFailure(
-          migration,
-          where.line ?? where.stmt?.line ?? 1,
-          statementHead(where.stmt?.text ?? ''),
-          where.message,
-          error.hint,
-        ),
-      );
+      const line = where.line ?? where.stmt?.line ?? 1;
+      return fail(migrationFailure(migration, line, statementHead(where.stmt?.text ?? ''), where.message, error.hint));
     },
     async runScript(sql: string) {
       const error = await runWhole(sql);
@@ -213,14 +222,29 @@ export async function openPgServer(url: string): Promise<Result<ThrowawayDb>> {
     async [Symbol.asyncDispose]() {
       client.release();
       await pool.end();
-      if (mode === 'database')
+      if (mode === 'database') {
         await admin
           .query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`)
           .catch(() => admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)}`));
-      else await admin.query(`DROP SCHEMA IF EXISTS ${quoteIdent(name)} CASCADE`);
+      } else await admin.query(`DROP SCHEMA IF EXISTS ${quoteIdent(name)} CASCADE`);
       await admin.end();
     },
-  });
+  };
+}
+
+function refuseEscape(migration: Migration, own: string): Result<void> | undefined {
+  const escape = escapingStatement(migration.sql, own);
+  if (!escape) return undefined;
+  return fail(
+    migrationFailure(
+      migration,
+      escape.line,
+      statementHead(escape.text),
+      `schema-qualified statements are refused in the temporary schema (the server does not allow creating ` +
+        `a database)`,
+      'Grant CREATEDB to the shadow user, or replay in the embedded database.',
+    ),
+  );
 }
 
 /** In temporary-schema mode, a `"schema".object` reference to any other schema would escape it. */

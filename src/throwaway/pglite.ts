@@ -17,17 +17,7 @@ import { migrationFailure, type ThrowawayDb } from './types';
  */
 export async function openPglite(extensionNames: string[]): Promise<ThrowawayDb> {
   const { extensions, missing } = resolveExtensions(extensionNames);
-  const snapshot = readSnapshot();
-  const pg = await PGlite.create({
-    extensions: extensions as PGliteOptions['extensions'],
-    // In-memory and thrown away: skip the per-query sync to PGlite's file system.
-    relaxedDurability: true,
-    // initdb's default 128MB pool is touched at start: ~100 MiB RSS and ~0.2 s. A throwaway schema
-    // fits in 16MB, and evicted pages only go to the in-memory file system.
-    startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'],
-    // Not loadDataDir: see SnapshotFs.
-    ...(snapshot ? { fs: new SnapshotFs(gunzip(snapshot)) } : {}),
-  });
+  const pg = await startPglite(extensions);
   const missingHint = (message: string) => {
     const name = missing.find((m) => message.includes(`"${m}"`));
     return name
@@ -78,6 +68,20 @@ export async function openPglite(extensionNames: string[]): Promise<ThrowawayDb>
       await pg.close();
     },
   };
+}
+
+function startPglite(extensions: Record<string, unknown>): Promise<PGlite> {
+  const snapshot = readSnapshot();
+  return PGlite.create({
+    extensions: extensions as PGliteOptions['extensions'],
+    // In-memory and thrown away: skip the per-query sync to PGlite's file system.
+    relaxedDurability: true,
+    // initdb's default 128MB pool is touched at start: ~100 MiB RSS and ~0.2 s. A throwaway schema
+    // fits in 16MB, and evicted pages only go to the in-memory file system.
+    startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'],
+    // Not loadDataDir: see SnapshotFs.
+    ...(snapshot ? { fs: new SnapshotFs(gunzip(snapshot)) } : {}),
+  });
 }
 
 /**

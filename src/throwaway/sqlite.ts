@@ -9,6 +9,9 @@ import type { ColumnInfo, DbInspector } from './types';
 import { legacyDqsFactory, withLegacyDqs } from './sqliteDqs';
 import { sqliteDriver } from './sqliteDriver';
 import { migrationFailure, type ThrowawayDb } from './types';
+import type BetterSqlite3 from 'better-sqlite3';
+
+type SqliteDb = BetterSqlite3.Database;
 
 /** Statements that reach outside the throwaway file. Replay runs untrusted SQL. */
 const FORBIDDEN: { test: (words: string[]) => boolean; why: string }[] = [
@@ -38,43 +41,8 @@ export async function openSqlite(): Promise<ThrowawayDb> {
     return c;
   };
 
-  const execStatement = async (stmt: Statement): Promise<Result<void>> => {
-    const forbidden = FORBIDDEN.find((f) => f.test(leadingWords(stmt.text)));
-    if (forbidden) return fail(forbidden.why);
-    try {
-      await withLegacyDqs(
-        stmt.text,
-        (sql) => db.exec(sql),
-        (e) => (e as Error).message,
-      );
-      return ok(undefined);
-    } catch (e) {
-      return fail((e as Error).message);
-    }
-  };
-
-  const inspector: DbInspector = {
-    async columns(table) {
-      return toColumns(db.prepare('SELECT * FROM pragma_table_info(?)').all(table));
-    },
-    async indexes(table) {
-      const rows = db
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL")
-        .all(table) as { name: string }[];
-      return rows.map((r) => r.name);
-    },
-    async columnsOfCreate(createTable) {
-      // Create the table in a savepoint, read it, and roll back: SQLite DDL is transactional.
-      db.exec('SAVEPOINT pdg_inspect');
-      try {
-        db.exec(createTable);
-        const name = /^CREATE TABLE ("(?:[^"]|"")+")/.exec(createTable)?.[1] ?? '';
-        return toColumns(db.prepare('SELECT * FROM pragma_table_info(?)').all(name.slice(1, -1).replace(/""/g, '"')));
-      } finally {
-        db.exec('ROLLBACK TO pdg_inspect; RELEASE pdg_inspect');
-      }
-    },
-  };
+  const execStatement = (stmt: Statement) => execSqliteStatement(db, stmt);
+  const inspector = sqliteInspector(db);
 
   return {
     provider: 'sqlite',
@@ -107,6 +75,47 @@ export async function openSqlite(): Promise<ThrowawayDb> {
       for (const c of connections.splice(0)) await c.dispose().catch(() => undefined);
       db.close();
       fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** One statement of untrusted SQL, refused when it reaches outside the throwaway file. */
+async function execSqliteStatement(db: SqliteDb, stmt: Statement): Promise<Result<void>> {
+  const forbidden = FORBIDDEN.find((f) => f.test(leadingWords(stmt.text)));
+  if (forbidden) return fail(forbidden.why);
+  try {
+    await withLegacyDqs(
+      stmt.text,
+      (sql) => db.exec(sql),
+      (e) => (e as Error).message,
+    );
+    return ok(undefined);
+  } catch (e) {
+    return fail((e as Error).message);
+  }
+}
+
+function sqliteInspector(db: SqliteDb): DbInspector {
+  return {
+    async columns(table) {
+      return toColumns(db.prepare('SELECT * FROM pragma_table_info(?)').all(table));
+    },
+    async indexes(table) {
+      const rows = db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL")
+        .all(table) as { name: string }[];
+      return rows.map((r) => r.name);
+    },
+    async columnsOfCreate(createTable) {
+      // Create the table in a savepoint, read it, and roll back: SQLite DDL is transactional.
+      db.exec('SAVEPOINT pdg_inspect');
+      try {
+        db.exec(createTable);
+        const name = /^CREATE TABLE ("(?:[^"]|"")+")/.exec(createTable)?.[1] ?? '';
+        return toColumns(db.prepare('SELECT * FROM pragma_table_info(?)').all(name.slice(1, -1).replace(/""/g, '"')));
+      } finally {
+        db.exec('ROLLBACK TO pdg_inspect; RELEASE pdg_inspect');
+      }
     },
   };
 }

@@ -26,6 +26,8 @@ export function sqliteDriver(): SqliteDriver {
   return chosen;
 }
 
+/* eslint-disable @typescript-eslint/no-require-imports -- loaded after the choice, by name: ncc must see the
+   literal names (it bundles the adapter and leaves better-sqlite3 outside, in dist/node_modules). */
 function choose(): SqliteDriver {
   const nodeMajor = Number(process.versions.node.split('.')[0]);
   const installed = (require('better-sqlite3/package.json') as { version: string }).version;
@@ -42,6 +44,7 @@ function choose(): SqliteDriver {
     ).PrismaBetterSqlite3,
   };
 }
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
  * Makes every `require('better-sqlite3')` in this process, the adapter's included, return the

@@ -53,7 +53,10 @@ export function migrationFailure(
     file,
     line,
     statement: statementHead,
-    message: `${file}:${line}: migration "${migration.name}" failed at \`${statementHead}\`: ${oneLine(dbMessage)}.${hint ? ' ' + hint : ''} Fix the statement; if this migration was already applied somewhere, add a new migration instead of editing it.`,
+    message:
+      `${file}:${line}: migration "${migration.name}" failed at \`${statementHead}\`: ` +
+      `${oneLine(dbMessage)}.${hint ? ' ' + hint : ''} Fix the statement; if this migration was already applied ` +
+      `somewhere, add a new migration instead of editing it.`,
   };
 }
 

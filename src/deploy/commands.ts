@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import type { Migration } from '../chain/load';
+import type { LocatedSchema } from '../schema/locate';
+import { classifyHistory } from './history';
+import { ensureManaged, notManagedMessage, refusals, refuse } from './refusals';
+import type { DeployOptions, DeployReport } from './report';
+import type { Target } from './target';
+import type { TargetDb } from './targetDb';
+
+/** The project and target a command runs on, read before the database is opened. */
+export interface Prepared {
+  schema: LocatedSchema;
+  chain: Migration[];
+  target: Target;
+  /** prisma.config.ts tables.external: managed elsewhere, so they do not make a database "not empty". */
+  externalTables: string[];
+  externalEnums: string[];
+}
+
+/** What deploy is doing, for a failure that interrupts it. */
+export interface Progress {
+  inFlight?: string;
+}
+
+export async function deploy(
+  db: TargetDb,
+  { chain, externalTables }: Prepared,
+  opts: DeployOptions,
+  report: DeployReport,
+  progress: Progress,
+): Promise<string> {
+  // The dry run takes no lock and creates nothing: it must not change the database at all.
+  if (!opts.dryRun) {
+    const locked = await db.lock();
+    if (!locked.ok) return refuse(report, locked.problem);
+  }
+  const managed = await ensureManaged(db, chain, externalTables, report, { create: !opts.dryRun });
+  if (!managed) return 'refused';
+  const rows = (await db.hasMigrationsTable()) ? await db.rows() : [];
+  report.migrations = classifyHistory(chain, rows);
+  if (refusals(report, opts)) return 'refused';
+
+  const pending = chain.filter((m) => report.migrations.find((s) => s.name === m.name)?.state === 'pending');
+  report.plan = pending.map((m) => ({ name: m.name, checksum: m.checksum }));
+  if (opts.dryRun) {
+    report.deployed = pending.map((m) => m.name);
+    return 'dry-run';
+  }
+  let failed = false;
+  for (const migration of pending) {
+    const id = randomUUID();
+    progress.inFlight = migration.name;
+    await db.recordStart(id, migration);
+    const r = await db.runMigration(migration);
+    if (r.ok) {
+      await db.recordFinish(id, 1);
+      report.deployed.push(migration.name);
+      continue;
+    }
+    await db.recordFailure(id, r.problem.logs);
+    const { logs: _logs, ...problem } = r.problem;
+    report.errors.push(problem);
+    failed = true;
+    break;
+  }
+  progress.inFlight = undefined;
+  report.migrations = classifyHistory(chain, await db.rows());
+  if (failed) return 'failed';
+  return report.deployed.length > 0 ? 'deployed' : 'up-to-date';
+}
+
+export async function status(
+  db: TargetDb,
+  chain: Migration[],
+  prepared: Prepared,
+  opts: DeployOptions,
+  report: DeployReport,
+): Promise<string> {
+  const hasTable = await db.hasMigrationsTable();
+  if (!hasTable) {
+    const external = new Set(prepared.externalTables);
+    const objects = (await db.existingObjects()).filter((t) => !external.has(t));
+    if (objects.length > 0) report.notes.push(notManagedMessage(objects, chain));
+  }
+  report.migrations = classifyHistory(chain, hasTable ? await db.rows() : []);
+  if (opts.drift) {
+    const applied = chain.filter((m) =>
+      report.migrations.some((s) => s.name === m.name && (s.state === 'applied' || s.state === 'edited')),
+    );
+    const drift = await (
+      await import('./liveDrift')
+    ).liveDrift(db, applied, prepared.schema, opts.cwd, {
+      externalTables: prepared.externalTables,
+      externalEnums: prepared.externalEnums,
+    });
+    if (!drift.ok) {
+      report.errors.push(drift.problem);
+      return 'error';
+    }
+    report.drift = drift.value;
+  }
+  if (report.drift?.drift) return 'drift';
+  return report.migrations.some((m) => m.state !== 'applied') ? 'behind' : 'up-to-date';
+}
+
+export async function resolve(
+  db: TargetDb,
+  chain: Migration[],
+  opts: DeployOptions,
+  report: DeployReport,
+): Promise<string> {
+  const { applied, rolledBack } = opts.resolve ?? {};
+  const name = (applied ?? rolledBack)!;
+  const locked = await db.lock();
+  if (!locked.ok) return refuse(report, locked.problem);
+  if (!(await db.hasMigrationsTable())) {
+    if (rolledBack)
+      return refuse(
+        report,
+        `${report.target}: there is no _prisma_migrations table, so there is no failed migration "${rolledBack}" to ` +
+          `mark rolled back.`,
+      );
+    await db.createMigrationsTable();
+  }
+  const rows = (await db.rows()).filter((r) => r.migrationName === name);
+  if (applied) {
+    const migration = chain.find((m) => m.name === applied)!;
+    // Prisma counts any finished row, even one rolled back later.
+    if (rows.some((r) => r.finishedAt !== null))
+      return refuse(
+        report,
+        `migration "${applied}" is already recorded as applied in ${report.target} (P3008). Nothing changed.`,
+      );
+    // A failed attempt is closed first, as Prisma does, so the history has one live row.
+    await db.recordRolledBack(applied);
+    await db.recordApplied(randomUUID(), migration);
+  } else {
+    if (rows.length === 0)
+      return refuse(
+        report,
+        `migration "${rolledBack}" cannot be marked rolled back: it was never applied to ${report.target} (P3011). ` +
+          `Give the whole folder name, e.g. ${chain[0]?.name ?? '20240101000000_init'}.`,
+      );
+    if (rows.every((r) => r.finishedAt !== null))
+      return refuse(
+        report,
+        `migration "${rolledBack}" cannot be marked rolled back: it is not failed (P3012). Only a failed migration ` +
+          `can be rolled back.`,
+      );
+    await db.recordRolledBack(rolledBack!);
+  }
+  report.migrations = classifyHistory(chain, await db.rows());
+  report.resolved = applied ? { applied } : { rolledBack };
+  return 'resolved';
+}

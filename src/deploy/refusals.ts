@@ -1,0 +1,114 @@
+import * as path from 'node:path';
+import type { Migration } from '../chain/load';
+import { scrubText } from '../maskUrl';
+import { displayPath, type Problem } from '../problem';
+import { oneLine } from '../throwaway/types';
+import type { DeployOptions, DeployReport } from './report';
+import type { Target } from './target';
+import { LOCK_TIMEOUT_MS, type TargetDb } from './targetDb';
+
+/** Why deploy stops, or why the database failed under it: one place for every message. */
+
+export function databaseProblem(e: unknown, target: Target, inFlight: string | undefined): Problem {
+  const err = e as { code?: string; message?: string };
+  const raw = scrubText(oneLine(err.message ?? String(e)), [target.url]);
+  const why =
+    err.code === 'SQLITE_BUSY' || err.code === 'SQLITE_LOCKED'
+      ? `the database is locked by another process (waited ${LOCK_TIMEOUT_MS / 1000} s), perhaps a deploy; run ` +
+        `again when it is done`
+      : err.code === 'SQLITE_NOTADB'
+        ? 'the file is not a SQLite database; check the path'
+        : err.code === 'SQLITE_READONLY'
+          ? 'the database file is read-only for this user'
+          : err.code === '42501'
+            ? `permission denied (${raw}); the database user needs rights on the schema and its tables`
+            : err.code === '25006'
+              ? `the server is read-only (${raw}); use the primary's URL`
+              : /^57P0[123]$/.test(err.code ?? '') || /Connection terminated|ECONNRESET|connection error/i.test(raw)
+                ? `the connection to the database was lost (${raw})`
+                : raw;
+  const during = inFlight
+    ? ` while applying migration "${inFlight}". Its row in _prisma_migrations may be unfinished: check the ` +
+      `database, then run prisma-drift-gate resolve --rolled-back ${inFlight} (or --applied ${inFlight}) before the ` +
+      `next deploy.`
+    : '.';
+  return { ...(inFlight ? { migration: inFlight } : {}), message: `${target.display}: ${why}${during}` };
+}
+
+/** P3005: a database with tables but no migrations table is not ours to change. */
+export async function ensureManaged(
+  db: TargetDb,
+  chain: Migration[],
+  externalTables: string[],
+  report: DeployReport,
+  opts: { create: boolean },
+): Promise<boolean> {
+  if (await db.hasMigrationsTable()) return true;
+  const external = new Set(externalTables);
+  const objects = (await db.existingObjects()).filter((t) => !external.has(t));
+  if (objects.length > 0) {
+    refuse(report, notManagedMessage(objects, chain));
+    return false;
+  }
+  if (opts.create) await db.createMigrationsTable();
+  return true;
+}
+
+export function notManagedMessage(objects: string[], chain: Migration[]): string {
+  const first = chain[0]?.name ?? '<first migration>';
+  return (
+    `the database is not empty (it has ${objects.slice(0, 5).join(', ')}${objects.length > 5 ? ', …' : ''}) ` +
+    `but has no _prisma_migrations table (P3005). If its schema already matches your migrations, baseline it: ` +
+    `prisma-drift-gate resolve --applied ${first} (once for each migration it already contains), then deploy.`
+  );
+}
+
+/** Everything that makes applying unsafe, reported together so one run shows all of it. */
+export function refusals(report: DeployReport, opts: DeployOptions): boolean {
+  const before = report.errors.length;
+  for (const m of report.migrations) {
+    if (m.state === 'failed') {
+      report.errors.push({
+        migration: m.name,
+        message:
+          `migration "${m.name}" failed in ${report.target}${m.startedAt ? ` (started ${m.startedAt})` : ''} ` +
+          `and was never finished (P3009); nothing new is applied until it is resolved. Repair the database (see ` +
+          `the logs column of _prisma_migrations), then run prisma-drift-gate resolve --rolled-back ${m.name} to ` +
+          `retry it, or resolve --applied ${m.name} if you completed it by hand.`,
+      });
+    } else if (m.state === 'edited' && !opts.allowEdited) {
+      report.errors.push({
+        migration: m.name,
+        message:
+          `migration "${m.name}" was changed after it was applied to ${report.target} (recorded checksum ` +
+          `${m.recordedChecksum?.slice(0, 12)}, file ${m.checksum?.slice(0, 12)}). Restore the applied version from ` +
+          `git and put the change in a new migration; or pass --allow-edited if the edit is cosmetic (prisma ` +
+          `migrate deploy does not check this).`,
+      });
+    } else if (m.state === 'unknown') {
+      report.errors.push({
+        migration: m.name,
+        message:
+          `migration "${m.name}" is applied in ${report.target} but missing from ${report.migrationsDir}: ` +
+          `the history diverged (a migration was deleted or renamed, or this branch is behind the database). ` +
+          `Restore the folder from the branch that applied it, then deploy.`,
+      });
+    }
+  }
+  if (report.errors.length > before) report.result = 'refused';
+  return report.errors.length > before;
+}
+
+export function refuse(report: DeployReport, problem: Problem | string): string {
+  report.errors.push(typeof problem === 'string' ? { message: problem } : problem);
+  report.result = 'refused';
+  return 'refused';
+}
+
+export function lockMismatch(migrationsDir: string, lock: string, target: Target, cwd: string): Problem {
+  const file = displayPath(path.join(migrationsDir, 'migration_lock.toml'), cwd);
+  const message =
+    `${file}: the migrations were written for "${lock}", but the target is ${target.provider} (${target.display}). ` +
+    `Nothing was applied. Use a ${lock} database, or start a new history for ${target.provider}.`;
+  return { file, message };
+}

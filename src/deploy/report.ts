@@ -1,0 +1,75 @@
+import type { Problem } from '../problem';
+import type { Provider } from '../schema/provider';
+import type { MigrationStatus } from './history';
+import type { LiveDrift } from './liveDrift';
+
+export type DeployCommand = 'deploy' | 'status' | 'resolve';
+
+export interface DeployOptions {
+  cwd: string;
+  schema?: string;
+  migrations?: string;
+  /** Overrides the environment (DATABASE_URL or the schema's env var). */
+  databaseUrl?: string;
+  env?: NodeJS.ProcessEnv;
+  dryRun?: boolean;
+  allowEdited?: boolean;
+  /** status: also compare the live database with the chain. */
+  drift?: boolean;
+  resolve?: { applied?: string; rolledBack?: string };
+}
+
+/** The JSON contract of deploy/status/resolve. */
+export interface DeployReport {
+  command: DeployCommand;
+  /**
+   * deploy: deployed | up-to-date | dry-run | refused | failed; status: up-to-date | behind | drift;
+   * resolve: resolved; error on bad input.
+   */
+  result: string;
+  provider: Provider | null;
+  /** The database, masked (`postgresql://user:***@host/db`) or the SQLite file's path. */
+  target: string | null;
+  schema: string[];
+  migrationsDir: string | null;
+  /** Every migration on disk or in the table, in order, with its state after the command. */
+  migrations: MigrationStatus[];
+  /** What this run applied (deploy) or would apply (--dry-run), in order. */
+  deployed: string[];
+  plan: { name: string; checksum: string }[];
+  errors: Problem[];
+  notes: string[];
+  drift?: LiveDrift;
+  /** resolve: what was recorded. */
+  resolved?: { applied?: string; rolledBack?: string };
+  durationMs: number;
+}
+
+/** The names of the migrations in one state (the Action's outputs). */
+export const namesIn = (report: DeployReport, state: MigrationStatus['state']) =>
+  report.migrations.filter((m) => m.state === state).map((m) => m.name);
+
+/** deploy/resolve: 0 done, 2 refused or failed. status: 0 up to date, 1 anything to do or drift, 2 errors. */
+export function deployExitCode(report: DeployReport): 0 | 1 | 2 {
+  if (report.errors.length > 0) return 2;
+  if (report.command !== 'status') return 0;
+  const behind = report.migrations.some((m) => m.state !== 'applied');
+  return behind || report.drift?.drift ? 1 : 0;
+}
+
+export function emptyDeployReport(command: DeployCommand): DeployReport {
+  return {
+    command,
+    result: 'error',
+    provider: null,
+    target: null,
+    schema: [],
+    migrationsDir: null,
+    migrations: [],
+    deployed: [],
+    plan: [],
+    errors: [],
+    notes: [],
+    durationMs: 0,
+  };
+}
