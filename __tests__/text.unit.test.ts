@@ -1,19 +1,13 @@
-import type { CheckReport } from '../src/check';
+import { emptyCheckReport, type CheckReport } from '../src/check';
 import { renderCheckText } from '../src/report/text';
 
 const base: CheckReport = {
+  ...emptyCheckReport(),
   drift: false,
   provider: 'sqlite',
   schema: ['prisma/schema.prisma'],
   migrationsDir: 'prisma/migrations',
   migrations: [{ name: '20240101000000_init', checksum: 'x', durationMs: 1 }],
-  sql: '',
-  summary: '',
-  warnings: [],
-  errors: [],
-  roundTrip: { ok: true },
-  findings: [],
-  timings: { startMs: 0, engineLoadMs: 0, dbStartMs: 0, replayMs: 0, diffMs: 0, roundTripMs: 0, totalMs: 5 },
 };
 
 test('in sync reads as a pass only when nothing else fails the check', () => {

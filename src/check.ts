@@ -95,7 +95,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
 
 export async function checkProject(opts: CheckOptions): Promise<CheckOutcome> {
   const t0 = performance.now();
-  const report = emptyReport(Math.round(t0));
+  const report = emptyCheckReport(Math.round(t0));
   const loaded = loadProject({
     cwd: opts.cwd,
     schema: opts.schema,
@@ -122,7 +122,8 @@ export async function checkProject(opts: CheckOptions): Promise<CheckOutcome> {
   return outcome;
 }
 
-function emptyReport(startMs: number): CheckReport {
+/** A report before anything is known: the one starting point for runs and tests. */
+export function emptyCheckReport(startMs = 0): CheckReport {
   return {
     drift: null,
     provider: null,
