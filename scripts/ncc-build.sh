@@ -10,4 +10,6 @@ OUT=${1:?usage: ncc-build.sh <out-dir>}
 #  - better-sqlite3: a native addon, found at run time (13.x with prebuilds; see build-dist.sh).
 EXTERNALS=(-e @electric-sql/pglite -e better-sqlite3 -e better-sqlite3/package.json)
 for sub in $(grep -o "require('@electric-sql/pglite/[^']*')" src/throwaway/pgExtensions.ts | sed "s/require('//; s/')//"); do EXTERNALS+=(-e "$sub"); done
-npx ncc build src/index.ts -o "$OUT" --license licenses.txt --quiet --transpile-only "${EXTERNALS[@]}"
+# Minified: V8 compiles the whole bundle at start-up, and minifying halves that (102 -> 52 ms of a
+# 0.5 s SQLite check, measured with --cpu-prof). Messages never depend on code names.
+npx ncc build src/index.ts -o "$OUT" --minify --license licenses.txt --quiet --transpile-only "${EXTERNALS[@]}"

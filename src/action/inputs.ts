@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import { core } from './toolkit';
 import { misplacedFlag } from '../commandFlags';
 import { secretsOf } from '../maskUrl';
 

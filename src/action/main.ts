@@ -1,5 +1,4 @@
-import * as core from '@actions/core';
-import * as github from '@actions/github';
+import { context, core } from './toolkit';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkProject, exitCodeOf, verdictOf, type CheckOutcome, type CheckReport } from '../check';
@@ -32,7 +31,7 @@ export async function run(): Promise<void> {
       throw new InputError(`input "working-directory": ${inputs.workingDirectory} does not exist in the workspace.`);
     if (inputs.command !== 'check') return await runDeployAction(inputs, cwd);
     const base =
-      inputs.integrity === 'off' ? undefined : (github.context.payload.pull_request?.base?.sha as string | undefined);
+      inputs.integrity === 'off' ? undefined : (context.payload.pull_request?.base?.sha as string | undefined);
     if (inputs.integrity === 'required' && !base)
       throw new InputError(
         'input "integrity" is required, but this event has no pull request base to compare with. Run on ' +
@@ -94,15 +93,17 @@ async function publish(outcome: CheckOutcome, inputs: ActionInputs, cwd: string,
 }
 
 async function comment(report: CheckReport, inputs: ActionInputs, marker: string, body: string): Promise<void> {
-  const event = github.context.eventName;
-  const pr = github.context.payload.pull_request;
+  const event = context.eventName;
+  const pr = context.payload.pull_request;
   if (!inputs.comment || (event !== 'pull_request' && event !== 'pull_request_target') || !pr) return;
   if (!inputs.githubToken) {
     core.warning('No github-token: the report is in the job summary only.');
     return;
   }
-  const client = github.getOctokit(inputs.githubToken) as unknown as CommentsClient;
-  const { owner, repo } = github.context.repo;
+  // Loaded only to comment: Octokit is most of the bundle's start-up.
+  const { getOctokit } = await import('@actions/github');
+  const client = getOctokit(inputs.githubToken) as unknown as CommentsClient;
+  const { owner, repo } = context.repo;
   const outcome = await upsertStickyComment(
     client,
     { owner, repo, issueNumber: pr.number, marker },

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import { core } from './toolkit';
 import * as path from 'node:path';
 import { verdictOf, type CheckReport } from '../check';
 import { namesIn, type DeployReport } from '../deploy/run';

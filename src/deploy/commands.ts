@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Migration } from '../chain/load';
 import type { LocatedSchema } from '../schema/locate';
-import { classifyHistory } from './history';
-import { ensureManaged, notManagedMessage, refusals, refuse } from './refusals';
+import { classifyHistory, type MigrationRow } from './history';
+import { notManagedMessage, refusals, refuse } from './refusals';
 import type { DeployOptions, DeployReport } from './report';
 import type { Target } from './target';
 import type { TargetDb } from './targetDb';
@@ -15,6 +15,25 @@ export interface Prepared {
   /** prisma.config.ts tables.external: managed elsewhere, so they do not make a database "not empty". */
   externalTables: string[];
   externalEnums: string[];
+}
+
+/**
+ * The database as a command finds it, read once and frozen: whether it has the migrations
+ * table, its rows, and (without the table) the objects that make it "not empty" for Prisma
+ * (P3005), less the tables prisma.config.ts declares external.
+ */
+export interface DbState {
+  readonly hasTable: boolean;
+  readonly rows: readonly MigrationRow[];
+  readonly objects: readonly string[];
+}
+
+async function readState(db: TargetDb, externalTables: string[]): Promise<DbState> {
+  const hasTable = await db.hasMigrationsTable();
+  const rows = hasTable ? await db.rows() : [];
+  const external = new Set(externalTables);
+  const objects = hasTable ? [] : (await db.existingObjects()).filter((t) => !external.has(t));
+  return Object.freeze({ hasTable, rows: Object.freeze(rows), objects: Object.freeze(objects) });
 }
 
 /** What deploy is doing, for a failure that interrupts it. */
@@ -34,10 +53,11 @@ export async function deploy(
     const locked = await db.lock();
     if (!locked.ok) return refuse(report, locked.problem);
   }
-  const managed = await ensureManaged(db, chain, externalTables, report, { create: !opts.dryRun });
-  if (!managed) return 'refused';
-  const rows = (await db.hasMigrationsTable()) ? await db.rows() : [];
-  report.migrations = classifyHistory(chain, rows);
+  const state = await readState(db, externalTables);
+  // P3005: a database with tables but no migrations table is not ours to change.
+  if (!state.hasTable && state.objects.length > 0) return refuse(report, notManagedMessage(state.objects, chain));
+  if (!state.hasTable && !opts.dryRun) await db.createMigrationsTable();
+  report.migrations = classifyHistory(chain, state.rows);
   if (refusals(report, opts)) return 'refused';
 
   const pending = chain.filter((m) => report.migrations.find((s) => s.name === m.name)?.state === 'pending');
@@ -76,13 +96,9 @@ export async function status(
   opts: DeployOptions,
   report: DeployReport,
 ): Promise<string> {
-  const hasTable = await db.hasMigrationsTable();
-  if (!hasTable) {
-    const external = new Set(prepared.externalTables);
-    const objects = (await db.existingObjects()).filter((t) => !external.has(t));
-    if (objects.length > 0) report.notes.push(notManagedMessage(objects, chain));
-  }
-  report.migrations = classifyHistory(chain, hasTable ? await db.rows() : []);
+  const state = await readState(db, prepared.externalTables);
+  if (state.objects.length > 0) report.notes.push(notManagedMessage(state.objects, chain));
+  report.migrations = classifyHistory(chain, state.rows);
   if (opts.drift) {
     const applied = chain.filter((m) =>
       report.migrations.some((s) => s.name === m.name && (s.state === 'applied' || s.state === 'edited')),
@@ -113,7 +129,8 @@ export async function resolve(
   const name = (applied ?? rolledBack)!;
   const locked = await db.lock();
   if (!locked.ok) return refuse(report, locked.problem);
-  if (!(await db.hasMigrationsTable())) {
+  const state = await readState(db, []);
+  if (!state.hasTable) {
     if (rolledBack)
       return refuse(
         report,
@@ -122,7 +139,7 @@ export async function resolve(
       );
     await db.createMigrationsTable();
   }
-  const rows = (await db.rows()).filter((r) => r.migrationName === name);
+  const rows = state.rows.filter((r) => r.migrationName === name);
   if (applied) {
     const migration = chain.find((m) => m.name === applied)!;
     // Prisma counts any finished row, even one rolled back later.

@@ -47,7 +47,7 @@ export interface MigrationStatus {
  * whose `rolled_back_at` is set are ignored; a row without `finished_at` is a failed
  * migration; a finished row whose checksum does not match the file is an edited one.
  */
-export function classifyHistory(chain: Migration[], rows: MigrationRow[]): MigrationStatus[] {
+export function classifyHistory(chain: Migration[], rows: readonly MigrationRow[]): MigrationStatus[] {
   const live = rows.filter((r) => r.rolledBackAt === null);
   const byName = new Map<string, MigrationRow[]>();
   for (const r of live) byName.set(r.migrationName, [...(byName.get(r.migrationName) ?? []), r]);

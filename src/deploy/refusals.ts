@@ -5,7 +5,7 @@ import { displayPath, type Problem } from '../problem';
 import { oneLine } from '../throwaway/types';
 import type { DeployOptions, DeployReport } from './report';
 import type { Target } from './target';
-import { LOCK_TIMEOUT_MS, type TargetDb } from './targetDb';
+import { LOCK_TIMEOUT_MS } from './targetDb';
 
 /** Why deploy stops, or why the database failed under it: one place for every message. */
 
@@ -35,26 +35,7 @@ export function databaseProblem(e: unknown, target: Target, inFlight: string | u
   return { ...(inFlight ? { migration: inFlight } : {}), message: `${target.display}: ${why}${during}` };
 }
 
-/** P3005: a database with tables but no migrations table is not ours to change. */
-export async function ensureManaged(
-  db: TargetDb,
-  chain: Migration[],
-  externalTables: string[],
-  report: DeployReport,
-  opts: { create: boolean },
-): Promise<boolean> {
-  if (await db.hasMigrationsTable()) return true;
-  const external = new Set(externalTables);
-  const objects = (await db.existingObjects()).filter((t) => !external.has(t));
-  if (objects.length > 0) {
-    refuse(report, notManagedMessage(objects, chain));
-    return false;
-  }
-  if (opts.create) await db.createMigrationsTable();
-  return true;
-}
-
-export function notManagedMessage(objects: string[], chain: Migration[]): string {
+export function notManagedMessage(objects: readonly string[], chain: Migration[]): string {
   const first = chain[0]?.name ?? '<first migration>';
   return (
     `the database is not empty (it has ${objects.slice(0, 5).join(', ')}${objects.length > 5 ? ', …' : ''}) ` +
