@@ -8,7 +8,7 @@ import { NODE24 } from './helpers/action';
 // Checked outside jest, whose module registry is not Node's.
 function loadedBinaries(node: string): { binaries: string[]; ok: boolean } {
   const script = `
-    const { sqliteDriver } = require(${JSON.stringify(path.join(ROOT, 'lib', 'db', 'sqliteDriver.js'))});
+    const { sqliteDriver } = require(${JSON.stringify(path.join(ROOT, 'lib', 'throwaway', 'sqliteDriver.js'))});
     const { Database, PrismaBetterSqlite3 } = sqliteDriver();
     const db = new Database(':memory:');
     const ok = db.prepare('SELECT 1 AS x').get().x === 1 && typeof PrismaBetterSqlite3 === 'function';
