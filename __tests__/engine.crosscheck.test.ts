@@ -19,7 +19,17 @@ test.each(['pg-seed-drift', 'pg-dropped-column', 'pg-required-column', 'pg-rich-
     const schemaPath = path.join(dir, 'prisma/schema.prisma');
     const files = [{ path: schemaPath, content: fs.readFileSync(schemaPath, 'utf8') }];
     const pg = await PGlite.create();
-    const engine = await startEngine(new PrismaPGlite(pg) as unknown as SqlMigrationAwareDriverAdapterFactory);
+    // The adapter opens a PGlite of its own for the shadow database and never closes it: an open
+    // handle that kept the jest worker from exiting. Keep them, and close them below.
+    const factory = new PrismaPGlite(pg);
+    const shadows: { client: PGlite }[] = [];
+    const connectToShadowDb = factory.connectToShadowDb.bind(factory);
+    factory.connectToShadowDb = async () => {
+      const shadow = await connectToShadowDb();
+      shadows.push(shadow as unknown as { client: PGlite });
+      return shadow;
+    };
+    const engine = await startEngine(factory as unknown as SqlMigrationAwareDriverAdapterFactory);
     try {
       const r = await engine.diff({
         from: { tag: 'migrations', ...engineMigrationsList(migrationsDir) },
@@ -30,8 +40,10 @@ test.each(['pg-seed-drift', 'pg-dropped-column', 'pg-required-column', 'pg-rich-
       });
       expect(r.exitCode).toBe(2);
       expect(r.stdout).toBe(readExpected(name));
+      expect(shadows.length).toBeGreaterThan(0);
     } finally {
       engine.free();
+      for (const shadow of shadows) await shadow.client.close();
       await pg.close();
     }
   },
