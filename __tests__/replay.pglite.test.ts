@@ -44,3 +44,50 @@ test('a PostgreSQL migration is one implicit transaction: a failure leaves nothi
   expect(r.ok ? undefined : r.problem.line).toBe(2);
   expect((await db.runScript('CREATE TABLE "A" ("id" INT);')).ok).toBe(true);
 });
+
+describe('extensions are read from the statements, never from comments or strings', () => {
+  test.each([
+    [
+      'a comment above the statement (real projects)',
+      '-- Create Extension\nCREATE EXTENSION IF NOT EXISTS pg_trgm;',
+      ['pg_trgm'],
+    ],
+    ['a block comment between the words', 'CREATE /* the */ EXTENSION /* trigram */ pg_trgm;', ['pg_trgm']],
+    [
+      'WITH SCHEMA and VERSION',
+      'CREATE EXTENSION IF NOT EXISTS "citext" WITH SCHEMA public VERSION \'1.6\';',
+      ['citext'],
+    ],
+    [
+      'several in one file',
+      'CREATE EXTENSION hstore;\n-- and\ncreate extension if not exists "uuid-ossp";',
+      ['hstore', 'uuid-ossp'],
+    ],
+    ['lower case, no semicolon at the end', 'create extension ltree', ['ltree']],
+  ])('%s', (_label, sql, expected) => {
+    expect(extensionsCreatedBy(sql)).toEqual(expected);
+  });
+
+  test.each([
+    ['a commented-out statement', '-- CREATE EXTENSION postgis;\nSELECT 1;'],
+    ['a block-commented statement', '/* CREATE EXTENSION postgis; */ SELECT 1;'],
+    ['the words in a string', 'INSERT INTO "Note" ("text") VALUES (\'CREATE EXTENSION postgis\');'],
+    ['the words in a dollar-quoted body', "DO $$ BEGIN EXECUTE 'CREATE EXTENSION postgis'; END $$;"],
+    ['DROP EXTENSION', 'DROP EXTENSION IF EXISTS pg_trgm;'],
+  ])('negative control: %s', (_label, sql) => {
+    expect(extensionsCreatedBy(sql)).toEqual([]);
+  });
+
+  test('the comment case replays: pg_trgm is loaded and its operator class exists', async () => {
+    const sql = [
+      '-- Create Extension',
+      'CREATE EXTENSION IF NOT EXISTS pg_trgm;',
+      '',
+      '-- CreateTable',
+      'CREATE TABLE "Doc" ("id" SERIAL PRIMARY KEY, "title" TEXT NOT NULL);',
+      'CREATE INDEX "Doc_title_trgm" ON "Doc" USING GIN ("title" gin_trgm_ops);',
+    ].join('\n');
+    await using db = await openPglite(extensionsCreatedBy(sql));
+    expect(await db.runMigration(migration('1_trgm', sql))).toEqual({ ok: true, value: undefined });
+  });
+});

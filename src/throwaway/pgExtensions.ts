@@ -1,3 +1,5 @@
+import { tokens } from '../sql/tokens';
+
 /**
  * PGlite ships its extensions as separate modules that must be passed at start-up.
  * Static requires (not computed paths), so each one is found in node_modules or, for the
@@ -41,13 +43,34 @@ export const PGLITE_EXTENSIONS: Record<string, Loader> = {
 /** Built into PostgreSQL itself: nothing to load. */
 const BUILT_IN = new Set(['plpgsql']);
 
-/** Extension names a migration creates: `CREATE EXTENSION [IF NOT EXISTS] "name"`. */
+/**
+ * Extension names a migration creates: `CREATE EXTENSION [IF NOT EXISTS] name|"name" [WITH …]`, read
+ * from the tokens of each statement, so comments, strings and dollar-quoted bodies never count
+ * (a `-- Create Extension` comment above the statement once read as an extension named "create").
+ */
 export function extensionsCreatedBy(sql: string): string[] {
   const names: string[] = [];
-  for (const m of sql.matchAll(/create\s+extension\s+(?:if\s+not\s+exists\s+)?(?:"([^"]+)"|([A-Za-z_][\w-]*))/gi)) {
-    names.push(m[1] ?? m[2]!.toLowerCase());
+  let head: { kind: string; text: string }[] = [];
+  const statementEnds = () => {
+    const name = createdExtension(head);
+    if (name) names.push(name);
+    head = [];
+  };
+  for (const t of tokens(sql, 'postgresql')) {
+    if (t.kind === 'semicolon') statementEnds();
+    else if (head.length < 6) head.push({ kind: t.kind, text: sql.slice(t.start, t.end) });
   }
+  statementEnds();
   return names;
+}
+
+function createdExtension(head: { kind: string; text: string }[]): string | undefined {
+  const word = (i: number) => (head[i]?.kind === 'word' ? head[i]!.text.toLowerCase() : undefined);
+  if (word(0) !== 'create' || word(1) !== 'extension') return undefined;
+  const at = word(2) === 'if' && word(3) === 'not' && word(4) === 'exists' ? 5 : 2;
+  const name = head[at];
+  if (name?.kind === 'quotedIdent') return name.text.slice(1, -1).replace(/""/g, '"');
+  return name?.kind === 'word' ? name.text.toLowerCase() : undefined;
 }
 
 /** The PGlite extension objects for the names, and the names PGlite does not bundle. */
