@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { compareWithBase, localFindings, type Finding } from './chain/integrity';
 import type { Migration } from './chain/load';
@@ -13,6 +14,7 @@ import { indexSchema } from './schema/modelIndex';
 import type { Provider } from './schema/provider';
 import { openThrowawayDb } from './throwaway/open';
 import type { ThrowawayDb } from './throwaway/types';
+import { migrationFolderName } from './write';
 
 export interface CheckOptions {
   cwd: string;
@@ -26,6 +28,8 @@ export interface CheckOptions {
   env?: NodeJS.ProcessEnv;
   /** When the base cannot be read: true makes it an error (exit 2), false skips the comparison with a note. */
   baseRequired?: boolean;
+  /** The name for the suggested migration's folder (`--write <name>`, the `migration-name` input). */
+  migrationName?: string;
 }
 
 export interface Timings {
@@ -83,6 +87,8 @@ export interface CheckOutcome {
   /** Absolute; undefined when the project could not be located. */
   migrationsDir?: string;
   schemaFiles: SchemaFile[];
+  /** `<timestamp>_<migrationName>`, after the newest folder there, when a name was given. */
+  migrationFolder?: string;
 }
 
 /**
@@ -109,11 +115,12 @@ export async function checkProject(opts: CheckOptions): Promise<CheckOutcome> {
   }
   Object.assign(report, describeProject(known, opts.cwd));
   report.provider = known.provider?.provider ?? null;
-  const outcome: CheckOutcome = {
-    report,
-    migrationsDir: known.schema?.migrationsDir,
-    schemaFiles: known.schema?.files ?? [],
-  };
+  const migrationsDir = known.schema?.migrationsDir;
+  const outcome: CheckOutcome = { report, migrationsDir, schemaFiles: known.schema?.files ?? [] };
+  if (opts.migrationName !== undefined) {
+    const existing = migrationsDir && fs.existsSync(migrationsDir) ? fs.readdirSync(migrationsDir) : [];
+    outcome.migrationFolder = migrationFolderName(opts.migrationName, existing);
+  }
   const checked = loaded.ok
     ? await checkLoaded(loaded.value, opts, report)
     : { ok: false as const, problem: loaded.problem };

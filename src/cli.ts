@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { displayPath } from './problem';
-import { migrationFolderName, renderMigrationFile, writeMigration } from './write';
+import { renderMigrationFile, writeMigration } from './write';
 import { checkProject, exitCodeOf } from './check';
 import { renderCheckText } from './report/text';
 import { scrubText } from './maskUrl';
@@ -128,21 +128,21 @@ async function runDeploy(command: Command, values: Values, io: CliIo): Promise<n
 }
 
 async function runCheckCommand(values: Values, io: CliIo): Promise<number> {
-  const { report, migrationsDir } = await checkProject({
+  const { report, migrationsDir, migrationFolder } = await checkProject({
     cwd: io.cwd,
     schema: values.schema,
     migrations: values.migrations,
     base: values.base,
     shadowDatabaseUrl: values['shadow-database-url'],
     env: process.env,
+    migrationName: values.write,
   });
   if (values.json) io.stdout(JSON.stringify(report, null, 2) + '\n');
   else if (report.errors.length > 0) io.stderr(renderCheckText(report, { color: io.color }));
   else io.stdout(renderCheckText(report, { color: io.color }));
   const code = exitCodeOf(report);
-  if (values.write === undefined || code !== 1 || !report.roundTrip.ok || !migrationsDir) return code;
-  const existing = fs.existsSync(migrationsDir) ? fs.readdirSync(migrationsDir) : [];
-  const folder = migrationFolderName(values.write, existing);
+  if (!migrationFolder || code !== 1 || !report.roundTrip.ok || !migrationsDir) return code;
+  const folder = migrationFolder;
   const content = renderMigrationFile(report.sql, report.warnings);
   const written = writeMigration(migrationsDir, folder, content, report.provider!);
   if (!written.ok) {

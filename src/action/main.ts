@@ -13,7 +13,6 @@ import { renderDeploySummary } from '../report/deployMarkdown';
 import { annotationsFor } from '../report/annotations';
 import { commentMarker, renderComment } from '../report/markdown';
 import { renderCheckText } from '../report/text';
-import { migrationFolderName } from '../write';
 
 /** The Action: read inputs, run the shared check core, write outputs. The one catch-all lives here. */
 export async function run(): Promise<void> {
@@ -44,6 +43,7 @@ export async function run(): Promise<void> {
       base,
       baseRequired: inputs.integrity === 'required',
       shadowDatabaseUrl: inputs.shadowDatabaseUrl,
+      migrationName: inputs.migrationName,
     });
     const { report } = outcome;
     if (report.integritySkipped)
@@ -75,9 +75,7 @@ async function publish(outcome: CheckOutcome, inputs: ActionInputs, cwd: string,
       ? report.schema[0]!
       : path.posix.dirname(report.schema[0] ?? inputs.schema ?? 'prisma/schema.prisma');
   const migrationsDir = report.migrationsDir ?? 'prisma/migrations';
-  const absoluteMigrationsDir = outcome.migrationsDir ?? path.resolve(cwd, migrationsDir);
-  const existing = fs.existsSync(absoluteMigrationsDir) ? fs.readdirSync(absoluteMigrationsDir) : [];
-  const migrationFolder = migrationFolderName(inputs.migrationName, existing);
+  const migrationFolder = outcome.migrationFolder ?? '';
   const ctx = { schema, migrationsDir, migrationFolder, migrationName: inputs.migrationName };
   const body = renderComment(report, ctx);
   // The job summary has room for everything: never truncate it.
