@@ -14,6 +14,7 @@ import { indexSchema } from './schema/modelIndex';
 import type { Provider } from './schema/provider';
 import { openThrowawayDb } from './throwaway/open';
 import type { ThrowawayDb } from './throwaway/types';
+import type { Surface } from './surface';
 import { migrationFolderName } from './write';
 
 export interface CheckOptions {
@@ -30,6 +31,8 @@ export interface CheckOptions {
   baseRequired?: boolean;
   /** The name for the suggested migration's folder (`--write <name>`, the `migration-name` input). */
   migrationName?: string;
+  /** Who reads the messages: the CLI names its flags, the Action its inputs. Default: the CLI. */
+  surface?: Surface;
 }
 
 export interface Timings {
@@ -201,7 +204,7 @@ function historyFindings(project: Project, opts: CheckOptions, report: CheckRepo
     report.findings = localFindings(project.chain, provider);
     return { ok: true, value: undefined };
   }
-  const compared = compareWithBase(opts.base, project.chain, project.schema.migrationsDir, provider);
+  const compared = compareWithBase(opts.base, project.chain, project.schema.migrationsDir, provider, opts.surface);
   if (compared.ok) report.findings = compared.value;
   else if (opts.baseRequired ?? true) return compared;
   else {

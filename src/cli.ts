@@ -70,7 +70,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   } catch (e) {
-    io.stderr(`error: ${(e as Error).message}. Run prisma-drift-gate --help.\n`);
+    // Node's parser explains over several lines; one line keeps the contract (and a log greppable).
+    const message = (e as Error).message.replace(/\.?\s*\n\s*/g, '. ').replace(/\.+$/, '');
+    io.stderr(`error: ${message}. Run prisma-drift-gate --help.\n`);
     return 2;
   }
   const { values, positionals } = parsed;

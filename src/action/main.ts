@@ -44,6 +44,7 @@ export async function run(): Promise<void> {
       baseRequired: inputs.integrity === 'required',
       shadowDatabaseUrl: inputs.shadowDatabaseUrl,
       migrationName: inputs.migrationName,
+      surface: 'action',
     });
     const { report } = outcome;
     if (report.integritySkipped)

@@ -33,8 +33,10 @@ export class Git {
     }
   }
 
+  // --end-of-options on every call that takes text from the user or the repository: a ref
+  // such as `--upload-pack=<cmd>` must reach git as a name, never as an option.
   commit(ref: string): string | undefined {
-    return this.run(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])?.trim() || undefined;
+    return this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])?.trim() || undefined;
   }
 
   isShallow(): boolean {
@@ -48,7 +50,8 @@ export class Git {
   ensureCommit(ref: string): string | undefined {
     return (
       this.commit(ref) ??
-      (this.run(['fetch', '--no-tags', '--quiet', '--depth=1', 'origin', ref]) !== undefined
+      (isFetchableRef(ref) &&
+      this.run(['fetch', '--no-tags', '--quiet', '--depth=1', '--end-of-options', 'origin', ref]) !== undefined
         ? (this.commit(ref) ?? this.commit('FETCH_HEAD'))
         : undefined)
     );
@@ -61,11 +64,11 @@ export class Git {
         if (!this.isShallow()) return undefined;
         const args =
           depth > 0
-            ? ['fetch', '--no-tags', '--quiet', `--deepen=${depth}`, 'origin', a]
-            : ['fetch', '--no-tags', '--quiet', '--unshallow', 'origin'];
+            ? ['fetch', '--no-tags', '--quiet', `--deepen=${depth}`, '--end-of-options', 'origin', a]
+            : ['fetch', '--no-tags', '--quiet', '--unshallow', '--end-of-options', 'origin'];
         if (this.run(args) === undefined) return undefined;
       }
-      const base = this.run(['merge-base', a, b])?.trim();
+      const base = this.run(['merge-base', '--end-of-options', a, b])?.trim();
       if (base) return base;
     }
     return undefined;
@@ -74,7 +77,8 @@ export class Git {
   /** Blob ids of the files under `dir` at `commit`, keyed by path relative to `dir`. */
   tree(commit: string, dir: string): Map<string, string> {
     const out = new Map<string, string>();
-    const listing = this.run(['ls-tree', '-r', '-z', commit, '--', dir.endsWith('/') ? dir : `${dir}/`]) ?? '';
+    const listing =
+      this.run(['ls-tree', '-r', '-z', '--end-of-options', commit, '--', dir.endsWith('/') ? dir : `${dir}/`]) ?? '';
     for (const entry of listing.split('\0')) {
       const m = /^\d+ blob ([0-9a-f]+)\t(.*)$/s.exec(entry);
       if (m) out.set(m[2]!.slice(dir.length + 1), m[1]!);
@@ -82,9 +86,26 @@ export class Git {
     return out;
   }
 
+  // The id comes from ls-tree, never from the user (and git 2.39's cat-file refuses --end-of-options).
   blob(id: string): string | undefined {
+    if (!/^[0-9a-f]{40,64}$/.test(id)) return undefined;
     return this.run(['cat-file', 'blob', id]);
   }
+}
+
+/**
+ * A ref that may be fetched by name: no refspec (`a:b`, `+a`) that would write local refs,
+ * and no leading `-`. Anything else is still looked up locally, just not fetched.
+ */
+export const isFetchableRef = (ref: string): boolean => /^\w[\w./-]*$/.test(ref) && !ref.includes('..');
+
+/** Why `ref` can never be a git ref, or undefined when it may be one. */
+export function refRejection(ref: string): string | undefined {
+  if (ref === '') return 'it is empty';
+  if (ref.startsWith('-')) return 'it starts with "-", so git would read it as an option';
+  // eslint-disable-next-line no-control-regex
+  if (/[\x00-\x20\x7f]/.test(ref)) return 'it contains a space or a control character';
+  return undefined;
 }
 
 /** The id git gives a file's content, to compare with a tree entry without reading the blob. */

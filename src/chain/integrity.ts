@@ -4,7 +4,8 @@ import type { Migration } from './load';
 import { splitStatements } from '../sql/tokens';
 import { lockedProviderIn, type Provider } from '../schema/provider';
 import { fail, ok, type Result } from '../problem';
-import { Git, gitBlobId } from './git';
+import { Git, gitBlobId, refRejection } from './git';
+import { baseLabel, type Surface } from '../surface';
 import { addSecond, utcStamp } from './timestamps';
 
 export type FindingCode =
@@ -39,8 +40,9 @@ export function compareWithBase(
   chain: Migration[],
   migrationsDir: string,
   provider: Provider,
+  surface: Surface = 'cli',
 ): Result<Finding[]> {
-  const opened = openBase(baseRef, migrationsDir);
+  const opened = openBase(baseRef, migrationsDir, surface);
   if (!opened.ok) return opened;
   const { git, tip, mergeBase } = opened.value;
   const rel = path.relative(git.root, migrationsDir).split(path.sep).join('/');
@@ -79,18 +81,28 @@ interface BaseView {
 const migrationNames = (tree: Map<string, string>) =>
   [...tree.keys()].filter((k) => k.endsWith('/migration.sql')).map((k) => k.slice(0, -'/migration.sql'.length));
 
-function openBase(baseRef: string, migrationsDir: string): Result<{ git: Git; tip: string; mergeBase: string }> {
+const REF_FIX = 'Give a branch, tag or commit name, e.g. --base origin/main.';
+
+function openBase(
+  baseRef: string,
+  migrationsDir: string,
+  surface: Surface,
+): Result<{ git: Git; tip: string; mergeBase: string }> {
+  // Refused before git runs: the ref is quoted (a newline in it cannot split the line).
+  const rejected = refRejection(baseRef);
+  if (rejected) return fail(`${baseLabel(surface, JSON.stringify(baseRef))} is not a git ref: ${rejected}. ${REF_FIX}`);
+  const label = baseLabel(surface, baseRef);
   const git = Git.open(migrationsDir);
   if (!git) {
     return fail(
-      `--base ${baseRef}: ${path.basename(migrationsDir)} is not inside a git checkout, so the base cannot be read. ` +
+      `${label}: ${path.basename(migrationsDir)} is not inside a git checkout, so the base cannot be read. ` +
         `Run in a clone (in GitHub Actions: actions/checkout with fetch-depth: 0).`,
     );
   }
   const tip = git.ensureCommit(baseRef);
   if (!tip) {
     return fail(
-      `--base ${baseRef}: no such commit here, and fetching it from origin failed. Fetch the base branch (in GitHub ` +
+      `${label}: no such commit here, and fetching it from origin failed. Fetch the base branch (in GitHub ` +
         `Actions: actions/checkout with fetch-depth: 0).`,
     );
   }
@@ -98,7 +110,7 @@ function openBase(baseRef: string, migrationsDir: string): Result<{ git: Git; ti
   const mergeBase = head ? git.mergeBase(tip, head) : undefined;
   if (!mergeBase) {
     return fail(
-      `--base ${baseRef}: no common history with HEAD, even after deepening the shallow clone. Use a full clone (in ` +
+      `${label}: no common history with HEAD, even after deepening the shallow clone. Use a full clone (in ` +
         `GitHub Actions: actions/checkout with fetch-depth: 0).`,
     );
   }
