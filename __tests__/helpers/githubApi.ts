@@ -15,6 +15,8 @@ export class FakeGitHubApi {
   comments = new Map<number, StoredComment[]>();
   requests: string[] = [];
   forbidCreate = false;
+  /** 'error500': every request gets HTTP 500; 'silent': requests are read and never answered. */
+  outage: 'none' | 'error500' | 'silent' = 'none';
   private nextId = 1000;
   private server = http.createServer((req, res) => this.handle(req, res));
 
@@ -24,6 +26,8 @@ export class FakeGitHubApi {
   }
 
   stop(): Promise<void> {
+    // A 'silent' outage leaves requests open on purpose; end them so close() can finish.
+    this.server.closeAllConnections();
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 
@@ -39,10 +43,12 @@ export class FakeGitHubApi {
     let raw = '';
     req.on('data', (d) => (raw += d));
     req.on('end', () => {
+      if (this.outage === 'silent') return;
       const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
         res.writeHead(status, { 'content-type': 'application/json', ...headers });
         res.end(JSON.stringify(body));
       };
+      if (this.outage === 'error500') return send(500, { message: 'Server Error' });
       if (req.headers.authorization !== 'token ghs_test_token') return send(401, { message: 'Bad credentials' });
       let m = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(url.pathname);
       if (m && req.method === 'GET') {
@@ -79,4 +85,13 @@ export class FakeGitHubApi {
       send(404, { message: `no route for ${req.method} ${url.pathname}` });
     });
   }
+}
+
+/** An address where nothing listens: a port that was just bound and released (connections are refused). */
+export async function refusingApiUrl(): Promise<string> {
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return `http://127.0.0.1:${port}`;
 }

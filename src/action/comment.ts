@@ -30,12 +30,13 @@ export interface StickyTarget {
 export type StickyOutcome =
   | { action: 'created' | 'updated'; url?: string }
   | { action: 'skipped'; reason: string }
-  | { action: 'forbidden'; message: string };
+  | { action: 'forbidden'; message: string }
+  | { action: 'failed'; message: string };
 
 /**
  * One comment per schema, found by its hidden marker across every page of the PR's
  * comments. Updated in place; created only when there is something to say (a PR that
- * never drifted gets no comment). A 403 (forks, read-only tokens) is an outcome, not a crash.
+ * never drifted gets no comment). A 403 (forks, read-only tokens) or an outage is an outcome, not a crash.
  */
 export async function upsertStickyComment(
   client: CommentsClient,
@@ -78,6 +79,13 @@ export async function upsertStickyComment(
           `access to pull requests (forks get a read-only token). The report is in the job summary.`,
       };
     }
-    throw new Error(`commenting on pull request #${target.issueNumber} failed`, { cause: e });
+    // Best effort: an outage at GitHub must not turn the verdict, the outputs or the summary into a failure.
+    const cause = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    return {
+      action: 'failed',
+      message:
+        `commenting on pull request #${target.issueNumber} failed (${cause}); the verdict, the outputs and the ` +
+        `job summary stand.`,
+    };
   }
 }

@@ -2,7 +2,8 @@ import { context, core } from './toolkit';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkProject, exitCodeOf, verdictOf, type CheckOutcome, type CheckReport } from '../check';
-import { upsertStickyComment, type CommentsClient } from './comment';
+import { upsertStickyComment } from './comment';
+import { commentsClient } from './githubClient';
 import { InputError, readInputs, type ActionInputs } from './inputs';
 import { indexSchema } from '../schema/modelIndex';
 import { scrubText } from '../maskUrl';
@@ -99,9 +100,7 @@ async function comment(report: CheckReport, inputs: ActionInputs, marker: string
     core.warning('No github-token: the report is in the job summary only.');
     return;
   }
-  // Loaded only to comment: Octokit is most of the bundle's start-up.
-  const { getOctokit } = await import('@actions/github');
-  const client = getOctokit(inputs.githubToken) as unknown as CommentsClient;
+  const client = await commentsClient(inputs.githubToken);
   const { owner, repo } = context.repo;
   const outcome = await upsertStickyComment(
     client,
@@ -109,7 +108,7 @@ async function comment(report: CheckReport, inputs: ActionInputs, marker: string
     body,
     verdictOf(report).result === 'in-sync',
   );
-  if (outcome.action === 'forbidden') core.warning(outcome.message);
+  if (outcome.action === 'forbidden' || outcome.action === 'failed') core.warning(outcome.message);
   else if (outcome.action !== 'skipped') core.info(`Comment ${outcome.action}${outcome.url ? `: ${outcome.url}` : ''}`);
 }
 
