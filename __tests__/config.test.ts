@@ -75,7 +75,7 @@ test('a CommonJS prisma.config.js', async () => {
   fs.rmSync(path.join(dir, 'prisma.config.ts'));
   fs.writeFileSync(
     path.join(dir, 'prisma.config.js'),
-    "const path = require('node:path');\nmodule.exports = { schema: path.join('db', 'schema.prisma'), migrations: { path: 'db/migrations', initShadowDb: 'CREATE TABLE \"audit_log\" (\"id\" INT)' }, tables: { external: ['public.audit_log'] } };\n",
+    "const path = require('node:path');\nmodule.exports = { experimental: { externalTables: true }, schema: path.join('db', 'schema.prisma'), migrations: { path: 'db/migrations', initShadowDb: 'CREATE TABLE \"audit_log\" (\"id\" INT)' }, tables: { external: ['public.audit_log'] } };\n",
   );
   const r = await runCheck({ cwd: dir });
   expect(r.config).toBe('prisma.config.js');

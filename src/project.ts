@@ -40,6 +40,8 @@ export function loadProject(opts: ProjectOptions): ProjectResult {
   const config = configFile ? loadPrismaConfig(configFile) : undefined;
   const partial: PartialProject = { config };
   const broken = (problem: Problem): ProjectResult => ({ ok: false, problem, partial });
+  if (config?.rejected)
+    return broken({ message: `${displayPath(config.file, opts.cwd)}: ${config.rejected}`, file: config.file });
   const fromConfig = (p: string | undefined) => (p && config ? path.resolve(path.dirname(config.file), p) : undefined);
   const located = locateSchema({
     cwd: opts.cwd,

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
-import { createRequire } from 'node:module';
 import * as path from 'node:path';
+import { evaluateInChild, type RawConfig } from './configChild';
 
 /** The parts of Prisma 7's prisma.config.ts that a drift check uses. */
 export interface PrismaConfig {
@@ -15,90 +15,59 @@ export interface PrismaConfig {
   externalEnums: string[];
   /** Set when the file could not be evaluated and string literals were read instead. */
   fallback?: string;
+  /** Prisma refuses this config (its own wording): a check must too. */
+  rejected?: string;
 }
 
-const NAMES = [
-  'prisma.config.ts',
-  'prisma.config.mts',
-  'prisma.config.cts',
-  'prisma.config.js',
-  'prisma.config.mjs',
-  'prisma.config.cjs',
+// Prisma 7.10's @prisma/config (loadConfigFromFile): `prisma7.*` names first, then the
+// legacy ones, each legacy name also as a folder holding `index.*`; extensions in c12's order.
+const EXTENSIONS = ['.js', '.ts', '.mjs', '.cjs', '.mts', '.cts'];
+const CANDIDATES = [
+  ...EXTENSIONS.map((ext) => `prisma7.config${ext}`),
+  ...EXTENSIONS.map((ext) => path.join('.config', `prisma7${ext}`)),
+  ...['prisma.config', path.join('.config', 'prisma'), path.join('.config', 'prisma.config')].flatMap((base) => [
+    ...EXTENSIONS.map((ext) => `${base}${ext}`),
+    ...EXTENSIONS.map((ext) => path.join(base, `index${ext}`)),
+  ]),
 ];
 
-/** Where Prisma 7 looks: the working directory, then `.config/prisma.*`. */
+/** The config Prisma 7.10 would pick in `cwd`, in its search order. */
 export function findPrismaConfig(cwd: string): string | undefined {
-  for (const name of NAMES) if (fs.existsSync(path.join(cwd, name))) return path.join(cwd, name);
-  for (const ext of ['ts', 'mts', 'cts', 'js', 'mjs', 'cjs'])
-    if (fs.existsSync(path.join(cwd, '.config', `prisma.${ext}`))) return path.join(cwd, '.config', `prisma.${ext}`);
+  for (const candidate of CANDIDATES) {
+    const file = path.join(cwd, candidate);
+    if (fs.statSync(file, { throwIfNoEntry: false })?.isFile()) return file;
+  }
   return undefined;
 }
 
 /**
  * Loads a config the way a runner that only checked out the repo can: TypeScript is
- * transpiled with a bundled compiler (sucrase), `prisma/config` and `dotenv` resolve to
- * built-in stand-ins, and `env("X")` returns undefined instead of throwing, because a check
- * needs no database. If the file still cannot be evaluated, string literals are read instead.
+ * transpiled here with a bundled compiler (sucrase, which runs nothing), and the result is
+ * evaluated in a child process (configChild.ts says how it is contained). If it cannot be
+ * evaluated, for whatever reason, its string literals are read instead, with a note.
  */
-export function loadPrismaConfig(file: string): PrismaConfig {
+export function loadPrismaConfig(given: string, env: NodeJS.ProcessEnv = process.env): PrismaConfig {
+  const file = path.resolve(given);
   const source = fs.readFileSync(file, 'utf8');
+  let reason: string;
   try {
-    return { file, ...fromObject(evaluate(file, source)) };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { transform } = require('sucrase') as typeof import('sucrase');
+    const code = transform(source, { transforms: ['typescript', 'imports'], filePath: file }).code;
+    const result = evaluateInChild(file, code, source, env);
+    if (result.ok) return { file, ...fromObject(result.value) };
+    reason = result.reason;
   } catch (e) {
-    return {
-      file,
-      ...fromLiterals(source),
-      fallback:
-        `${path.basename(file)} could not be evaluated (${(e as Error).message.split('\n')[0]}); read its ` +
-        `string literals instead`,
-    };
+    reason = (e as Error).message.split('\n')[0]!;
   }
-}
-
-function evaluate(file: string, source: string): unknown {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { transform } = require('sucrase') as typeof import('sucrase');
-  const code = transform(source, { transforms: ['typescript', 'imports'], filePath: file }).code;
-  const dir = path.dirname(file);
-  const realRequire = createRequire(file);
-  const loadDotenv = () => {
-    const envFile = path.join(dir, '.env');
-    if (!fs.existsSync(envFile)) return;
-    for (const line of fs.readFileSync(envFile, 'utf8').split(/\r?\n/)) {
-      const m = /^\s*(?:export\s+)?([A-Za-z_][\w.]*)\s*=\s*(.*?)\s*$/.exec(line);
-      if (m && process.env[m[1]!] === undefined) process.env[m[1]!] = m[2]!.replace(/^(['"])(.*)\1$/, '$2');
-    }
-  };
-  const prismaConfig = { defineConfig: <T>(c: T) => c, env: (name: string) => process.env[name] };
-  const stubs: Record<string, () => unknown> = {
-    'prisma/config': () => prismaConfig,
-    '@prisma/config': () => prismaConfig,
-    'dotenv/config': () => (loadDotenv(), {}),
-    dotenv: () => ({ config: () => (loadDotenv(), { parsed: {} }) }),
-  };
-  const requireForConfig = (id: string) => (id in stubs ? stubs[id]!() : realRequire(id));
-  const module = { exports: {} as Record<string, unknown> };
-  new Function('require', 'module', 'exports', '__filename', '__dirname', code)(
-    requireForConfig,
-    module,
-    module.exports,
+  return {
     file,
-    dir,
-  );
-  const exported = (module.exports.default ?? module.exports) as unknown;
-  if (exported && typeof (exported as Promise<unknown>).then === 'function')
-    throw new Error('an async config is not supported');
-  return exported;
+    ...fromLiterals(source),
+    fallback: `${path.basename(file)} could not be evaluated (${reason}); read its string literals instead`,
+  };
 }
 
-function fromObject(value: unknown): Omit<PrismaConfig, 'file'> {
-  const c = (value ?? {}) as {
-    schema?: unknown;
-    migrations?: { path?: unknown; initShadowDb?: unknown };
-    datasource?: { shadowDatabaseUrl?: unknown; url?: unknown };
-    tables?: { external?: unknown };
-    enums?: { external?: unknown };
-  };
+function fromObject(c: RawConfig): Omit<PrismaConfig, 'file'> {
   const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
   const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
   return {
@@ -109,7 +78,31 @@ function fromObject(value: unknown): Omit<PrismaConfig, 'file'> {
     url: str(c.datasource?.url),
     externalTables: list(c.tables?.external),
     externalEnums: list(c.enums?.external),
+    rejected: experimentalRejection({
+      tables: c.tables?.external !== undefined && c.tables?.external !== null,
+      enums: c.enums?.external !== undefined && c.enums?.external !== null,
+      initShadowDb: Boolean(c.migrations?.initShadowDb),
+      externalTables: c.experimental?.externalTables === true,
+    }),
   };
+}
+
+/** Prisma 7.10 (@prisma/config validateExperimentalFeatures) refuses these without the flag, in this order. */
+function experimentalRejection(used: {
+  tables: boolean;
+  enums: boolean;
+  initShadowDb: boolean;
+  externalTables: boolean;
+}): string | undefined {
+  if (used.externalTables) return undefined;
+  const option = used.tables
+    ? 'tables.external'
+    : used.enums
+      ? 'enums.external'
+      : used.initShadowDb
+        ? 'migrations.initShadowDb'
+        : undefined;
+  return option && `The \`${option}\` configuration requires \`experimental.externalTables\` to be set to \`true\`.`;
 }
 
 /** The fallback: literal values only (a value computed at run time cannot be read this way). */
@@ -119,7 +112,15 @@ function fromLiterals(source: string): Omit<PrismaConfig, 'file'> {
     const m = new RegExp(`\\b${block}\\s*:\\s*\\{[^}]*?\\bexternal\\s*:\\s*\\[([^\\]]*)\\]`).exec(source);
     return m ? [...m[1]!.matchAll(/(['"`])([^'"`]*)\1/g)].map((x) => x[2]!) : [];
   };
+  const tables = /\btables\s*:\s*\{[^}]*?\bexternal\s*:/.test(source);
+  const enums = /\benums\s*:\s*\{[^}]*?\bexternal\s*:/.test(source);
   return {
+    rejected: experimentalRejection({
+      tables,
+      enums,
+      initShadowDb: /\binitShadowDb\s*:/.test(source),
+      externalTables: /\bexternalTables\s*:\s*true\b/.test(source),
+    }),
     schema: literal('schema'),
     migrationsPath: /\bmigrations\s*:\s*\{[^}]*?\bpath\s*:\s*(['"`])([^'"`]*)\1/.exec(source)?.[2],
     initShadowDb: literal('initShadowDb'),
