@@ -106,7 +106,9 @@ function experimentalRejection(used: {
 }
 
 /** The fallback: literal values only (a value computed at run time cannot be read this way). */
-function fromLiterals(source: string): Omit<PrismaConfig, 'file'> {
+function fromLiterals(withComments: string): Omit<PrismaConfig, 'file'> {
+  // Whole-line and block comments only: `//` inside a string ('postgresql://…') must stay.
+  const source = withComments.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
   const literal = (key: string) => new RegExp(`\\b${key}\\s*:\\s*(['"\`])([^'"\`]*)\\1`).exec(source)?.[2];
   const array = (block: string) => {
     const m = new RegExp(`\\b${block}\\s*:\\s*\\{[^}]*?\\bexternal\\s*:\\s*\\[([^\\]]*)\\]`).exec(source);
