@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Git } from '../src/chain/git';
 import { runCheck } from '../src/check';
-import { runBin } from './helpers/fixtures';
+import { copyFixture, runBin } from './helpers/fixtures';
 import { baseRepo } from './helpers/gitRepo';
 
 // A ref the pull request's author (or a workflow's expression) controls must never reach git as
@@ -65,4 +65,16 @@ test('under the Action the messages name what its user controls, not --base', as
   expect(r.integritySkipped).not.toContain('--base');
   const cli = await runCheck({ cwd: repo.dir, base: 'f'.repeat(40), baseRequired: false });
   expect(cli.integritySkipped).toMatch(/^--base f{40}: no such commit here/);
+});
+
+test.each([
+  [{ schema: 'nope/schema.prisma' }, 'input "schema" nope/schema.prisma: no such file or folder', '--schema nope'],
+  [{ migrations: 'nope' }, 'input "migrations" nope: no such directory', '--migrations nope'],
+  [{ shadowDatabaseUrl: 'postgresql://u@127.0.0.1:1/db' }, 'input "shadow-database-url" is for PostgreSQL', '--shadow'],
+])('under the Action, %j is named as the input, on the CLI as the flag', async (given, action, cli) => {
+  const cwd = copyFixture('sqlite-in-sync');
+  const underAction = await runCheck({ cwd, ...given, surface: 'action' });
+  expect(underAction.errors[0]!.message).toContain(action);
+  expect(underAction.errors[0]!.message).not.toMatch(/--[a-z]/);
+  expect((await runCheck({ cwd, ...given })).errors[0]!.message).toMatch(new RegExp(`^${cli}`));
 });

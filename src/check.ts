@@ -14,7 +14,7 @@ import { indexSchema } from './schema/modelIndex';
 import type { Provider } from './schema/provider';
 import { openThrowawayDb } from './throwaway/open';
 import type { ThrowawayDb } from './throwaway/types';
-import type { Surface } from './surface';
+import { optionLabel, type Surface } from './surface';
 import { migrationFolderName } from './write';
 
 export interface CheckOptions {
@@ -110,6 +110,7 @@ export async function checkProject(opts: CheckOptions): Promise<CheckOutcome> {
     schema: opts.schema,
     migrations: opts.migrations,
     lockMustMatchSchema: true,
+    surface: opts.surface,
   });
   const known = loaded.ok ? loaded.value : loaded.partial;
   if (known.config) {
@@ -162,8 +163,8 @@ async function checkLoaded(project: Project, opts: CheckOptions, report: CheckRe
   const shadowUrl = opts.shadowDatabaseUrl ?? opts.env?.SHADOW_DATABASE_URL ?? project.config?.shadowDatabaseUrl;
   if (shadowUrl && provider !== 'postgresql') {
     return broken(
-      `--shadow-database-url is for PostgreSQL; this schema's provider is ${provider}, which replays in an embedded ` +
-        `database.`,
+      `${optionLabel(opts.surface ?? 'cli', 'shadow-database-url')} is for PostgreSQL; this schema's provider is ` +
+        `${provider}, which replays in an embedded database.`,
     );
   }
   const opened = shadowUrl

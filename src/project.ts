@@ -3,6 +3,7 @@ import { loadChain, type Migration } from './chain/load';
 import { findPrismaConfig, loadPrismaConfig, type PrismaConfig } from './config/prismaConfig';
 import { displayPath, type Problem } from './problem';
 import { locateSchema, type LocatedSchema } from './schema/locate';
+import type { Surface } from './surface';
 import { checkLockFile, readLockedProvider, readProvider, type ProviderSource } from './schema/provider';
 
 export interface ProjectOptions {
@@ -12,6 +13,8 @@ export interface ProjectOptions {
   migrations?: string;
   /** check: the lock file must name the schema's provider (deploy compares it with the target instead). */
   lockMustMatchSchema?: boolean;
+  /** Who reads the messages (the CLI's flags or the Action's inputs). */
+  surface?: Surface;
 }
 
 /** What every command starts from, read once: absolute paths, the schema parsed from disk once. */
@@ -47,6 +50,7 @@ export function loadProject(opts: ProjectOptions): ProjectResult {
     cwd: opts.cwd,
     schema: opts.schema ?? fromConfig(config?.schema),
     migrations: opts.migrations ?? fromConfig(config?.migrationsPath),
+    surface: opts.surface,
   });
   if (!located.ok) return broken(located.problem);
   const schema = (partial.schema = located.value);

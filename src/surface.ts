@@ -4,6 +4,11 @@
  */
 export type Surface = 'cli' | 'action';
 
+/** A flag of the CLI, or the Action input that plays its part. */
+export function optionLabel(surface: Surface, option: 'schema' | 'migrations' | 'shadow-database-url'): string {
+  return surface === 'action' ? `input "${option}"` : `--${option}`;
+}
+
 /**
  * The base ref as its reader knows it. The Action has no base input: it compares with the
  * pull request's base commit, which the `integrity` input turns on and off.

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { displayPath, fail, ok, type Result } from '../problem';
+import { optionLabel, type Surface } from '../surface';
 
 export interface SchemaFile {
   /** Absolute path. */
@@ -21,6 +22,8 @@ export interface LocateOptions {
   cwd: string;
   schema?: string;
   migrations?: string;
+  /** Who reads the messages: they name `--schema` on the CLI, the `schema` input under the Action. */
+  surface?: Surface;
 }
 
 /** Finds the schema the way the Prisma CLI does, without needing prisma.config.ts. */
@@ -33,20 +36,20 @@ export function locateSchema(opts: LocateOptions): Result<LocatedSchema> {
   const migrationsDir = opts.migrations ? path.resolve(opts.cwd, opts.migrations) : defaultMigrationsDir(root);
   if (opts.migrations && !isDir(migrationsDir)) {
     return fail(
-      `--migrations ${displayPath(migrationsDir, opts.cwd)}: no such directory. Pass the folder that holds your ` +
-        `migration folders.`,
+      `${optionLabel(opts.surface ?? 'cli', 'migrations')} ${displayPath(migrationsDir, opts.cwd)}: no such ` +
+        `directory. Pass the folder that holds your migration folders.`,
     );
   }
   return ok({ root, dir: isDir(root) ? root : path.dirname(root), files: files.value, migrationsDir });
 }
 
-function findSchemaPath({ cwd, schema }: LocateOptions): Result<string> {
+function findSchemaPath({ cwd, schema, surface }: LocateOptions): Result<string> {
   if (schema) {
     const p = path.resolve(cwd, schema);
     if (!fs.existsSync(p))
       return fail(
-        `--schema ${displayPath(p, cwd)}: no such file or folder. Pass the path to schema.prisma or to a folder of ` +
-          `.prisma files.`,
+        `${optionLabel(surface ?? 'cli', 'schema')} ${displayPath(p, cwd)}: no such file or folder. Pass the path ` +
+          `to schema.prisma or to a folder of .prisma files.`,
       );
     return ok(p);
   }
