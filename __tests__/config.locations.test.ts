@@ -7,14 +7,14 @@ import { fixture } from './helpers/fixtures';
 
 const copyLocation = (name: string) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `pdg-config-${name}-`));
-  fs.cpSync(fixture(`config-locations/${name}`), dir, { recursive: true });
+  fs.cpSync(fixture(name), dir, { recursive: true });
   return dir;
 };
 
 // Prisma 7.10's @prisma/config (loadConfigFromFile) search order: prisma7.config.* and
 // .config/prisma7.* first, then prisma.config.*, .config/prisma.* and .config/prisma.config.*,
 // each of the latter also as a folder holding index.*; extensions .js, .ts, .mjs, .cjs, .mts,
-// .cts in that order. Each fixture keeps its project in db/, so only the right config finds it;
+// .cts in that order. Each fixtures/config-<case> keeps its project in db/, so only the right config finds it;
 // where a decoy config exists, it points nowhere.
 const LOCATIONS: [string, string][] = [
   ['prisma7-config', 'prisma7.config.ts'],
@@ -28,7 +28,7 @@ const LOCATIONS: [string, string][] = [
 ];
 
 test.each(LOCATIONS)('%s: %s is the config, and its paths resolve from its own folder', async (name, config) => {
-  const cwd = fixture(`config-locations/${name}`);
+  const cwd = fixture(`config-${name}`);
   expect(findPrismaConfig(cwd)).toBe(path.join(cwd, config));
   const r = await runCheck({ cwd });
   expect(r.errors).toEqual([]);
@@ -40,7 +40,7 @@ test.each(LOCATIONS)('%s: %s is the config, and its paths resolve from its own f
 });
 
 test('a folder or a file named like a config that is not one is passed over', () => {
-  const dir = copyLocation('prisma-config');
+  const dir = copyLocation('config-prisma-config');
   fs.mkdirSync(path.join(dir, 'prisma7.config.ts')); // a folder, not a file
   fs.mkdirSync(path.join(dir, '.config', 'prisma7'), { recursive: true }); // prisma7 takes no index.*
   fs.writeFileSync(path.join(dir, '.config', 'prisma7', 'index.ts'), 'export default {}\n');
@@ -55,7 +55,7 @@ test.each([
   ['enums.external', "  enums: { external: ['mood'] },\n"],
   ['migrations.initShadowDb', ''],
 ])('%s without experimental.externalTables: exit 2 with Prisma 7.10 wording', async (option, extra) => {
-  const dir = copyLocation('external-without-flag');
+  const dir = copyLocation('bad-config-external-without-flag');
   const file = path.join(dir, 'prisma.config.ts');
   let body = fs.readFileSync(file, 'utf8').replace(/ {2}tables: .*\n/, extra);
   if (option === 'migrations.initShadowDb')
@@ -75,10 +75,10 @@ test.each([
 });
 
 test('the committed fixture without the flag is refused, also when read by the literal fallback', async () => {
-  const cwd = fixture('config-locations/external-without-flag');
+  const cwd = fixture('bad-config-external-without-flag');
   const r = await runCheck({ cwd });
   expect(r.errors.map((e) => e.message)).toEqual([REFUSED('tables.external')]);
-  const dir = copyLocation('external-without-flag');
+  const dir = copyLocation('bad-config-external-without-flag');
   const file = path.join(dir, 'prisma.config.ts');
   fs.writeFileSync(file, "import './not-installed'\n" + fs.readFileSync(file, 'utf8'));
   const fallback = await runCheck({ cwd: dir });
