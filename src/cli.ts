@@ -1,3 +1,4 @@
+import { withoutWorkflowCommands } from './printable';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -168,8 +169,8 @@ export async function main(): Promise<void> {
   const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   try {
     process.exitCode = await runCli(process.argv.slice(2), {
-      stdout: (s) => process.stdout.write(s),
-      stderr: (s) => process.stderr.write(s),
+      stdout: (s) => process.stdout.write(withoutWorkflowCommands(s)),
+      stderr: (s) => process.stderr.write(withoutWorkflowCommands(s)),
       cwd: process.cwd(),
       color,
     });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { displayPath, fail, ok, type Result } from '../problem';
+import { hasControl, printable } from '../printable';
 import { inspectRepoPath, readRepoFile, realRoot } from '../repoFiles';
 
 export interface Migration {
@@ -44,6 +45,15 @@ export function loadChain(migrationsDir: string, cwd: string): Result<Migration[
     }
   }
   names.sort((a, b) => a.localeCompare(b));
+  const odd = names.find(hasControl);
+  if (odd !== undefined)
+    return fail({
+      migration: printable(odd),
+      file: displayPath(path.join(migrationsDir, odd), cwd),
+      message:
+        `${displayPath(path.join(migrationsDir, odd), cwd)}: the migration folder's name holds a control ` +
+        `character. Rename the folder (Prisma names them <timestamp>_<name>).`,
+    });
   const chain: Migration[] = [];
   for (const name of names) {
     const file = path.join(migrationsDir, name, 'migration.sql');

@@ -1,3 +1,5 @@
+import { printable } from '../printable';
+
 /** The SQL dialects we tokenise: the providers the engine can diff offline. */
 export type Dialect = 'sqlite' | 'postgresql';
 
@@ -208,6 +210,6 @@ export function lineFinder(text: string): (offset: number) => number {
 
 /** The first line of a statement, shortened for a one-line message. */
 export function statementHead(text: string, max = 120): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
+  const oneLine = printable(text.replace(/\s+/g, ' ').trim());
   return oneLine.length > max ? oneLine.slice(0, max - 1) + '…' : oneLine;
 }
