@@ -27,6 +27,8 @@ or out-of-order migrations, and a changed migration_lock.toml.
 server, in a temporary database that is dropped afterwards.
 
 Exit codes: 0 in sync, 1 drift, 2 broken input or migration chain.
+--timeout <seconds> (default 600) bounds the whole command, for every command; past it, the
+command stops, names the migration and statement in flight, and exits 2.
 
 deploy applies pending migrations to the database in DATABASE_URL (or the schema's
 url = env("…"), or prisma.config.ts datasource.url), sharing _prisma_migrations with
@@ -58,6 +60,7 @@ const OPTIONS = {
   drift: { type: 'boolean', default: false },
   applied: { type: 'string' },
   'rolled-back': { type: 'string' },
+  timeout: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', default: false },
 } as const;
@@ -106,6 +109,9 @@ function usageError(command: string, rest: string[], values: Values): string | u
   }
   const misplaced = misplacedFlag(command, values);
   if (misplaced) return `--${misplaced} does not apply to ${command}. Run prisma-drift-gate --help.`;
+  if (values.timeout !== undefined && !(Number(values.timeout) > 0)) {
+    return `--timeout needs a number of seconds above 0, e.g. --timeout 600 (got "${values.timeout}").`;
+  }
   if (command === 'check' && values.write !== undefined && !/\w/.test(values.write)) {
     return '--write needs a migration name, e.g. --write add_last_updated.';
   }

@@ -3,6 +3,7 @@ import { loadChain, type Migration } from './chain/load';
 import { findPrismaConfig, loadPrismaConfig, type PrismaConfig } from './config/prismaConfig';
 import { displayPath, type Problem } from './problem';
 import { inspectRepoPath, isInside, realRoot } from './repoFiles';
+import { progress } from './watchdog';
 import { locateSchema, type LocatedSchema } from './schema/locate';
 import { checkLockFile, readLockedProvider, readProvider, type ProviderSource } from './schema/provider';
 
@@ -43,6 +44,7 @@ export function loadProject(opts: ProjectOptions): ProjectResult {
   const configFile = findPrismaConfig(opts.cwd);
   const configEntry = configFile ? inspectRepoPath(configFile, repo, 'the Prisma config', opts.cwd) : undefined;
   if (configEntry && !configEntry.ok) return broken(configEntry.problem);
+  if (configFile) progress({ doing: 'evaluating the Prisma config', file: displayPath(configFile, opts.cwd) });
   const config = (partial.config = configFile ? loadPrismaConfig(configFile) : undefined);
   const fromConfig = (p: string | undefined) => (p && config ? path.resolve(path.dirname(config.file), p) : undefined);
   const located = locateSchema({

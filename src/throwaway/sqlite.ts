@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import type { Migration } from '../chain/load';
 import { splitStatements, statementHead, type Statement } from '../sql/tokens';
 import { runContained } from './sqliteContained';
+import { progress } from '../watchdog';
 import { fail, ok, type Result } from '../problem';
 import type { ColumnInfo, DbInspector } from './types';
 import { legacyDqsFactory, withLegacyDqs } from './sqliteDqs';
@@ -38,8 +39,11 @@ export async function openSqlite(): Promise<ThrowawayDb> {
     inspector,
     async runMigration(migration: Migration) {
       for (const stmt of splitStatements(migration.sql, 'sqlite')) {
+        const head = statementHead(stmt.text);
+        const { name, displayFile } = migration;
+        progress({ doing: 'replaying', migration: name, file: displayFile, line: stmt.line, statement: head });
         const r = await execStatement(stmt);
-        if (!r.ok) return fail(migrationFailure(migration, stmt.line, statementHead(stmt.text), r.problem.message));
+        if (!r.ok) return fail(migrationFailure(migration, stmt.line, head, r.problem.message));
       }
       return ok(undefined);
     },
