@@ -133,21 +133,25 @@ describe('the launcher (action.yml runs.main)', () => {
     expect(r.stderr).toBe('');
   });
 
-  test("one process: the runner's pid becomes the check (execve), and SIGTERM ends it", async () => {
+  test('the launcher watches one child, `node --liftoff-only index.js`; SIGTERM ends both and the temp files', async () => {
     const dir = await generate(work, 'postgresql', 170);
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pdg-launch-tmp-'));
     let cmdline = '';
-    let children = 'unread';
+    let worker = 0;
     const r = await runAction(actionDir, dir, {
+      env: { TMPDIR: tmp },
       started: (child) => {
         const poll = setInterval(() => {
-          const args = fs.readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').split('\0');
-          if (!args.includes('--liftoff-only')) return; // still the launcher's image
+          const kids = fs.readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim();
+          if (!kids) return;
           clearInterval(poll);
-          cmdline = args
+          worker = Number(kids.split(' ')[0]);
+          cmdline = fs
+            .readFileSync(`/proc/${worker}/cmdline`, 'utf8')
+            .split('\0')
             .filter(Boolean)
             .map((a) => path.basename(a))
             .join(' ');
-          children = fs.readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim();
           // Let the check get into the replay before the runner cancels the job.
           setTimeout(() => child.kill('SIGTERM'), 300);
         }, 10);
@@ -155,8 +159,10 @@ describe('the launcher (action.yml runs.main)', () => {
       },
     });
     expect(cmdline).toBe('node --liftoff-only index.js');
-    expect(children).toBe('');
     expect(r.signal).toBe('SIGTERM');
+    expect(fs.existsSync(`/proc/${worker}`)).toBe(false);
+    expect(fs.readdirSync(tmp)).toEqual([]);
+    fs.rmSync(tmp, { recursive: true, force: true });
   }, 120_000);
 });
 
