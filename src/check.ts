@@ -25,6 +25,8 @@ export interface CheckOptions {
   base?: string;
   /** Replay PostgreSQL on this server instead of PGlite. */
   shadowDatabaseUrl?: string;
+  /** Replay in a temporary schema where the role may not create databases (opt-in: SQL can leave it). */
+  shadowSchemaMode?: boolean;
   /** The CLI's environment: SHADOW_DATABASE_URL there is the default for `shadowDatabaseUrl`. */
   env?: NodeJS.ProcessEnv;
   /** When the base cannot be read: true makes it an error (exit 2), false skips the comparison with a note. */
@@ -168,11 +170,12 @@ async function checkLoaded(project: Project, opts: CheckOptions, report: CheckRe
     );
   }
   const opened = shadowUrl
-    ? await (await import('./throwaway/pgServer')).openPgServer(shadowUrl)
+    ? await (await import('./throwaway/pgServer')).openPgServer(shadowUrl, opts.shadowSchemaMode)
     : { ok: true as const, value: await openThrowawayDb(provider, project.chain, project.schema) };
   if (!opened.ok) return opened;
   await using db = opened.value;
   report.timings.dbStartMs = Math.round(performance.now() - tDb);
+  if (db.notes?.length) report.notes = [...(report.notes ?? []), ...db.notes];
   const init = project.config?.initShadowDb;
   if (init) {
     const r = await db.runScript(init);

@@ -24,7 +24,9 @@ that fixes any drift. --write <name> saves it as <migrations>/<timestamp>_<name>
 --base <git-ref> also checks the history against that branch: edited, deleted, renamed
 or out-of-order migrations, and a changed migration_lock.toml.
 --shadow-database-url (or SHADOW_DATABASE_URL) replays PostgreSQL histories on a real
-server, in a temporary database that is dropped afterwards.
+server, in a temporary database that is dropped afterwards. The server must be disposable:
+the pull request's SQL runs there with the URL's role. --shadow-schema-mode replays in a
+temporary schema where the role may not create databases (SQL can leave a schema).
 
 Exit codes: 0 in sync, 1 drift, 2 broken input or migration chain.
 --timeout <seconds> (default 600) bounds the whole command, for every command; past it, the
@@ -61,6 +63,7 @@ const OPTIONS = {
   applied: { type: 'string' },
   'rolled-back': { type: 'string' },
   timeout: { type: 'string' },
+  'shadow-schema-mode': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', default: false },
 } as const;
@@ -141,6 +144,7 @@ async function runCheckCommand(values: Values, io: CliIo): Promise<number> {
     migrations: values.migrations,
     base: values.base,
     shadowDatabaseUrl: values['shadow-database-url'],
+    shadowSchemaMode: values['shadow-schema-mode'],
     env: process.env,
     migrationName: values.write,
   });

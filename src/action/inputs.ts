@@ -15,6 +15,7 @@ export interface ActionInputs {
   migrations?: string;
   workingDirectory: string;
   shadowDatabaseUrl?: string;
+  shadowSchemaMode: boolean;
   githubToken?: string;
   comment: boolean;
   failOnDrift: boolean;
@@ -50,6 +51,7 @@ export function readInputs(): ActionInputs {
   const given = {
     'database-url': databaseUrl,
     'shadow-database-url': shadowDatabaseUrl,
+    'shadow-schema-mode': bool('shadow-schema-mode', false),
     'dry-run': bool('dry-run', false),
     'allow-edited': bool('allow-edited', false),
     drift: bool('drift', false),
@@ -77,6 +79,7 @@ export function readInputs(): ActionInputs {
     migrations: core.getInput('migrations') || undefined,
     workingDirectory: core.getInput('working-directory') || '.',
     shadowDatabaseUrl,
+    shadowSchemaMode: bool('shadow-schema-mode', false),
     githubToken,
     comment: bool('comment', true),
     failOnDrift: bool('fail-on-drift', true),

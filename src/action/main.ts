@@ -44,6 +44,7 @@ export async function run(): Promise<void> {
       base,
       baseRequired: inputs.integrity === 'required',
       shadowDatabaseUrl: inputs.shadowDatabaseUrl,
+      shadowSchemaMode: inputs.shadowSchemaMode,
       migrationName: inputs.migrationName,
     });
     const { report } = outcome;

@@ -38,6 +38,8 @@ export interface ThrowawayDb extends AsyncDisposable {
   adapterFactory(): SqlMigrationAwareDriverAdapterFactory;
   /** Reads the replayed schema, to explain the engine's diff and its data-loss risks. */
   readonly inspector: DbInspector;
+  /** What the user should know about where the SQL runs (a shadow server's reach). */
+  readonly notes?: string[];
 }
 
 /** The message for a statement that failed while replaying a migration. */
