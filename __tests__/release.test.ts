@@ -29,9 +29,12 @@ test('package.json is publishable, with provenance', () => {
   expect(fs.readFileSync(path.join(ROOT, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n/);
 });
 
-test('the comment and fixes pin the CLI to package.json’s version', () => {
+test('the comment, the fixes and the README pin the CLI to package.json’s version', () => {
   expect(VERSION).toBe(pkg.version);
   expect(CLI_COMMAND).toBe(`npx prisma-drift-gate@${pkg.version}`);
+  const pinned = [...readme.matchAll(/prisma-drift-gate@(\d[\w.-]*)/g)].map((m) => m[1]);
+  expect(pinned.length).toBeGreaterThan(0);
+  expect(new Set(pinned)).toEqual(new Set([pkg.version]));
 });
 
 test('the release notes come from the CHANGELOG entry of the version, and a missing one is refused', () => {
