@@ -45,14 +45,15 @@ beforeAll(() => {
   fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'app', private: true }) + '\n');
   const started = Date.now();
   const tarball = path.join(work, packed.filename);
-  const install = npm(['npm', 'install', '--save-dev', '--no-audit', '--no-fund', tarball], app, 600_000);
+  // Measured 2 to 6 minutes on a shared 2-core machine where better-sqlite3 12 compiles; bounded well above.
+  const install = npm(['npm', 'install', '--save-dev', '--no-audit', '--no-fund', tarball], app, 900_000);
   expect({ status: install.status, stderr: install.status === 0 ? '' : install.stderr }).toEqual({
     status: 0,
     stderr: '',
   });
   // Shown in the test log: the install time is what a CI run without a prebuilt binary pays.
   console.log(`packed ${packed.size} bytes, ${packed.files.length} files; install took ${Date.now() - started} ms`);
-}, 900_000);
+}, 1_300_000);
 afterAll(() => work && fs.rmSync(work, { recursive: true, force: true }));
 
 test('the tarball holds the bin, the built lib/ with the PGlite snapshot, and nothing of the Action', () => {
