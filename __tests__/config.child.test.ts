@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -103,3 +104,35 @@ test('negative control: a legitimate config that reads DATABASE_URL through env(
   expect(c).toMatchObject({ schema: 'db/schema.prisma', url: 'postgresql://u@h/db' });
   expect(c.fallback).toBeUndefined();
 });
+
+test('a looping config ends by itself when our process is killed first (its group is not ours)', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pdg-cfg-orphan-'));
+  const pidFile = path.join(dir, 'pid');
+  fs.writeFileSync(
+    path.join(dir, 'prisma.config.ts'),
+    `require('node:fs').writeFileSync(${JSON.stringify(pidFile)}, String(process.pid));\nwhile (true) {}\n`,
+  );
+  const loader =
+    `require(${JSON.stringify(require.resolve('../lib/config/prismaConfig.js'))})` +
+    `.loadPrismaConfig(${JSON.stringify(path.join(dir, 'prisma.config.ts'))})`;
+  const parent = spawn(process.execPath, ['-e', loader], { stdio: 'ignore' });
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  await waitFor(() => fs.existsSync(pidFile) && fs.readFileSync(pidFile, 'utf8') !== '', 5000);
+  const configPid = Number(fs.readFileSync(pidFile, 'utf8'));
+  parent.kill('SIGKILL'); // as the supervisor's group kill would: it does not reach the config's group
+  await new Promise((r) => parent.on('close', r));
+  expect(alive(configPid)).toBe(true);
+  await waitFor(() => !alive(configPid), 7000);
+  expect(alive(configPid)).toBe(false);
+});
+
+async function waitFor(done: () => boolean, ms: number): Promise<void> {
+  for (const until = Date.now() + ms; !done() && Date.now() < until;) await new Promise((r) => setTimeout(r, 50));
+}

@@ -24,8 +24,13 @@ export type ChildResult = { ok: true; value: RawConfig } | { ok: false; reason: 
 // The result goes to a file, not stdout: the config's own prints must reach neither our
 // stdout (a `::` line is a workflow command) nor the result.
 const CHILD = String.raw`
-const fs = require('node:fs'), path = require('node:path'), { createRequire } = require('node:module');
-const { file, code, out } = JSON.parse(fs.readFileSync(process.argv[1], 'utf8'));
+const fs = require('node:fs'), path = require('node:path'), vm = require('node:vm');
+const { createRequire } = require('node:module');
+const { file, code, out, limitMs } = JSON.parse(fs.readFileSync(process.argv[1], 'utf8'));
+// Its own limit, should our process die before it (the supervisor's group kill does not reach
+// this group): the top level runs under vm's timeout, which interrupts a synchronous loop, and
+// this timer ends a config that never settles. Our parent's kill comes first otherwise.
+setTimeout(() => process.exit(124), limitMs + 500);
 const dir = path.dirname(file);
 const loadDotenv = () => {
   const envFile = path.join(dir, '.env');
@@ -45,7 +50,9 @@ const send = (v) => { fs.writeFileSync(out, JSON.stringify(v)); process.exit(0);
 (async () => {
   const module = { exports: {} };
   const req = (id) => (id in stubs ? stubs[id]() : realRequire(id));
-  new Function('require', 'module', 'exports', '__filename', '__dirname', code)(req, module, module.exports, file, dir);
+  globalThis.__pdgArgs = [req, module, module.exports, file, dir];
+  const wrapped = '(function (require, module, exports, __filename, __dirname) {' + code + '\n})';
+  vm.runInThisContext(wrapped + '.apply(undefined, globalThis.__pdgArgs)', { filename: file, timeout: limitMs + 250 });
   const c = (await (module.exports.default ?? module.exports)) ?? {};
   const m = c.migrations ?? {}, d = c.datasource ?? {};
   send({ ok: true, value: JSON.parse(JSON.stringify({
@@ -67,7 +74,7 @@ export function evaluateInChild(file: string, code: string, source: string, env 
   try {
     const request = path.join(tmp, 'request.json');
     const out = path.join(tmp, 'result.json');
-    fs.writeFileSync(request, JSON.stringify({ file, code, out }));
+    fs.writeFileSync(request, JSON.stringify({ file, code, out, limitMs: CONFIG_TIME_LIMIT_MS }));
     // `detached` (a process group of its own) works for spawnSync too; only @types/node omits it.
     const options: SpawnSyncOptions & { detached: boolean } = {
       cwd: path.dirname(file),
