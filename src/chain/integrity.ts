@@ -115,7 +115,7 @@ function baseMigrationFindings(view: BaseView): Finding[] {
   for (const name of baseNames) {
     const m = mine.get(name);
     if (m) {
-      if (gitBlobId(m.sql) !== atMergeBase.get(`${name}/migration.sql`) && normalise(m.sql) !== baseSql(name)) {
+      if (gitBlobId(m.text) !== atMergeBase.get(`${name}/migration.sql`) && normalise(m.text) !== baseSql(name)) {
         findings.push({
           code: 'edited',
           severity: 'error',
@@ -130,7 +130,7 @@ function baseMigrationFindings(view: BaseView): Finding[] {
       }
       continue;
     }
-    const renamedTo = fresh.find((f) => normalise(f.sql) === baseSql(name));
+    const renamedTo = fresh.find((f) => normalise(f.text) === baseSql(name));
     findings.push(
       renamedTo
         ? {

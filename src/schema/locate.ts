@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { withoutBom } from '../sql/utf8';
 import { displayPath, fail, ok, type Result } from '../problem';
 
 export interface SchemaFile {
@@ -91,7 +92,8 @@ function readSchemaFiles(root: string, cwd: string): Result<SchemaFile[]> {
   for (const p of paths) {
     let content: string;
     try {
-      content = fs.readFileSync(p, 'utf8');
+      // Editors on Windows may save a BOM; Prisma's parser and ours read it as a stray character.
+      content = withoutBom(fs.readFileSync(p, 'utf8'));
     } catch (e) {
       return fail(
         `${displayPath(p, cwd)}: cannot read the schema (${(e as NodeJS.ErrnoException).code ?? String(e)}).`,
