@@ -3,7 +3,8 @@ import { loadChain, type Migration } from './chain/load';
 import { findPrismaConfig, loadPrismaConfig, type PrismaConfig } from './config/prismaConfig';
 import { displayPath, type Problem } from './problem';
 import { locateSchema, type LocatedSchema } from './schema/locate';
-import { checkLockFile, readLockedProvider, readProvider, type ProviderSource } from './schema/provider';
+import { checkLockedProvider, readLockedProvider } from './schema/lockFile';
+import { readProvider, type ProviderSource } from './schema/provider';
 
 export interface ProjectOptions {
   cwd: string;
@@ -51,13 +52,15 @@ export function loadProject(opts: ProjectOptions): ProjectResult {
   const provider = readProvider(schema.files, opts.cwd);
   if (!provider.ok) return broken(provider.problem);
   partial.provider = provider.value;
+  const locked = readLockedProvider(schema.migrationsDir, opts.cwd);
+  if (!locked.ok) return broken(locked.problem);
+  const lockedProvider = locked.value;
   if (opts.lockMustMatchSchema) {
-    const lock = checkLockFile(schema.migrationsDir, provider.value.provider, opts.cwd);
+    const lock = checkLockedProvider(lockedProvider, schema.migrationsDir, provider.value.provider, opts.cwd);
     if (!lock.ok) return broken(lock.problem);
   }
   const chain = loadChain(schema.migrationsDir, opts.cwd);
   if (!chain.ok) return broken(chain.problem);
-  const lockedProvider = readLockedProvider(schema.migrationsDir);
   return {
     ok: true,
     value: { cwd: opts.cwd, config, schema, provider: provider.value, lockedProvider, chain: chain.value },
