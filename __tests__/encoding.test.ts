@@ -1,11 +1,16 @@
 import Database from 'better-sqlite3';
+import pg from 'pg';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { exitCodeOf, runCheck } from '../src/check';
 import { checksumOf, loadChain } from '../src/chain/load';
 import { deployExitCode, runDeployCommand } from '../src/deploy/run';
+import { startEngine } from '../src/engine/load';
 import { invalidUtf8Offset } from '../src/sql/utf8';
+import { engineMigrationsList } from './helpers/engineMigrations';
 import { addMigration, copyFixture, runBin } from './helpers/fixtures';
 import { startTestServer, type TestServer } from './helpers/pgServer';
 
@@ -199,5 +204,19 @@ describe('PostgreSQL server: deploy of migrations with a BOM', () => {
     const sha = (f: string) => createHash('sha256').update(fs.readFileSync(f)).digest('hex');
     expect(recorded).toBe(migrationFiles(project).map(sha).join(','));
     expect((await runDeployCommand('status', { cwd: project, env })).result).toBe('up-to-date');
+    // Prisma's own engine reads those rows as a clean history: its checksums include the BOM too.
+    const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 2 });
+    const engine = await startEngine(new PrismaPg(pool) as unknown as SqlMigrationAwareDriverAdapterFactory);
+    try {
+      const diagnosis = await engine.diagnoseMigrationHistory({
+        migrationsList: engineMigrationsList(path.join(project, 'prisma/migrations')),
+        optInToShadowDatabase: false,
+        filters: { externalTables: [], externalEnums: [] },
+      });
+      expect(diagnosis).toMatchObject({ failedMigrationNames: [], editedMigrationNames: [], history: null });
+    } finally {
+      engine.free();
+      await pool.end();
+    }
   });
 });
