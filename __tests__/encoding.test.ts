@@ -100,6 +100,45 @@ describe('a migration.sql that is not UTF-8 is refused, naming the file, line an
   });
 });
 
+describe('a schema file that is not UTF-8 is refused the same way', () => {
+  test.each([
+    [
+      'a Latin-1 default',
+      'sqlite-in-sync',
+      'prisma/schema.prisma',
+      (t: Buffer) =>
+        Buffer.concat([t, Buffer.from('\nmodel Cafe {\n  id Int @id\n  n String @default("caf\xe9")\n}\n', 'latin1')]),
+    ],
+    [
+      'a Windows-1252 comment in a schema folder',
+      'pg-multi-file',
+      'prisma/schema/user.prisma',
+      (t: Buffer) => Buffer.concat([Buffer.from('// \x93quoted\x94\n', 'latin1'), t]),
+    ],
+    [
+      'a truncated character at the end',
+      'pg-in-sync',
+      'prisma/schema.prisma',
+      (t: Buffer) => Buffer.concat([t, Buffer.from([0xe2, 0x82])]),
+    ],
+  ])('%s: check and deploy exit 2 naming the file, line and offset', async (_label, name, file, edit) => {
+    const project = copyFixture(name);
+    const full = path.join(project, file);
+    const bytes = edit(fs.readFileSync(full));
+    fs.writeFileSync(full, bytes);
+    const offset = invalidUtf8Offset(bytes);
+    const line = bytes.subarray(0, offset).toString('latin1').split('\n').length;
+    const expected = new RegExp(
+      `^${file}:${line}: the schema is not valid UTF-8 at byte offset ${offset} \\(0x[0-9A-F]{2}`,
+    );
+    const report = await runCheck({ cwd: project });
+    expect(exitCodeOf(report)).toBe(2);
+    expect(report.errors.map((e) => e.message)).toEqual([expect.stringMatching(expected)]);
+    const deploy = await runDeployCommand('status', { cwd: project, env: { DATABASE_URL: 'file:./dev.db' } });
+    expect(deploy.errors.map((e) => e.message)).toEqual([expect.stringMatching(expected)]);
+  });
+});
+
 describe('valid UTF-8: the text is kept exactly and the checksum is the one Prisma computes', () => {
   const seeds: [string, Buffer][] = [
     ['accents and emoji', Buffer.from('INSERT INTO "User" ("email", "name") VALUES (\'a@x\', \'café 😀 ü\');\n')],

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { withoutBom } from '../sql/utf8';
+import { decodeUtf8, withoutBom } from '../sql/utf8';
 import { displayPath, fail, ok, type Result } from '../problem';
 
 export interface SchemaFile {
@@ -90,15 +90,28 @@ function readSchemaFiles(root: string, cwd: string): Result<SchemaFile[]> {
     );
   const files: SchemaFile[] = [];
   for (const p of paths) {
-    let content: string;
+    let bytes: Buffer;
     try {
-      // Editors on Windows may save a BOM; Prisma's parser and ours read it as a stray character.
-      content = withoutBom(fs.readFileSync(p, 'utf8'));
+      bytes = fs.readFileSync(p);
     } catch (e) {
       return fail(
         `${displayPath(p, cwd)}: cannot read the schema (${(e as NodeJS.ErrnoException).code ?? String(e)}).`,
       );
     }
+    // As for migrations: Prisma would read a stray Latin-1 byte as U+FFFD, and a default or a
+    // mapped name would then differ from what the author wrote.
+    const decoded = decodeUtf8(bytes);
+    if (!decoded.ok) {
+      return fail({
+        file: displayPath(p, cwd),
+        line: decoded.line,
+        message:
+          `${displayPath(p, cwd)}:${decoded.line}: the schema is not valid UTF-8 at byte offset ${decoded.offset} ` +
+          `(${decoded.bytes}). Save it as UTF-8.`,
+      });
+    }
+    // Editors on Windows may save a BOM; the schema engine reads it as a stray character ("This line is invalid").
+    const content = withoutBom(decoded.text);
     files.push({ path: p, content });
   }
   if (files.every((f) => f.content.trim() === '')) {
