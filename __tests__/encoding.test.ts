@@ -77,7 +77,7 @@ describe('a migration.sql that is not UTF-8 is refused, naming the file, line an
     expect(report.errors[0]!.message).toBe(
       `prisma/migrations/${NEW}/migration.sql:2: migration "${NEW}" is not valid UTF-8 at byte offset ${offset} ` +
         `(${[...bytes.subarray(offset, offset + 4)].map((b) => '0x' + b.toString(16).toUpperCase()).join(' ')}). ` +
-        `Save it as UTF-8 (Prisma would store U+FFFD in place of that byte).`,
+        `Save it as UTF-8 (Prisma would read U+FFFD in place of that byte).`,
     );
   });
 
@@ -129,7 +129,7 @@ describe('a schema file that is not UTF-8 is refused the same way', () => {
     const offset = invalidUtf8Offset(bytes);
     const line = bytes.subarray(0, offset).toString('latin1').split('\n').length;
     const expected = new RegExp(
-      `^${file}:${line}: the schema is not valid UTF-8 at byte offset ${offset} \\(0x[0-9A-F]{2}`,
+      `^${file}:${line}: the schema file is not valid UTF-8 at byte offset ${offset} \\(0x[0-9A-F]{2}`,
     );
     const report = await runCheck({ cwd: project });
     expect(exitCodeOf(report)).toBe(2);

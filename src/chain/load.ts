@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { displayPath, fail, ok, type Problem, type Result } from '../problem';
-import { decodeUtf8, withoutBom } from '../sql/utf8';
+import { displayPath, fail, ok, type Result } from '../problem';
+import { hasControl, printable } from '../printable';
+import { inspectRepoPath, readRepoFile, realRoot } from '../repoFiles';
+import { withoutBom } from '../sql/utf8';
 
 export interface Migration {
   /** Folder name, e.g. `20240101000000_init`. */
@@ -15,7 +17,10 @@ export interface Migration {
   sql: string;
   /** The file's text as it is, BOM included: checksums and git blob ids are taken over it. */
   text: string;
-  /** Lowercase hex SHA-256 of the file's bytes, as Prisma stores in `_prisma_migrations.checksum`. */
+  /**
+   * Lowercase hex SHA-256 of the file, as Prisma stores in `_prisma_migrations.checksum`. Prisma hashes the
+   * UTF-8 text; the file is refused unless it is valid UTF-8, so that is exactly the file's bytes.
+   */
   checksum: string;
 }
 
@@ -35,53 +40,46 @@ export function loadChain(migrationsDir: string, cwd: string): Result<Migration[
         `(${(e as NodeJS.ErrnoException).code ?? String(e)}).`,
     );
   }
-  const names = entries
-    .filter((e) => e.isDirectory())
-    .map((e) => e.name)
-    .sort((a, b) => a.localeCompare(b));
+  // Folders are read only inside the real migrations folder: a pull request controls symlinks.
+  const root = realRoot(migrationsDir);
+  const names: string[] = [];
+  for (const e of entries) {
+    if (e.isDirectory()) names.push(e.name);
+    else if (e.isSymbolicLink()) {
+      const linked = inspectRepoPath(path.join(migrationsDir, e.name), root, 'migration folder', cwd);
+      if (!linked.ok) return linked;
+      if (linked.value.kind === 'dir') names.push(e.name);
+    }
+  }
+  names.sort((a, b) => a.localeCompare(b));
+  const odd = names.find(hasControl);
+  if (odd !== undefined)
+    return fail({
+      migration: printable(odd),
+      file: displayPath(path.join(migrationsDir, odd), cwd),
+      message:
+        `${displayPath(path.join(migrationsDir, odd), cwd)}: the migration folder's name holds a control ` +
+        `character. Rename the folder (Prisma names them <timestamp>_<name>).`,
+    });
   const chain: Migration[] = [];
   for (const name of names) {
-    const read = readMigration(path.join(migrationsDir, name), name, cwd);
-    if (!read.ok) return read;
-    chain.push(read.value);
+    const file = path.join(migrationsDir, name, 'migration.sql');
+    const read = readRepoFile(file, root, `migration "${name}"`, cwd);
+    if (!read.ok) return fail({ ...read.problem, migration: name });
+    if (read.value.kind === 'missing') {
+      return fail({
+        migration: name,
+        file: displayPath(file, cwd),
+        message:
+          `${displayPath(path.join(migrationsDir, name), cwd)}: migration folder "${name}" has no migration.sql. ` +
+          `Add the file, or delete the folder if it is left over.`,
+      });
+    }
+    const text = read.value.text;
+    const displayFile = displayPath(file, cwd);
+    chain.push({ name, file, displayFile, sql: withoutBom(text), text, checksum: checksumOf(text) });
   }
   return ok(chain);
-}
-
-/**
- * The one place a migration.sql is read, for check and deploy alike. Only UTF-8 is accepted: Prisma would
- * replace a stray byte with U+FFFD, and both the replay and the database would get text the author never wrote.
- */
-function readMigration(folder: string, name: string, cwd: string): Result<Migration> {
-  const file = path.join(folder, 'migration.sql');
-  const displayFile = displayPath(file, cwd);
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const message =
-      code === 'ENOENT'
-        ? `${displayPath(folder, cwd)}: migration folder "${name}" has no migration.sql. ` +
-          `Add the file, or delete the folder if it is left over.`
-        : `${displayFile}: cannot read migration "${name}" (${code ?? String(e)}).`;
-    return fail({ migration: name, file: displayFile, message });
-  }
-  const decoded = decodeUtf8(bytes);
-  if (!decoded.ok) {
-    const problem: Problem = {
-      migration: name,
-      file: displayFile,
-      line: decoded.line,
-      message:
-        `${displayFile}:${decoded.line}: migration "${name}" is not valid UTF-8 at byte offset ${decoded.offset} ` +
-        `(${decoded.bytes}). Save it as UTF-8 (Prisma would store U+FFFD in place of that byte).`,
-    };
-    return fail(problem);
-  }
-  // Over the bytes, which for valid UTF-8 are exactly the text Prisma hashes (BOM included).
-  const checksum = createHash('sha256').update(bytes).digest('hex');
-  return ok({ name, file, displayFile, sql: withoutBom(decoded.text), text: decoded.text, checksum });
 }
 
 export const checksumOf = (sql: string): string => createHash('sha256').update(sql, 'utf8').digest('hex');

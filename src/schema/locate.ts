@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { decodeUtf8, withoutBom } from '../sql/utf8';
 import { displayPath, fail, ok, type Result } from '../problem';
+import { readRepoFile, realRoot } from '../repoFiles';
+import { withoutBom } from '../sql/utf8';
 
 export interface SchemaFile {
   /** Absolute path. */
@@ -88,31 +89,15 @@ function readSchemaFiles(root: string, cwd: string): Result<SchemaFile[]> {
     return fail(
       `${displayPath(root, cwd)}: the folder holds no .prisma files. Pass a schema file or a folder of .prisma files.`,
     );
+  // A schema folder's files are read only inside its real path: a pull request controls symlinks.
+  const base = realRoot(root);
   const files: SchemaFile[] = [];
   for (const p of paths) {
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(p);
-    } catch (e) {
-      return fail(
-        `${displayPath(p, cwd)}: cannot read the schema (${(e as NodeJS.ErrnoException).code ?? String(e)}).`,
-      );
-    }
-    // As for migrations: Prisma would read a stray Latin-1 byte as U+FFFD, and a default or a
-    // mapped name would then differ from what the author wrote.
-    const decoded = decodeUtf8(bytes);
-    if (!decoded.ok) {
-      return fail({
-        file: displayPath(p, cwd),
-        line: decoded.line,
-        message:
-          `${displayPath(p, cwd)}:${decoded.line}: the schema is not valid UTF-8 at byte offset ${decoded.offset} ` +
-          `(${decoded.bytes}). Save it as UTF-8.`,
-      });
-    }
+    const read = readRepoFile(p, base, 'the schema file', cwd);
+    if (!read.ok) return read;
+    if (read.value.kind === 'missing') return fail(`${displayPath(p, cwd)}: cannot read the schema (ENOENT).`);
     // Editors on Windows may save a BOM; the schema engine reads it as a stray character ("This line is invalid").
-    const content = withoutBom(decoded.text);
-    files.push({ path: p, content });
+    files.push({ path: p, content: withoutBom(read.value.text) });
   }
   if (files.every((f) => f.content.trim() === '')) {
     return fail({

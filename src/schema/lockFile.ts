@@ -1,7 +1,7 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { displayPath, fail, ok, type Result } from '../problem';
-import { decodeUtf8, withoutBom } from '../sql/utf8';
+import { readRepoFile, realRoot } from '../repoFiles';
+import { withoutBom } from '../sql/utf8';
 import { normaliseProvider, type Provider } from './provider';
 
 export const LOCK_FILE_NAME = 'migration_lock.toml';
@@ -74,22 +74,13 @@ function readString(text: string): { value: string; length: number } | string {
 /** The provider migration_lock.toml names (normalised); undefined without the file or a provider line. */
 export function readLockedProvider(migrationsDir: string, cwd: string): Result<string | undefined> {
   const file = path.join(migrationsDir, LOCK_FILE_NAME);
-  const shown = displayPath(file, cwd);
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return ok(undefined);
-    return fail({
-      file: shown,
-      message: `${shown}: cannot read the lock file (${(e as NodeJS.ErrnoException).code}).`,
-    });
-  }
-  const decoded = decodeUtf8(bytes);
-  const parsed: Parsed = decoded.ok
-    ? parseLockFile(decoded.text)
-    : { ok: false, line: decoded.line, reason: `not valid UTF-8 at byte offset ${decoded.offset}` };
+  // Read as the repository's other files are: a regular UTF-8 file inside the migrations folder.
+  const read = readRepoFile(file, realRoot(migrationsDir), LOCK_FILE_NAME, cwd);
+  if (!read.ok) return read;
+  if (read.value.kind === 'missing') return ok(undefined);
+  const parsed = parseLockFile(read.value.text);
   if (parsed.ok) return ok(parsed.provider);
+  const shown = displayPath(file, cwd);
   return fail({
     file: shown,
     line: parsed.line,
