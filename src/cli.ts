@@ -1,6 +1,4 @@
 import { withoutWorkflowCommands } from './printable';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { displayPath } from './problem';
 import { renderMigrationFile, writeMigration } from './write';
@@ -10,6 +8,7 @@ import { scrubText } from './maskUrl';
 import { misplacedFlag } from './commandFlags';
 import { deployExitCode, runDeployCommand } from './deploy/run';
 import { renderDeployText } from './report/deployText';
+import { VERSION } from './version';
 
 const USAGE =
   `Usage: prisma-drift-gate check [--schema <file|folder>] [--migrations <dir>] [--base <git-ref>] ` +
@@ -82,7 +81,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const { values, positionals } = parsed;
   if (values.version) {
-    io.stdout(`${packageVersion()}\n`);
+    io.stdout(`${VERSION}\n`);
     return 0;
   }
   const [command, ...rest] = positionals;
@@ -207,10 +206,4 @@ export async function exitWhenFlushed(): Promise<never> {
   await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
   await new Promise<void>((resolve) => process.stderr.write('', () => resolve()));
   process.exit();
-}
-
-/** package.json sits beside lib/ (the npm package) and beside dist/ (the Action's checkout). */
-function packageVersion(): string {
-  const file = path.join(__dirname, '..', 'package.json');
-  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
 }

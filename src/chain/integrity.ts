@@ -7,6 +7,7 @@ import type { Provider } from '../schema/provider';
 import { fail, ok, type Result } from '../problem';
 import { Git, gitBlobId } from './git';
 import { addSecond, utcStamp } from './timestamps';
+import { CLI_COMMAND } from '../version';
 
 export type FindingCode =
   'edited' | 'deleted' | 'renamed' | 'out-of-order' | 'lock-changed' | 'empty' | 'non-standard-name';
@@ -126,7 +127,7 @@ function baseMigrationFindings(view: BaseView): Finding[] {
             `that already applied it will refuse the next deploy ("migration was modified after it was applied").`,
           fix:
             `git checkout ${short} -- ${q(`${name}/migration.sql`)}\n# then put the change in a new migration: ` +
-            `npx prisma-drift-gate check --write <name>`,
+            `${CLI_COMMAND} check --write <name>`,
         });
       }
       continue;

@@ -1,4 +1,5 @@
 import type { CheckReport } from '../check';
+import { CLI_COMMAND } from '../version';
 
 /** GitHub rejects comment bodies over 65,536 characters; keep a margin for the marker. */
 export const COMMENT_LIMIT = 65_000;
@@ -71,7 +72,7 @@ function renderHowToCommit(report: CheckReport, ctx: CommentContext): string[] {
     'Or let prisma-drift-gate write it locally:',
     '',
     '```sh',
-    `npx prisma-drift-gate check${ctx.schema === 'prisma/schema.prisma' ? '' : ` --schema ${ctx.schema}`} --write ` +
+    `${CLI_COMMAND} check${ctx.schema === 'prisma/schema.prisma' ? '' : ` --schema ${ctx.schema}`} --write ` +
       `${ctx.migrationName}`,
     '```',
     '',
