@@ -19,6 +19,7 @@ const migration = (sql: string): Migration => ({
   file: '/x/1_pr/migration.sql',
   displayFile: 'prisma/migrations/1_pr/migration.sql',
   sql,
+  text: sql,
   checksum: checksumOf(sql),
 });
 

@@ -6,7 +6,8 @@ import { inspectRepoPath, isInside, realRoot } from './repoFiles';
 import { progress } from './watchdog';
 import { locateSchema, type LocatedSchema } from './schema/locate';
 import type { Surface } from './surface';
-import { checkLockFile, readLockedProvider, readProvider, type ProviderSource } from './schema/provider';
+import { checkLockedProvider, readLockedProvider } from './schema/lockFile';
+import { readProvider, type ProviderSource } from './schema/provider';
 
 export interface ProjectOptions {
   cwd: string;
@@ -65,16 +66,15 @@ export function loadProject(opts: ProjectOptions): ProjectResult {
   const provider = readProvider(schema.files, opts.cwd);
   if (!provider.ok) return broken(provider.problem);
   partial.provider = provider.value;
-  const lockFile = path.join(schema.migrationsDir, 'migration_lock.toml');
-  const lock = inspectRepoPath(lockFile, realRoot(schema.migrationsDir), 'migration_lock.toml', opts.cwd);
-  if (!lock.ok) return broken(lock.problem);
+  const locked = readLockedProvider(schema.migrationsDir, opts.cwd);
+  if (!locked.ok) return broken(locked.problem);
+  const lockedProvider = locked.value;
   if (opts.lockMustMatchSchema) {
-    const matches = checkLockFile(schema.migrationsDir, provider.value.provider, opts.cwd);
+    const matches = checkLockedProvider(lockedProvider, schema.migrationsDir, provider.value.provider, opts.cwd);
     if (!matches.ok) return broken(matches.problem);
   }
   const chain = loadChain(schema.migrationsDir, opts.cwd);
   if (!chain.ok) return broken(chain.problem);
-  const lockedProvider = readLockedProvider(schema.migrationsDir);
   return {
     ok: true,
     value: { cwd: opts.cwd, config, schema, provider: provider.value, lockedProvider, chain: chain.value },

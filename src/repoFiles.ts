@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { displayPath, fail, ok, type Result } from './problem';
+import { decodeUtf8 } from './sql/utf8';
 
 /**
  * A pull request controls every file below the paths the user gave, symlinks included. A
@@ -54,7 +55,7 @@ export function inspectRepoPath(p: string, root: string, what: string, cwd: stri
   });
 }
 
-/** Reads a regular file inside `root`; `missing` when there is none. */
+/** Reads a regular UTF-8 file inside `root` (a BOM is kept in the text); `missing` when there is none. */
 export function readRepoFile(
   p: string,
   root: string,
@@ -65,9 +66,22 @@ export function readRepoFile(
   if (!entry.ok) return entry;
   if (entry.value.kind === 'missing') return ok({ kind: 'missing' });
   if (entry.value.kind === 'dir') return fail(`${displayPath(p, cwd)}: cannot read ${what} (EISDIR). Commit a file.`);
+  let bytes: Buffer;
   try {
-    return ok({ kind: 'file', text: fs.readFileSync(entry.value.real, 'utf8') });
+    bytes = fs.readFileSync(entry.value.real);
   } catch (e) {
     return fail(`${displayPath(p, cwd)}: cannot read ${what} (${(e as NodeJS.ErrnoException).code ?? String(e)}).`);
   }
+  // Only UTF-8: Prisma reads a stray Latin-1 byte as U+FFFD, so the replay, the diff and the database
+  // would all get text the author never wrote.
+  const decoded = decodeUtf8(bytes);
+  if (decoded.ok) return ok({ kind: 'file', text: decoded.text });
+  const shown = displayPath(p, cwd);
+  return fail({
+    file: shown,
+    line: decoded.line,
+    message:
+      `${shown}:${decoded.line}: ${what} is not valid UTF-8 at byte offset ${decoded.offset} (${decoded.bytes}). ` +
+      `Save it as UTF-8 (Prisma would read U+FFFD in place of that byte).`,
+  });
 }

@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Migration } from './load';
 import { splitStatements } from '../sql/tokens';
-import { lockedProviderIn, type Provider } from '../schema/provider';
+import { lockedProviderIn } from '../schema/lockFile';
+import type { Provider } from '../schema/provider';
 import { fail, ok, type Result } from '../problem';
 import { Git, gitBlobId, refRejection } from './git';
 import { baseLabel, type Surface } from '../surface';
@@ -128,7 +129,7 @@ function baseMigrationFindings(view: BaseView): Finding[] {
   for (const name of baseNames) {
     const m = mine.get(name);
     if (m) {
-      if (gitBlobId(m.sql) !== atMergeBase.get(`${name}/migration.sql`) && normalise(m.sql) !== baseSql(name)) {
+      if (gitBlobId(m.text) !== atMergeBase.get(`${name}/migration.sql`) && normalise(m.text) !== baseSql(name)) {
         findings.push({
           code: 'edited',
           severity: 'error',
@@ -143,7 +144,7 @@ function baseMigrationFindings(view: BaseView): Finding[] {
       }
       continue;
     }
-    const renamedTo = fresh.find((f) => normalise(f.sql) === baseSql(name));
+    const renamedTo = fresh.find((f) => normalise(f.text) === baseSql(name));
     findings.push(
       renamedTo
         ? {

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { displayPath, fail, ok, type Result } from '../problem';
 import { hasControl, printable } from '../printable';
 import { inspectRepoPath, readRepoFile, realRoot } from '../repoFiles';
+import { withoutBom } from '../sql/utf8';
 
 export interface Migration {
   /** Folder name, e.g. `20240101000000_init`. */
@@ -12,8 +13,14 @@ export interface Migration {
   file: string;
   /** The same path as shown to the user: relative to the working directory. */
   displayFile: string;
+  /** The SQL to run: the file's text without a leading byte order mark, which no database accepts. */
   sql: string;
-  /** Lowercase hex SHA-256 of the file's UTF-8 text, as Prisma stores in `_prisma_migrations.checksum`. */
+  /** The file's text as it is, BOM included: checksums and git blob ids are taken over it. */
+  text: string;
+  /**
+   * Lowercase hex SHA-256 of the file, as Prisma stores in `_prisma_migrations.checksum`. Prisma hashes the
+   * UTF-8 text; the file is refused unless it is valid UTF-8, so that is exactly the file's bytes.
+   */
   checksum: string;
 }
 
@@ -68,8 +75,9 @@ export function loadChain(migrationsDir: string, cwd: string): Result<Migration[
           `Add the file, or delete the folder if it is left over.`,
       });
     }
-    const sql = read.value.text;
-    chain.push({ name, file, displayFile: displayPath(file, cwd), sql, checksum: checksumOf(sql) });
+    const text = read.value.text;
+    const displayFile = displayPath(file, cwd);
+    chain.push({ name, file, displayFile, sql: withoutBom(text), text, checksum: checksumOf(text) });
   }
   return ok(chain);
 }

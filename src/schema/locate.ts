@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { displayPath, fail, ok, type Result } from '../problem';
 import { readRepoFile, realRoot } from '../repoFiles';
+import { withoutBom } from '../sql/utf8';
 import { optionLabel, type Surface } from '../surface';
 
 export interface SchemaFile {
@@ -98,7 +99,8 @@ function readSchemaFiles(root: string, cwd: string): Result<SchemaFile[]> {
     const read = readRepoFile(p, base, 'the schema file', cwd);
     if (!read.ok) return read;
     if (read.value.kind === 'missing') return fail(`${displayPath(p, cwd)}: cannot read the schema (ENOENT).`);
-    files.push({ path: p, content: read.value.text });
+    // Editors on Windows may save a BOM; the schema engine reads it as a stray character ("This line is invalid").
+    files.push({ path: p, content: withoutBom(read.value.text) });
   }
   if (files.every((f) => f.content.trim() === '')) {
     return fail({
