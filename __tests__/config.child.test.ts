@@ -124,12 +124,12 @@ test('a looping config ends by itself when our process is killed first (its grou
       return false;
     }
   };
-  await waitFor(() => fs.existsSync(pidFile) && fs.readFileSync(pidFile, 'utf8') !== '', 5000);
+  await waitFor(() => fs.existsSync(pidFile) && fs.readFileSync(pidFile, 'utf8') !== '', 20_000);
   const configPid = Number(fs.readFileSync(pidFile, 'utf8'));
   parent.kill('SIGKILL'); // as the supervisor's group kill would: it does not reach the config's group
   await new Promise((r) => parent.on('close', r));
   expect(alive(configPid)).toBe(true);
-  await waitFor(() => !alive(configPid), 7000);
+  await waitFor(() => !alive(configPid), 20_000);
   expect(alive(configPid)).toBe(false);
 });
 
