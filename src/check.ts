@@ -158,7 +158,7 @@ function skipCodeMigrations(names: string[], report: CheckReport): void {
   addNote(
     report,
     `${names.length} migration folder${names.length > 1 ? 's' : ''} without migration.sql skipped as code ` +
-      `migrations (${first}): they are not replayed; prisma migrate deploy would refuse them.`,
+      `migrations (${first}): they are not replayed (prisma migrate deploy would fail on them, P3015).`,
   );
 }
 

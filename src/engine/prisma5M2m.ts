@@ -72,13 +72,13 @@ export async function setAsidePrisma5M2m(
   const again = await diffAgain();
   if (!again.ok) return again;
   const tables = upgrade.tables.map((t) => `"${t}"`).join(', ');
-  const many = upgrade.tables.length > 1;
-  const why =
-    `implicit many-to-many table${many ? 's' : ''} ${tables} ${many ? 'keep' : 'keeps'} Prisma 5's unique index ` +
-    `(prisma ${version.version}, from ${version.source}); Prisma 6 and later use a primary key instead`;
+  const change =
+    `Prisma 6's change to the implicit many-to-many table${upgrade.tables.length > 1 ? 's' : ''} ${tables} (a ` +
+    `primary key instead of Prisma 5's unique index)`;
+  const yours = `prisma ${version.version}, from ${version.source}`;
   const upgradeSql = `When you upgrade to Prisma 6, prisma migrate dev will generate:\n${upgrade.sql.trimEnd()}`;
   const note = again.value.drift
-    ? `The suggestion leaves out the Prisma 6 change to ${why}. ${upgradeSql}`
-    : `In sync for your Prisma: the only difference is that ${why}. ${upgradeSql}`;
+    ? `The suggestion leaves out ${change}, which your Prisma (${yours}) does not make. ${upgradeSql}`
+    : `In sync for your Prisma (${yours}): the only difference is ${change}. ${upgradeSql}`;
   return ok({ diff: again.value, note });
 }
