@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { exitCodeOf, runCheck } from '../src/check';
 import { m2mUpgradeIn } from '../src/engine/prisma5M2m';
+import { renderComment } from '../src/report/markdown';
 import { copyFixture, fixture, readExpected, runBin } from './helpers/fixtures';
 
 const UPGRADE_SQL =
@@ -101,4 +102,22 @@ describe('the m2m pairs are read from the engine statements with the tokeniser',
       m2mUpgradeIn('ALTER TABLE "X" ADD CONSTRAINT "X_AB_pkey" PRIMARY KEY ("A", "B");\nDROP INDEX "X_AB_unique";\n'),
     ).toBeUndefined();
   });
+});
+
+test('the comment and job summary carry the note, its SQL quoted line by line', async () => {
+  const report = await runCheck({ cwd: fixture('pg-prisma5-m2m') });
+  const ctx = {
+    schema: 'prisma/schema.prisma',
+    migrationsDir: 'prisma/migrations',
+    migrationFolder: 'x',
+    migrationName: 'x',
+  };
+  const body = renderComment(report, ctx);
+  expect(body).toContain('> [!NOTE]\n> In sync for your Prisma (prisma 5.22.0, from package-lock.json)');
+  expect(body).toContain(
+    UPGRADE_SQL.split('\n')
+      .map((l) => `> ${l}`)
+      .join('\n'),
+  );
+  expect(body).toContain('### ✅ Prisma schema in sync');
 });

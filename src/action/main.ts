@@ -46,6 +46,7 @@ export async function run(): Promise<void> {
       migrationName: inputs.migrationName,
     });
     const { report } = outcome;
+    for (const note of report.notes ?? []) core.warning(note);
     if (report.integritySkipped)
       core.warning(`Migration history not compared with the base: ${report.integritySkipped}`);
     await publish(outcome, inputs, cwd, workspace);
