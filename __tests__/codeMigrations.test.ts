@@ -63,3 +63,15 @@ test('deploy refuses before anything runs: a code migration, which prisma migrat
   expect(report.deployed).toEqual([]);
   expect(fs.existsSync(db)).toBe(false);
 });
+
+test('status reads the database without them, and says they were left out', async () => {
+  const dir = copyFixture('sqlite-data-migrations');
+  const report = await runDeployCommand('status', { cwd: dir, databaseUrl: 'file:./dev.db' });
+  expect(report.errors).toEqual([]);
+  expect(report.result).toBe('behind');
+  expect(report.migrations.map((m) => `${m.name}:${m.state}`)).toEqual([
+    '20240101000000_init:pending',
+    '20240201000000_add_posts:pending',
+  ]);
+  expect(report.notes).toContain(`Code-migration folders left out: ${CODE_FOLDERS.join(', ')}.`);
+});

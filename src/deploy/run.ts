@@ -103,10 +103,12 @@ function prepare(opts: DeployOptions, report: DeployReport): Result<Prepared> {
   Object.assign(report, describeProject(known, opts.cwd));
   if (!loaded.ok) return { ok: false, problem: loaded.problem };
   const { config, schema, chain, provider, codeMigrations } = loaded.value;
-  if (codeMigrations.length > 0) {
+  // Applying around a code migration would run the SQL ones out of the order they were written in.
+  if (codeMigrations.length > 0 && report.command === 'deploy') {
     report.result = 'refused';
     return fail(codeMigrationRefusal(codeMigrations, report.migrationsDir ?? schema.migrationsDir));
   }
+  if (codeMigrations.length > 0) report.notes.push(`Code-migration folders left out: ${codeMigrations.join(', ')}.`);
   const env = opts.env ?? process.env;
   const picked = pickDatabaseUrl({ flag: opts.databaseUrl, config: config?.url, env, schemaFiles: schema.files });
   if (!picked.ok) return picked;
