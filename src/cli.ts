@@ -11,7 +11,7 @@ import { deployExitCode, runDeployCommand } from './deploy/run';
 import { renderDeployText } from './report/deployText';
 
 const USAGE =
-  `Usage: prisma-drift-gate check [--schema <file|folder>] [--migrations <dir>] [--base <git-ref>] ` +
+  `Usage: prisma-drift-gate check [--schema <file|folder> …] [--migrations <dir>] [--base <git-ref>] ` +
   `[--shadow-database-url <url>] [--json] [--write <name>]
        prisma-drift-gate deploy [--schema …] [--migrations <dir>] [--dry-run] [--allow-edited] [--json]
        prisma-drift-gate status [--schema …] [--migrations <dir>] [--drift] [--json]
@@ -23,7 +23,8 @@ that fixes any drift. --write <name> saves it as <migrations>/<timestamp>_<name>
 --base <git-ref> also checks the history against that branch: edited, deleted, renamed
 or out-of-order migrations, and a changed migration_lock.toml.
 --shadow-database-url (or SHADOW_DATABASE_URL) replays PostgreSQL histories on a real
-server, in a temporary database that is dropped afterwards.
+server, in a temporary database that is dropped afterwards. --schema may be given once per
+schema (monorepos): one report each (--json: one object per line), the worst exit code.
 
 Exit codes: 0 in sync, 1 drift, 2 broken input or migration chain.
 
@@ -45,7 +46,7 @@ export interface CliIo {
 }
 
 const OPTIONS = {
-  schema: { type: 'string' },
+  schema: { type: 'string', multiple: true },
   migrations: { type: 'string' },
   json: { type: 'boolean', default: false },
   write: { type: 'string' },
@@ -103,6 +104,9 @@ function usageError(command: string, rest: string[], values: Values): string | u
         : 'Pass the schema with --schema <path>.';
     return `unexpected argument "${rest[0]}". ${hint}`;
   }
+  if (command !== 'check' && (values.schema?.length ?? 0) > 1) {
+    return `--schema is given ${values.schema!.length} times; ${command} works on one schema at a time.`;
+  }
   const misplaced = misplacedFlag(command, values);
   if (misplaced) return `--${misplaced} does not apply to ${command}. Run prisma-drift-gate --help.`;
   if (command === 'check' && values.write !== undefined && !/\w/.test(values.write)) {
@@ -114,7 +118,7 @@ function usageError(command: string, rest: string[], values: Values): string | u
 async function runDeploy(command: Command, values: Values, io: CliIo): Promise<number> {
   const report = await runDeployCommand(command as 'deploy' | 'status' | 'resolve', {
     cwd: io.cwd,
-    schema: values.schema,
+    schema: values.schema?.[0],
     migrations: values.migrations,
     databaseUrl: values['database-url'],
     dryRun: values['dry-run'],
@@ -127,17 +131,31 @@ async function runDeploy(command: Command, values: Values, io: CliIo): Promise<n
   return deployExitCode(report);
 }
 
+/**
+ * One check per `--schema` (monorepos), one report after another; with several, `--json` prints one
+ * object per line. The exit code is the worst of them.
+ */
 async function runCheckCommand(values: Values, io: CliIo): Promise<number> {
+  const schemas = values.schema ?? [undefined];
+  let worst = 0;
+  for (const schema of schemas) {
+    const code = await checkOneSchema(schema, values, io, schemas.length > 1);
+    worst = Math.max(worst, code);
+  }
+  return worst;
+}
+
+async function checkOneSchema(schema: string | undefined, values: Values, io: CliIo, several: boolean) {
   const { report, migrationsDir, migrationFolder } = await checkProject({
     cwd: io.cwd,
-    schema: values.schema,
+    schema,
     migrations: values.migrations,
     base: values.base,
     shadowDatabaseUrl: values['shadow-database-url'],
     env: process.env,
     migrationName: values.write,
   });
-  if (values.json) io.stdout(JSON.stringify(report, null, 2) + '\n');
+  if (values.json) io.stdout(JSON.stringify(report, null, several ? undefined : 2) + '\n');
   else if (report.errors.length > 0) io.stderr(renderCheckText(report, { color: io.color }));
   else io.stdout(renderCheckText(report, { color: io.color }));
   const code = exitCodeOf(report);
