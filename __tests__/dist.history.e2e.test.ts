@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { generateHistory } from './helpers/generate';
 import { ROOT } from './helpers/fixtures';
 import { actionEntry, checkOutAction, NODE24, runAction, type ActionRun } from './helpers/action';
 
@@ -10,16 +11,7 @@ import { actionEntry, checkOutAction, NODE24, runAction, type ActionRun } from '
 // better-sqlite3 12 under Node 24 aborted (exit 134) only once GC ran: 10 of 10 runs on 170
 // SQLite migrations. Each history is run 10 times in a row, every run checked.
 
-/**
- * bench/generate.js writes the engine's own SQL per table (not committed: generated here). It
- * runs in its own process on the built lib/, as the bench runs it; a second call reuses the
- * folder.
- */
-async function generate(root: string, provider: string, n: number): Promise<string> {
-  const script = `require(${JSON.stringify(path.join(ROOT, 'bench', 'generate.js'))})
-    .generate(${JSON.stringify(root)}, ${JSON.stringify(provider)}, ${n}).then((d) => console.log(d))`;
-  return execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 240_000 }).trim();
-}
+const generate = async (root: string, provider: string, n: number) => generateHistory(root, provider, n);
 
 const RUNS = 10;
 let actionDir: string;

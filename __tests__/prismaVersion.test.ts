@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -95,4 +96,10 @@ test('unknown: no declaration, a tag instead of a range, or a broken package.jso
 test('the schema folder first, then the config folder', () => {
   const dir = tree({ 'config/package.json': pkg({ prisma: '5.0.0' }), 'db/schema.prisma': '' });
   expect(detectPrismaVersion([path.join(dir, 'db'), path.join(dir, 'config')])?.version).toBe('5.0.0');
+});
+
+test('a lockfile that is not a regular file is not read (a FIFO would block)', () => {
+  const dir = tree({ 'package.json': pkg({ prisma: '^5.1.0' }) });
+  execFileSync('mkfifo', [path.join(dir, 'package-lock.json')]);
+  expect(detectPrismaVersion([dir])).toEqual({ version: '5.1.0', source: 'package.json' });
 });

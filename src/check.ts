@@ -1,3 +1,4 @@
+import { progress, timedOutProblem } from './watchdog';
 import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { compareWithBase, localFindings } from './chain/integrity';
@@ -58,6 +59,8 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
 export async function checkProject(opts: CheckOptions): Promise<CheckOutcome> {
   const t0 = performance.now();
   const report = emptyCheckReport(Math.round(t0));
+  const timedOut = timedOutProblem();
+  if (timedOut) return { report: { ...report, errors: [timedOut] }, schemaFiles: [] };
   const loaded = loadProject({
     cwd: opts.cwd,
     schema: opts.schema,
@@ -112,6 +115,7 @@ async function checkLoaded(project: Project, opts: CheckOptions, report: CheckRe
         `database.`,
     );
   }
+  progress({ doing: 'starting the throwaway database' });
   const replayed = await openAndReplay(
     {
       open: async (extra) =>
@@ -182,6 +186,7 @@ function historyFindings(
     report.findings = localFindings(chain, dialect);
     return { ok: true, value: undefined };
   }
+  progress({ doing: 'comparing the migration history with the base' });
   const compared = compareWithBase(opts.base, chain, migrationsDir, dialect);
   if (compared.ok) report.findings = compared.value;
   else if (opts.baseRequired ?? true) return compared;
@@ -199,6 +204,7 @@ async function diffAndExplain(db: ThrowawayDb, project: Project, report: CheckRe
     externalTables: project.config?.externalTables ?? [],
     externalEnums: project.config?.externalEnums ?? [],
   };
+  progress({ doing: 'diffing the schema with the engine' });
   const engine = await startEngine(db.adapterFactory());
   try {
     let diff = await diffWithEngine(engine, files, project.cwd, filters);
@@ -218,6 +224,7 @@ async function diffAndExplain(db: ThrowawayDb, project: Project, report: CheckRe
     const models = indexSchema(project.schema.files);
     report.warnings = await deriveWarnings(diff.value.sql, project.provider.provider, db.inspector, models);
     const tRound = performance.now();
+    progress({ doing: 'applying the suggestion and diffing again (round trip)' });
     report.roundTrip = await roundTrip(db, engine, files, diff.value.sql, project.cwd, filters);
     report.timings.roundTripMs = Math.round(performance.now() - tRound);
     return { ok: true, value: undefined };

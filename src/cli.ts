@@ -1,3 +1,4 @@
+import { withoutWorkflowCommands } from './printable';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -27,6 +28,8 @@ server, in a temporary database that is dropped afterwards. --schema may be give
 schema (monorepos): one report each (--json: one object per line), the worst exit code.
 
 Exit codes: 0 in sync, 1 drift, 2 broken input or migration chain.
+--timeout <seconds> (default 600) bounds the whole command, for every command; past it, the
+command stops, names the migration and statement in flight, and exits 2.
 
 deploy applies pending migrations to the database in DATABASE_URL (or the schema's
 url = env("…"), or prisma.config.ts datasource.url), sharing _prisma_migrations with
@@ -58,6 +61,7 @@ const OPTIONS = {
   drift: { type: 'boolean', default: false },
   applied: { type: 'string' },
   'rolled-back': { type: 'string' },
+  timeout: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', default: false },
 } as const;
@@ -109,6 +113,9 @@ function usageError(command: string, rest: string[], values: Values): string | u
   }
   const misplaced = misplacedFlag(command, values);
   if (misplaced) return `--${misplaced} does not apply to ${command}. Run prisma-drift-gate --help.`;
+  if (values.timeout !== undefined && !(Number(values.timeout) > 0)) {
+    return `--timeout needs a number of seconds above 0, e.g. --timeout 600 (got "${values.timeout}").`;
+  }
   if (command === 'check' && values.write !== undefined && !/\w/.test(values.write)) {
     return '--write needs a migration name, e.g. --write add_last_updated.';
   }
@@ -186,8 +193,8 @@ export async function main(): Promise<void> {
   const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   try {
     process.exitCode = await runCli(process.argv.slice(2), {
-      stdout: (s) => process.stdout.write(s),
-      stderr: (s) => process.stderr.write(s),
+      stdout: (s) => process.stdout.write(withoutWorkflowCommands(s)),
+      stderr: (s) => process.stderr.write(withoutWorkflowCommands(s)),
       cwd: process.cwd(),
       color,
     });

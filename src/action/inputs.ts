@@ -59,6 +59,10 @@ export function readInputs(): ActionInputs {
     'rolled-back': core.getInput('rolled-back') || undefined,
   };
   const schemas = schemaInput(command);
+  // The supervisor (dist/launch.js) enforces the limit; the value is checked here so a typo is an error.
+  const timeout = core.getInput('timeout-seconds');
+  if (timeout !== '' && !(Number(timeout) > 0))
+    throw new InputError(`input "timeout-seconds": expected a number of seconds above 0, got "${timeout}".`);
   const misplaced = misplacedFlag(command, given);
   if (misplaced)
     throw new InputError(

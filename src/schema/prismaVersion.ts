@@ -59,12 +59,8 @@ function nearestDeclaration(start: string): Declaration | undefined {
 function resolveInLockfile(pkgDir: string, name: string): PrismaVersion | undefined {
   for (let dir = pkgDir; ; dir = path.dirname(dir)) {
     for (const lockfile of LOCKFILES) {
-      let text: string;
-      try {
-        text = fs.readFileSync(path.join(dir, lockfile), 'utf8');
-      } catch {
-        continue;
-      }
+      const text = readRegularFile(path.join(dir, lockfile));
+      if (text === undefined) continue;
       const rel = path.relative(dir, pkgDir).split(path.sep).join('/');
       const version = READERS[lockfile](text, name, rel);
       // The first lockfile found is the project's: a miss there means the lock does not know it.
@@ -101,8 +97,14 @@ const READERS: Record<(typeof LOCKFILES)[number], (text: string, name: string, r
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 function readJson(file: string): unknown {
+  const text = readRegularFile(file);
+  return text === undefined ? undefined : safeParse(text);
+}
+
+/** Only regular files: a FIFO named package.json (the repository chooses) would block the read. */
+function readRegularFile(file: string): string | undefined {
   try {
-    return safeParse(fs.readFileSync(file, 'utf8'));
+    return fs.statSync(file).isFile() ? fs.readFileSync(file, 'utf8') : undefined;
   } catch {
     return undefined;
   }

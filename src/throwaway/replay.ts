@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Migration } from '../chain/load';
 import type { Problem, Result } from '../problem';
+import { progress } from '../watchdog';
 import { PGLITE_EXTENSIONS } from './pgExtensions';
 import type { ThrowawayDb } from './types';
 
@@ -56,6 +57,7 @@ async function replayOnce(steps: ReplaySteps, chain: Migration[], extra: string[
     if (!prepared.ok) return { ...prepared, retry: false };
     const migrations: ReplayedDb['migrations'] = [];
     for (const migration of chain) {
+      progress({ doing: 'replaying', migration: migration.name, file: migration.displayFile });
       const tm = performance.now();
       const r = await db.runMigration(migration);
       if (!r.ok) return { ...r, retry: steps.loadsExtensions && db.provider === 'postgresql' };

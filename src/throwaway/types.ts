@@ -1,6 +1,7 @@
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { Migration } from '../chain/load';
 import type { Provider } from '../schema/provider';
+import { printable } from '../printable';
 import type { Problem, Result } from '../problem';
 
 export interface ColumnInfo {
@@ -60,4 +61,4 @@ export function migrationFailure(
   };
 }
 
-export const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim().replace(/\.$/, '');
+export const oneLine = (s: string) => printable(s.replace(/\s+/g, ' ').trim().replace(/\.$/, ''));
