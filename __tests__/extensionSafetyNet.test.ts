@@ -30,6 +30,8 @@ test('an extension PGlite does not bundle is not retried: the failure names the 
   const report = await runCheck({ cwd: dir });
   expect(exitCodeOf(report)).toBe(2);
   expect(report.notes).toBeUndefined();
+  // The migrations that ran before the failure stay in the report.
+  expect(report.migrations.map((m) => m.name)).toEqual(['20240101000000_init', '20240201000000_add_posts']);
   expect(report.errors).toHaveLength(1);
   expect(report.errors[0]!.message).toMatch(
     /migration "20240301000000_gis" failed .*extension "postgis" is not available/,

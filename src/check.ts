@@ -128,7 +128,10 @@ async function checkLoaded(project: Project, opts: CheckOptions, report: CheckRe
     project.chain,
   );
   const replayMs = Math.round(performance.now() - tDb);
-  if (!replayed.ok) return replayed;
+  if (!replayed.ok) {
+    report.migrations = replayed.migrations;
+    return replayed;
+  }
   report.timings.dbStartMs = replayed.value.openMs;
   report.timings.replayMs = replayMs - replayed.value.openMs;
   await using db = replayed.value.db;

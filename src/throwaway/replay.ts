@@ -31,36 +31,42 @@ export interface ReplaySteps {
  * body is invisible to it, and PGlite then says `extension "x" is not available`. When PGlite
  * bundles x, the replay starts over in a fresh database with x loaded (extensions load at start-up).
  */
-export async function openAndReplay(steps: ReplaySteps, chain: Migration[]): Promise<Result<ReplayedDb>> {
+export async function openAndReplay(steps: ReplaySteps, chain: Migration[]): Promise<ReplayOutcome> {
   const loadedLate: string[] = [];
   for (;;) {
     const attempt = await replayOnce(steps, chain, loadedLate);
     if (attempt.ok) return { ok: true, value: { ...attempt.value, loadedLate } };
-    const failed = { ok: false as const, problem: attempt.problem };
+    const failed = { ok: false as const, problem: attempt.problem, migrations: attempt.migrations };
     const missing = /extension "([^"]+)" is not available/.exec(attempt.problem.message)?.[1];
     if (!attempt.retry || !missing || !PGLITE_EXTENSIONS[missing] || loadedLate.includes(missing)) return failed;
     loadedLate.push(missing);
   }
 }
 
-type Attempt = { ok: true; value: Omit<ReplayedDb, 'loadedLate'> } | { ok: false; problem: Problem; retry: boolean };
+/** On failure, the migrations that did run before it, for the report. */
+export type ReplayOutcome =
+  { ok: true; value: ReplayedDb } | { ok: false; problem: Problem; migrations: ReplayedDb['migrations'] };
+
+type Attempt =
+  | { ok: true; value: Omit<ReplayedDb, 'loadedLate'> }
+  | { ok: false; problem: Problem; retry: boolean; migrations: ReplayedDb['migrations'] };
 
 async function replayOnce(steps: ReplaySteps, chain: Migration[], extra: string[]): Promise<Attempt> {
   const t0 = performance.now();
   const opened = await steps.open(extra);
   const openMs = Math.round(performance.now() - t0);
-  if (!opened.ok) return { ...opened, retry: false };
+  if (!opened.ok) return { ...opened, retry: false, migrations: [] };
   const db = opened.value;
   let keep = false;
+  const migrations: ReplayedDb['migrations'] = [];
   try {
     const prepared = await steps.prepare(db);
-    if (!prepared.ok) return { ...prepared, retry: false };
-    const migrations: ReplayedDb['migrations'] = [];
+    if (!prepared.ok) return { ...prepared, retry: false, migrations };
     for (const migration of chain) {
       progress({ doing: 'replaying', migration: migration.name, file: migration.displayFile });
       const tm = performance.now();
       const r = await db.runMigration(migration);
-      if (!r.ok) return { ...r, retry: steps.loadsExtensions && db.provider === 'postgresql' };
+      if (!r.ok) return { ...r, retry: steps.loadsExtensions && db.provider === 'postgresql', migrations };
       const durationMs = Math.round((performance.now() - tm) * 10) / 10;
       migrations.push({ name: migration.name, checksum: migration.checksum, durationMs });
     }
