@@ -13,11 +13,15 @@ const DRIFT = [
   'pg-rich-types',
   'pg-multi-file',
   'pg-no-migrations',
+  'pg-prisma5-m2m-drift',
 ];
 const IN_SYNC = [
   'sqlite-in-sync',
   'pg-in-sync',
   'pg-extension',
+  'pg-extension-comment',
+  'pg-prisma5-m2m',
+  'sqlite-data-migrations',
   'sqlite-dqs',
   'sqlite-prisma5',
   'sqlite-commented-datasource',

@@ -14,6 +14,7 @@ test('--json prints exactly one JSON object with the contract fields, and exit 1
       'findings',
       'migrations',
       'migrationsDir',
+      'prismaVersion',
       'provider',
       'roundTrip',
       'schema',
@@ -31,6 +32,7 @@ test('--json prints exactly one JSON object with the contract fields, and exit 1
     warnings: [],
     errors: [],
     roundTrip: { ok: true },
+    prismaVersion: null,
   });
   expect(report.migrations[0]).toEqual({
     name: '20240101000000_init',

@@ -153,7 +153,7 @@ describe('valid UTF-8: the text is kept exactly and the checksum is the one Pris
     writeBytes(project, NEW, bytes);
     const chain = loadChain(path.join(project, 'prisma/migrations'), project);
     if (!chain.ok) throw new Error(chain.problem.message);
-    const m = chain.value.find((c) => c.name === NEW)!;
+    const m = chain.value.migrations.find((c) => c.name === NEW)!;
     // Prisma reads the file with readFile(…, 'utf8') and hashes that text; for valid UTF-8 it is the bytes.
     expect(m.checksum).toBe(checksumOf(fs.readFileSync(migrationFile(project, NEW), 'utf8')));
     expect(m.checksum).toBe(createHash('sha256').update(bytes).digest('hex'));

@@ -9,9 +9,16 @@ const path = require('node:path');
 
 const MIN_NODE = 22; // dist/ ships better-sqlite3 13.x, whose binaries need it.
 if (Number(process.versions.node.split('.')[0]) < MIN_NODE) {
+  // The Action's checkout has package.json beside dist/: pin the CLI to the same version.
+  let pin = '';
+  try {
+    pin = `@${require(path.join(__dirname, '..', 'package.json')).version}`;
+  } catch {
+    // A checkout without package.json: the unpinned command still works.
+  }
   process.stdout.write(
     `::error::prisma-drift-gate's Action needs Node ≥ ${MIN_NODE} (action.yml says node24); this is Node ` +
-      `${process.versions.node}. Run the CLI instead: npx prisma-drift-gate check\n`,
+      `${process.versions.node}. Run the CLI instead: npx prisma-drift-gate${pin} check\n`,
   );
   process.exit(2);
 }

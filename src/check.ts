@@ -1,12 +1,13 @@
 import { progress, timedOutProblem } from './watchdog';
 import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { compareWithBase, localFindings, type Finding } from './chain/integrity';
-import type { Migration } from './chain/load';
+import { compareWithBase, localFindings } from './chain/integrity';
+import { emptyCheckReport, type CheckReport } from './checkReport';
 import { diffWithEngine, type DiffFilters } from './engine/diff';
 import { loadEngineBindings, startEngine, type SchemaEngine } from './engine/load';
+import { keepsPrisma5M2m, setAsidePrisma5M2m } from './engine/prisma5M2m';
 import { explainRedefinedTables } from './engine/summary';
-import { deriveWarnings, type DataLossWarning } from './engine/warnings';
+import { deriveWarnings } from './engine/warnings';
 import { describeProject, loadProject, type Project } from './project';
 import { displayPath, type Problem, type Result } from './problem';
 import { schemaForEngine } from './schema/engineSchema';
@@ -14,9 +15,13 @@ import type { SchemaFile } from './schema/locate';
 import { indexSchema } from './schema/modelIndex';
 import type { Provider } from './schema/provider';
 import { openThrowawayDb } from './throwaway/open';
+import { openAndReplay } from './throwaway/replay';
 import type { ThrowawayDb } from './throwaway/types';
 import { optionLabel, type Surface } from './surface';
 import { migrationFolderName } from './write';
+
+export { emptyCheckReport, exitCodeOf, verdictOf } from './checkReport';
+export type { CheckReport, CheckResult, Timings } from './checkReport';
 
 export interface CheckOptions {
   cwd: string;
@@ -37,55 +42,6 @@ export interface CheckOptions {
   /** Who reads the messages: the CLI names its flags, the Action its inputs. Default: the CLI. */
   surface?: Surface;
 }
-
-export interface Timings {
-  startMs: number;
-  engineLoadMs: number;
-  dbStartMs: number;
-  replayMs: number;
-  diffMs: number;
-  roundTripMs: number;
-  totalMs: number;
-}
-
-/** The JSON contract of `check --json`. */
-export interface CheckReport {
-  drift: boolean | null;
-  provider: Provider | null;
-  schema: string[];
-  migrationsDir: string | null;
-  migrations: { name: string; checksum: string; durationMs: number }[];
-  sql: string;
-  summary: string;
-  warnings: DataLossWarning[];
-  errors: Problem[];
-  roundTrip: { ok: boolean; residualSql?: string };
-  /** prisma.config.ts in use, when one was found. */
-  config?: string;
-  /** Things the user should know that are not errors (e.g. a config read by fallback). */
-  notes?: string[];
-  /** Migration-history problems, found before the replay and reported even if it fails. */
-  findings: Finding[];
-  /** Why the comparison with the base was skipped (only when the base was optional). */
-  integritySkipped?: string;
-  timings: Timings;
-}
-
-export type CheckResult = 'in-sync' | 'drift' | 'broken';
-
-/**
- * The verdict, decided here and nowhere else. `broken` (exit 2): bad input, a chain that
- * cannot be replayed, or a history with error findings. `drift` (exit 1): also a suggestion
- * that did not round-trip. `in-sync` (exit 0).
- */
-export function verdictOf(report: CheckReport): { result: CheckResult; exitCode: 0 | 1 | 2 } {
-  if (report.errors.length > 0 || report.drift === null) return { result: 'broken', exitCode: 2 };
-  if (report.findings.some((f) => f.severity === 'error')) return { result: 'broken', exitCode: 2 };
-  if (report.drift || !report.roundTrip.ok) return { result: 'drift', exitCode: 1 };
-  return { result: 'in-sync', exitCode: 0 };
-}
-
-export const exitCodeOf = (report: CheckReport): 0 | 1 | 2 => verdictOf(report).exitCode;
 
 /** What the edges need besides the report, so that they never re-read the project. */
 export interface CheckOutcome {
@@ -130,42 +86,34 @@ export async function checkProject(opts: CheckOptions): Promise<CheckOutcome> {
     const existing = migrationsDir && fs.existsSync(migrationsDir) ? fs.readdirSync(migrationsDir) : [];
     outcome.migrationFolder = migrationFolderName(opts.migrationName, existing);
   }
-  const checked = loaded.ok
-    ? await checkLoaded(loaded.value, opts, report)
-    : { ok: false as const, problem: loaded.problem };
-  if (!checked.ok) report.errors.push(checked.problem);
+  if (loaded.ok) {
+    const checked = await checkLoaded(loaded.value, opts, report);
+    if (!checked.ok) report.errors.push(checked.problem);
+  } else {
+    // A provider the engine cannot diff still has a history to check, which needs no database.
+    const unsupported = loaded.partial.unsupported;
+    if (unsupported && migrationsDir) {
+      const { migrations } = unsupported.chain;
+      const history = historyFindings(migrations, migrationsDir, unsupported.dialect, opts, report);
+      if (!history.ok) report.errors.push(history.problem);
+    }
+    report.errors.push(loaded.problem);
+  }
   report.timings.totalMs = Math.round(performance.now() - t0);
   return outcome;
 }
 
-/** A report before anything is known: the one starting point for runs and tests. */
-export function emptyCheckReport(startMs = 0): CheckReport {
-  return {
-    drift: null,
-    provider: null,
-    schema: [],
-    migrationsDir: null,
-    migrations: [],
-    sql: '',
-    summary: '',
-    warnings: [],
-    errors: [],
-    roundTrip: { ok: true },
-    findings: [],
-    timings: { startMs, engineLoadMs: 0, dbStartMs: 0, replayMs: 0, diffMs: 0, roundTripMs: 0, totalMs: 0 },
-  };
-}
-
 async function checkLoaded(project: Project, opts: CheckOptions, report: CheckReport): Promise<Result<void>> {
   const provider = project.provider.provider;
+  report.prismaVersion = project.prismaVersion ?? null;
+  if (project.codeMigrations.length > 0) skipCodeMigrations(project.codeMigrations, report);
   // Before the replay: an out-of-order migration often breaks the replay, and the user
   // needs to hear about the order, not only about the SQL error it causes.
-  const findings = historyFindings(project, opts, report);
+  const findings = historyFindings(project.chain, project.schema.migrationsDir, provider, opts, report);
   if (!findings.ok) return findings;
   // Compiling the engine happens off the main thread; overlap it with the DB start.
   const engineReady = loadEngineBindings();
   const tDb = performance.now();
-  progress({ doing: 'starting the throwaway database' });
   const shadowUrl = opts.shadowDatabaseUrl ?? opts.env?.SHADOW_DATABASE_URL ?? project.config?.shadowDatabaseUrl;
   if (shadowUrl && provider !== 'postgresql') {
     return broken(
@@ -173,25 +121,35 @@ async function checkLoaded(project: Project, opts: CheckOptions, report: CheckRe
         `${provider}, which replays in an embedded database.`,
     );
   }
-  const opened = shadowUrl
-    ? await (await import('./throwaway/pgServer')).openPgServer(shadowUrl, opts.shadowSchemaMode)
-    : { ok: true as const, value: await openThrowawayDb(provider, project.chain, project.schema) };
-  if (!opened.ok) return opened;
-  await using db = opened.value;
-  report.timings.dbStartMs = Math.round(performance.now() - tDb);
-  if (db.notes?.length) report.notes = [...(report.notes ?? []), ...db.notes];
-  const init = project.config?.initShadowDb;
-  if (init) {
-    const r = await db.runScript(init);
-    const fix = 'Fix that SQL in the config.';
-    if (!r.ok)
-      return broken({
-        file: report.config,
-        message: `${report.config}: migrations.initShadowDb failed: ${r.problem.message}. ${fix}`,
-      });
+  progress({ doing: 'starting the throwaway database' });
+  const replayed = await openAndReplay(
+    {
+      open: async (extra) =>
+        shadowUrl
+          ? await (await import('./throwaway/pgServer')).openPgServer(shadowUrl, opts.shadowSchemaMode)
+          : { ok: true, value: await openThrowawayDb(provider, project.chain, project.schema, extra) },
+      prepare: (db) => initShadowDb(db, project, report),
+      loadsExtensions: !shadowUrl,
+    },
+    project.chain,
+  );
+  const replayMs = Math.round(performance.now() - tDb);
+  if (!replayed.ok) {
+    report.migrations = replayed.migrations;
+    return replayed;
   }
-  const replayed = await replay(db, project.chain, report);
-  if (!replayed.ok) return replayed;
+  report.timings.dbStartMs = replayed.value.openMs;
+  report.timings.replayMs = replayMs - replayed.value.openMs;
+  await using db = replayed.value.db;
+  report.migrations = replayed.value.migrations;
+  for (const note of db.notes ?? []) addNote(report, note);
+  for (const name of replayed.value.loadedLate) {
+    addNote(
+      report,
+      `The chain creates the extension "${name}" in a way the check cannot read (in a DO block or a function), so ` +
+        `PGlite started without it; the replay started over with "${name}" loaded.`,
+    );
+  }
   // engineLoadMs: how long the check waited for the engine after the replay (the rest of
   // the compile overlapped with starting the DB and replaying).
   const tEngine = performance.now();
@@ -206,41 +164,47 @@ const broken = (problem: Problem | string): { ok: false; problem: Problem } => (
   problem: typeof problem === 'string' ? { message: problem } : problem,
 });
 
-function historyFindings(project: Project, opts: CheckOptions, report: CheckReport): Result<void> {
-  const provider = project.provider.provider;
+const addNote = (report: CheckReport, note: string) => (report.notes ??= []).push(note);
+
+function skipCodeMigrations(names: string[], report: CheckReport): void {
+  report.skipped = names;
+  const first = names.slice(0, 3).join(', ') + (names.length > 3 ? ', …' : '');
+  addNote(
+    report,
+    `${names.length} migration folder${names.length > 1 ? 's' : ''} without migration.sql skipped as code ` +
+      `migrations (${first}): they are not replayed (prisma migrate deploy would fail on them, P3015).`,
+  );
+}
+
+async function initShadowDb(db: ThrowawayDb, project: Project, report: CheckReport): Promise<Result<void>> {
+  const init = project.config?.initShadowDb;
+  if (!init) return { ok: true, value: undefined };
+  const r = await db.runScript(init);
+  if (r.ok) return r;
+  const message = `${report.config}: migrations.initShadowDb failed: ${r.problem.message}. Fix that SQL in the config.`;
+  return broken({ file: report.config, message });
+}
+
+function historyFindings(
+  chain: Project['chain'],
+  migrationsDir: string,
+  dialect: Provider,
+  opts: CheckOptions,
+  report: CheckReport,
+): Result<void> {
   if (!opts.base) {
-    report.findings = localFindings(project.chain, provider);
+    report.findings = localFindings(chain, dialect);
     return { ok: true, value: undefined };
   }
   progress({ doing: 'comparing the migration history with the base' });
-  const compared = compareWithBase(opts.base, project.chain, project.schema.migrationsDir, provider, opts.surface);
+  const compared = compareWithBase(opts.base, chain, migrationsDir, dialect, opts.surface);
   if (compared.ok) report.findings = compared.value;
   else if (opts.baseRequired ?? true) return compared;
   else {
     report.integritySkipped = compared.problem.message;
-    report.findings = localFindings(project.chain, provider);
+    report.findings = localFindings(chain, dialect);
   }
   return { ok: true, value: undefined };
-}
-
-async function replay(db: ThrowawayDb, chain: Migration[], report: CheckReport): Promise<Result<void>> {
-  const tReplay = performance.now();
-  try {
-    for (const migration of chain) {
-      progress({ doing: 'replaying', migration: migration.name, file: migration.displayFile });
-      const tm = performance.now();
-      const r = await db.runMigration(migration);
-      if (!r.ok) return r;
-      report.migrations.push({
-        name: migration.name,
-        checksum: migration.checksum,
-        durationMs: round1(performance.now() - tm),
-      });
-    }
-    return { ok: true, value: undefined };
-  } finally {
-    report.timings.replayMs = Math.round(performance.now() - tReplay);
-  }
 }
 
 async function diffAndExplain(db: ThrowawayDb, project: Project, report: CheckReport): Promise<Result<void>> {
@@ -253,7 +217,14 @@ async function diffAndExplain(db: ThrowawayDb, project: Project, report: CheckRe
   progress({ doing: 'diffing the schema with the engine' });
   const engine = await startEngine(db.adapterFactory());
   try {
-    const diff = await diffWithEngine(engine, files, project.cwd, filters);
+    let diff = await diffWithEngine(engine, files, project.cwd, filters);
+    const version = project.prismaVersion;
+    if (diff.ok && diff.value.drift && version && keepsPrisma5M2m(version, project.provider.provider)) {
+      const again = () => diffWithEngine(engine, files, project.cwd, filters);
+      const aside = await setAsidePrisma5M2m(db, diff.value, version, again);
+      if (aside.ok && aside.value.note) addNote(report, aside.value.note);
+      diff = aside.ok ? { ok: true, value: aside.value.diff } : aside;
+    }
     report.timings.diffMs = Math.round(performance.now() - tDiff);
     if (!diff.ok) return diff;
     report.drift = diff.value.drift;
@@ -291,5 +262,3 @@ async function roundTrip(
   if (!again.ok) return { ok: false, residualSql: `-- the second diff failed: ${again.problem.message}` };
   return again.value.drift ? { ok: false, residualSql: again.value.sql } : { ok: true };
 }
-
-const round1 = (ms: number) => Math.round(ms * 10) / 10;

@@ -11,7 +11,7 @@ import { renderDeployText } from './report/deployText';
 import { VERSION } from './version';
 
 const USAGE =
-  `Usage: prisma-drift-gate check [--schema <file|folder>] [--migrations <dir>] [--base <git-ref>] ` +
+  `Usage: prisma-drift-gate check [--schema <file|folder> …] [--migrations <dir>] [--base <git-ref>] ` +
   `[--shadow-database-url <url>] [--json] [--write <name>]
        prisma-drift-gate deploy [--schema …] [--migrations <dir>] [--dry-run] [--allow-edited] [--json]
        prisma-drift-gate status [--schema …] [--migrations <dir>] [--drift] [--json]
@@ -26,6 +26,8 @@ or out-of-order migrations, and a changed migration_lock.toml.
 server, in a temporary database that is dropped afterwards. The server must be disposable:
 the pull request's SQL runs there with the URL's role. --shadow-schema-mode replays in a
 temporary schema where the role may not create databases (SQL can leave a schema).
+--schema may be given once per schema (monorepos): one report each (--json: one object per
+line), the worst exit code.
 
 Exit codes: 0 in sync, 1 drift, 2 broken input or migration chain.
 --timeout <seconds> (default 600) bounds the whole command, for every command; past it, the
@@ -49,7 +51,7 @@ export interface CliIo {
 }
 
 const OPTIONS = {
-  schema: { type: 'string' },
+  schema: { type: 'string', multiple: true },
   migrations: { type: 'string' },
   json: { type: 'boolean', default: false },
   write: { type: 'string' },
@@ -111,6 +113,9 @@ function usageError(command: string, rest: string[], values: Values): string | u
         : 'Pass the schema with --schema <path>.';
     return `unexpected argument "${rest[0]}". ${hint}`;
   }
+  if (command !== 'check' && (values.schema?.length ?? 0) > 1) {
+    return `--schema is given ${values.schema!.length} times; ${command} works on one schema at a time.`;
+  }
   const misplaced = misplacedFlag(command, values);
   if (misplaced) return `--${misplaced} does not apply to ${command}. Run prisma-drift-gate --help.`;
   if (values.timeout !== undefined && !(Number(values.timeout) > 0)) {
@@ -125,7 +130,7 @@ function usageError(command: string, rest: string[], values: Values): string | u
 async function runDeploy(command: Command, values: Values, io: CliIo): Promise<number> {
   const report = await runDeployCommand(command as 'deploy' | 'status' | 'resolve', {
     cwd: io.cwd,
-    schema: values.schema,
+    schema: values.schema?.[0],
     migrations: values.migrations,
     databaseUrl: values['database-url'],
     dryRun: values['dry-run'],
@@ -138,10 +143,24 @@ async function runDeploy(command: Command, values: Values, io: CliIo): Promise<n
   return deployExitCode(report);
 }
 
+/**
+ * One check per `--schema` (monorepos), one report after another; with several, `--json` prints one
+ * object per line. The exit code is the worst of them.
+ */
 async function runCheckCommand(values: Values, io: CliIo): Promise<number> {
+  const schemas = values.schema ?? [undefined];
+  let worst = 0;
+  for (const schema of schemas) {
+    const code = await checkOneSchema(schema, values, io, schemas.length > 1);
+    worst = Math.max(worst, code);
+  }
+  return worst;
+}
+
+async function checkOneSchema(schema: string | undefined, values: Values, io: CliIo, several: boolean) {
   const { report, migrationsDir, migrationFolder } = await checkProject({
     cwd: io.cwd,
-    schema: values.schema,
+    schema,
     migrations: values.migrations,
     base: values.base,
     shadowDatabaseUrl: values['shadow-database-url'],
@@ -149,7 +168,7 @@ async function runCheckCommand(values: Values, io: CliIo): Promise<number> {
     env: process.env,
     migrationName: values.write,
   });
-  if (values.json) io.stdout(JSON.stringify(report, null, 2) + '\n');
+  if (values.json) io.stdout(JSON.stringify(report, null, several ? undefined : 2) + '\n');
   else if (report.errors.length > 0) io.stderr(renderCheckText(report, { color: io.color }));
   else io.stdout(renderCheckText(report, { color: io.color }));
   const code = exitCodeOf(report);

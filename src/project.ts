@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { loadChain, type Migration } from './chain/load';
+import { loadChain, type LoadedChain, type Migration } from './chain/load';
 import { findPrismaConfig, loadPrismaConfig, type PrismaConfig } from './config/prismaConfig';
 import { displayPath, type Problem } from './problem';
 import { inspectRepoPath, isInside, realRoot } from './repoFiles';
@@ -7,7 +7,9 @@ import { progress } from './watchdog';
 import { locateSchema, type LocatedSchema } from './schema/locate';
 import type { Surface } from './surface';
 import { checkLockedProvider, readLockedProvider } from './schema/lockFile';
+import { detectPrismaVersion, type PrismaVersion } from './schema/prismaVersion';
 import { readProvider, type ProviderSource } from './schema/provider';
+import type { Dialect } from './sql/tokens';
 
 export interface ProjectOptions {
   cwd: string;
@@ -29,6 +31,10 @@ export interface Project {
   /** The provider migration_lock.toml names, when there is one. */
   lockedProvider?: string;
   chain: Migration[];
+  /** Folders without migration.sql that hold a code migration (left out of the chain). */
+  codeMigrations: string[];
+  /** The Prisma version the project pins (package.json, resolved through its lockfile). */
+  prismaVersion?: PrismaVersion;
 }
 
 /** What was learned before a failure: the reports show the schema even when the chain is broken. */
@@ -36,6 +42,11 @@ export interface PartialProject {
   config?: PrismaConfig;
   schema?: LocatedSchema;
   provider?: ProviderSource;
+  /**
+   * A provider the embedded engine cannot diff (mysql, sqlserver, cockroachdb): the history is
+   * still loaded, because its integrity checks need no database.
+   */
+  unsupported?: { provider: string; dialect: Dialect; chain: LoadedChain };
 }
 
 export type ProjectResult = { ok: true; value: Project } | { ok: false; problem: Problem; partial: PartialProject };
@@ -64,7 +75,12 @@ export function loadProject(opts: ProjectOptions): ProjectResult {
   if (outside) return broken(outside);
   const schema = (partial.schema = located.value);
   const provider = readProvider(schema.files, opts.cwd);
-  if (!provider.ok) return broken(provider.problem);
+  if (!provider.ok) {
+    const { unsupported, ...problem } = provider.problem;
+    const chain = unsupported ? loadChain(schema.migrationsDir, opts.cwd) : undefined;
+    if (unsupported && chain?.ok) partial.unsupported = { ...unsupported, chain: chain.value };
+    return broken(problem);
+  }
   partial.provider = provider.value;
   const locked = readLockedProvider(schema.migrationsDir, opts.cwd);
   if (!locked.ok) return broken(locked.problem);
@@ -75,9 +91,19 @@ export function loadProject(opts: ProjectOptions): ProjectResult {
   }
   const chain = loadChain(schema.migrationsDir, opts.cwd);
   if (!chain.ok) return broken(chain.problem);
+  const versionFrom = [schema.dir, ...(config ? [path.dirname(config.file)] : [])];
   return {
     ok: true,
-    value: { cwd: opts.cwd, config, schema, provider: provider.value, lockedProvider, chain: chain.value },
+    value: {
+      cwd: opts.cwd,
+      config,
+      schema,
+      provider: provider.value,
+      lockedProvider,
+      chain: chain.value.migrations,
+      codeMigrations: chain.value.codeMigrations,
+      prismaVersion: detectPrismaVersion(versionFrom),
+    },
   };
 }
 

@@ -14,7 +14,7 @@ export function engineMigrationsList(migrationsDir: string) {
       content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, 'utf8') : null,
     },
     shadowDbInitScript: '',
-    migrationDirectories: chain.value.map((m) => ({
+    migrationDirectories: chain.value.migrations.map((m) => ({
       path: m.name,
       migrationFile: { path: 'migration.sql', content: { tag: 'ok' as const, value: m.text } },
     })),

@@ -12,6 +12,8 @@ export interface ActionInputs {
   applied?: string;
   rolledBack?: string;
   schema?: string;
+  /** check: every path of the `schema` input, one a line (monorepos); empty when not given. */
+  schemas: string[];
   migrations?: string;
   workingDirectory: string;
   shadowDatabaseUrl?: string;
@@ -58,6 +60,7 @@ export function readInputs(): ActionInputs {
     applied: core.getInput('applied') || undefined,
     'rolled-back': core.getInput('rolled-back') || undefined,
   };
+  const schemas = schemaInput(command);
   // The supervisor (dist/launch.js) enforces the limit; the value is checked here so a typo is an error.
   const timeout = core.getInput('timeout-seconds');
   if (timeout !== '' && !(Number(timeout) > 0))
@@ -75,7 +78,8 @@ export function readInputs(): ActionInputs {
     drift: bool('drift', false),
     applied: core.getInput('applied') || undefined,
     rolledBack: core.getInput('rolled-back') || undefined,
-    schema: core.getInput('schema') || undefined,
+    schema: schemas[0],
+    schemas,
     migrations: core.getInput('migrations') || undefined,
     workingDirectory: core.getInput('working-directory') || '.',
     shadowDatabaseUrl,
@@ -86,6 +90,20 @@ export function readInputs(): ActionInputs {
     migrationName,
     integrity: integrity(),
   };
+}
+
+/** `schema`: one path a line; several only for check (each gets its own check and comment). */
+function schemaInput(command: string): string[] {
+  const schemas = core
+    .getInput('schema')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  if (schemas.length > 1 && command !== 'check')
+    throw new InputError(
+      `input "schema": ${command} works on one schema at a time, got ${schemas.length}; use one step per schema.`,
+    );
+  return schemas;
 }
 
 function integrity(): ActionInputs['integrity'] {

@@ -8,7 +8,7 @@ import { commentsClient } from './githubClient';
 import { InputError, readInputs, type ActionInputs } from './inputs';
 import { indexSchema } from '../schema/modelIndex';
 import { scrubText } from '../maskUrl';
-import { writeAnnotations, writeDeployOutputs, writeOutputs } from './outputs';
+import { writeAnnotations, writeDeployOutputs, writeOutputs, type Published } from './outputs';
 import { deployExitCode, runDeployCommand, type DeployCommand } from '../deploy/run';
 import { renderDeployText } from '../report/deployText';
 import { renderDeploySummary } from '../report/deployMarkdown';
@@ -38,22 +38,7 @@ export async function run(): Promise<void> {
         'input "integrity" is required, but this event has no pull request base to compare with. Run on ' +
           'pull_request events, or set integrity: auto.',
       );
-    const outcome = await checkProject({
-      cwd,
-      schema: inputs.schema,
-      migrations: inputs.migrations,
-      base,
-      baseRequired: inputs.integrity === 'required',
-      shadowDatabaseUrl: inputs.shadowDatabaseUrl,
-      shadowSchemaMode: inputs.shadowSchemaMode,
-      migrationName: inputs.migrationName,
-      surface: 'action',
-    });
-    const { report } = outcome;
-    if (report.integritySkipped)
-      core.warning(`Migration history not compared with the base: ${report.integritySkipped}`);
-    await publish(outcome, inputs, cwd, workspace);
-    decide(report, inputs);
+    await runCheckAction(inputs, cwd, workspace, base);
   } catch (e) {
     // Catch everything, not only Error instances, so the step can never end green by accident.
     const message =
@@ -72,7 +57,38 @@ export async function run(): Promise<void> {
   }
 }
 
-async function publish(outcome: CheckOutcome, inputs: ActionInputs, cwd: string, workspace: string): Promise<void> {
+/** Monorepos: one check per schema, each with its own comment and summary section; any failure fails the step. */
+async function runCheckAction(inputs: ActionInputs, cwd: string, workspace: string, base: string | undefined) {
+  const published: Published[] = [];
+  for (const schema of inputs.schemas.length > 0 ? inputs.schemas : [undefined]) {
+    const outcome = await checkProject({
+      cwd,
+      schema,
+      migrations: inputs.migrations,
+      base,
+      baseRequired: inputs.integrity === 'required',
+      shadowDatabaseUrl: inputs.shadowDatabaseUrl,
+      shadowSchemaMode: inputs.shadowSchemaMode,
+      migrationName: inputs.migrationName,
+      surface: 'action',
+    });
+    const { report } = outcome;
+    for (const note of report.notes ?? []) core.warning(note);
+    if (report.integritySkipped)
+      core.warning(`Migration history not compared with the base: ${report.integritySkipped}`);
+    published.push(await publish(outcome, inputs, cwd, workspace));
+  }
+  await writeOutputs(published);
+  const failures = published.flatMap((p) => {
+    const failure = failureOf(p.report, inputs);
+    if (!failure) return [];
+    return published.length > 1 ? [`${p.schema}: ${failure}`] : [failure];
+  });
+  if (failures.length > 0) core.setFailed(failures.join('\n'));
+}
+
+/** Logs, annotates and comments one schema's check; returns what the outputs and the summary need. */
+async function publish(outcome: CheckOutcome, inputs: ActionInputs, cwd: string, workspace: string) {
   const { report } = outcome;
   const schema =
     report.schema.length === 1
@@ -85,7 +101,6 @@ async function publish(outcome: CheckOutcome, inputs: ActionInputs, cwd: string,
   // The job summary has room for everything: never truncate it.
   const full = renderComment(report, { ...ctx, limit: Number.MAX_SAFE_INTEGER });
   if (report.errors.length === 0) core.info(renderCheckText(report));
-  await writeOutputs(report, full, migrationFolder);
   const models = indexSchema(outcome.schemaFiles);
   writeAnnotations(
     annotationsFor(report, models, (p) => path.resolve(cwd, p), inputs.failOnDrift ? 'error' : 'warning'),
@@ -93,6 +108,7 @@ async function publish(outcome: CheckOutcome, inputs: ActionInputs, cwd: string,
   );
   progress({ doing: 'posting the pull-request comment' });
   await comment(report, inputs, commentMarker(schema), body);
+  return { schema, report, body: full, migrationFolder };
 }
 
 async function comment(report: CheckReport, inputs: ActionInputs, marker: string, body: string): Promise<void> {
@@ -115,23 +131,25 @@ async function comment(report: CheckReport, inputs: ActionInputs, marker: string
   else if (outcome.action !== 'skipped') core.info(`Comment ${outcome.action}${outcome.url ? `: ${outcome.url}` : ''}`);
 }
 
-function decide(report: CheckReport, inputs: ActionInputs): void {
+/** Why the step fails for this schema, or undefined when it passes. */
+function failureOf(report: CheckReport, inputs: ActionInputs): string | undefined {
   const code = exitCodeOf(report);
   const historyError = report.findings.find((f) => f.severity === 'error');
   if (code === 2)
-    core.setFailed(
+    return (
       report.errors[0]?.message ??
-        (historyError
-          ? `Migration history: ${historyError.message} Fix: ${historyError.fix.split('\n')[0]}`
-          : 'the check could not run'),
+      (historyError
+        ? `Migration history: ${historyError.message} Fix: ${historyError.fix.split('\n')[0]}`
+        : 'the check could not run')
     );
-  else if (code === 1 && !report.roundTrip.ok)
-    core.setFailed('the suggested migration did not round-trip; this is a bug in prisma-drift-gate');
-  else if (code === 1 && inputs.failOnDrift)
-    core.setFailed(
+  if (code === 1 && !report.roundTrip.ok)
+    return 'the suggested migration did not round-trip; this is a bug in prisma-drift-gate';
+  if (code === 1 && inputs.failOnDrift)
+    return (
       `Schema drift: the Prisma schema and ${report.migrationsDir} disagree. Add the suggested migration (see the ` +
-        `job summary).`,
+      `job summary).`
     );
+  return undefined;
 }
 
 /** deploy/status/resolve on the database in `database-url` or DATABASE_URL. */

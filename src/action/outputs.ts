@@ -4,15 +4,43 @@ import { verdictOf, type CheckReport } from '../check';
 import { namesIn, type DeployReport } from '../deploy/run';
 import type { Annotation } from '../report/annotations';
 
-/** Step outputs and the job summary; the summary always carries the full report. */
-export async function writeOutputs(report: CheckReport, body: string, migrationFolder: string): Promise<void> {
-  core.setOutput('drift', report.drift === null ? '' : String(report.drift));
-  core.setOutput('result', verdictOf(report).result);
-  core.setOutput('migration-sql', report.sql);
-  core.setOutput('migration-folder', report.drift ? migrationFolder : '');
-  core.setOutput('summary', report.summary);
-  core.setOutput('report', body);
-  await core.summary.addRaw(body).write();
+/** One schema's check, as the outputs and the job summary need it. */
+export interface Published {
+  /** The schema path as shown, the key of the outputs when the step checks several. */
+  schema: string;
+  report: CheckReport;
+  /** The full markdown report (never truncated). */
+  body: string;
+  migrationFolder: string;
+}
+
+function outputsOf({ report, body, migrationFolder }: Published): Record<string, string | boolean | null> {
+  return {
+    drift: report.drift,
+    result: verdictOf(report).result,
+    'migration-sql': report.sql,
+    'migration-folder': report.drift ? migrationFolder : '',
+    summary: report.summary,
+    report: body,
+  };
+}
+
+/**
+ * Step outputs and the job summary; the summary always carries the full reports, one section per
+ * schema. One schema: plain values, as always. Several: each output is a JSON object keyed by path.
+ */
+export async function writeOutputs(published: Published[]): Promise<void> {
+  const values = published.map(outputsOf);
+  for (const name of Object.keys(values[0] ?? {})) {
+    if (published.length === 1) {
+      const v = values[0]![name];
+      core.setOutput(name, v === null ? '' : String(v));
+    } else {
+      core.setOutput(name, JSON.stringify(Object.fromEntries(published.map((p, i) => [p.schema, values[i]![name]]))));
+    }
+  }
+  for (const p of published) core.summary.addRaw(p.body);
+  await core.summary.write();
 }
 
 /** Annotations point at files relative to the repository root, as GitHub expects. */

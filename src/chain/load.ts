@@ -24,17 +24,27 @@ export interface Migration {
   checksum: string;
 }
 
+/** The migration folders, in order, and the code-migration folders that were left out. */
+export interface LoadedChain {
+  migrations: Migration[];
+  /**
+   * Folders without migration.sql that hold other files (a `migration.ts` run by the project's own
+   * runner): not Prisma migrations, so the replay leaves them out; deploy refuses them.
+   */
+  codeMigrations: string[];
+}
+
 /**
  * Every sub-folder of the migrations directory, sorted as Prisma sorts them
  * (`localeCompare`), so that replay order is the order `migrate deploy` applies.
  * A missing directory is an empty history: the whole schema becomes the suggestion.
  */
-export function loadChain(migrationsDir: string, cwd: string): Result<Migration[]> {
+export function loadChain(migrationsDir: string, cwd: string): Result<LoadedChain> {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(migrationsDir, { withFileTypes: true });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return ok([]);
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return ok({ migrations: [], codeMigrations: [] });
     return fail(
       `${displayPath(migrationsDir, cwd)}: cannot read the migrations folder ` +
         `(${(e as NodeJS.ErrnoException).code ?? String(e)}).`,
@@ -61,25 +71,41 @@ export function loadChain(migrationsDir: string, cwd: string): Result<Migration[
         `${displayPath(path.join(migrationsDir, odd), cwd)}: the migration folder's name holds a control ` +
         `character. Rename the folder (Prisma names them <timestamp>_<name>).`,
     });
-  const chain: Migration[] = [];
+  const loaded: LoadedChain = { migrations: [], codeMigrations: [] };
   for (const name of names) {
     const file = path.join(migrationsDir, name, 'migration.sql');
     const read = readRepoFile(file, root, `migration "${name}"`, cwd);
     if (!read.ok) return fail({ ...read.problem, migration: name });
     if (read.value.kind === 'missing') {
+      if (holdsCode(path.join(migrationsDir, name))) {
+        loaded.codeMigrations.push(name);
+        continue;
+      }
       return fail({
         migration: name,
         file: displayPath(file, cwd),
         message:
-          `${displayPath(path.join(migrationsDir, name), cwd)}: migration folder "${name}" has no migration.sql. ` +
-          `Add the file, or delete the folder if it is left over.`,
+          `${displayPath(path.join(migrationsDir, name), cwd)}: migration folder "${name}" has no migration.sql ` +
+          `(P3015). Add the file, or delete the folder if it is left over.`,
       });
     }
     const text = read.value.text;
     const displayFile = displayPath(file, cwd);
-    chain.push({ name, file, displayFile, sql: withoutBom(text), text, checksum: checksumOf(text) });
+    loaded.migrations.push({ name, file, displayFile, sql: withoutBom(text), text, checksum: checksumOf(text) });
   }
-  return ok(chain);
+  return ok(loaded);
+}
+
+/**
+ * A folder with something besides notes: a README or a `.gitkeep` alone is a migration.sql that
+ * was never committed (Prisma's P3015), while a `migration.ts` or `data.json` is a code migration.
+ */
+function holdsCode(folder: string): boolean {
+  try {
+    return fs.readdirSync(folder).some((f) => !f.startsWith('.') && !/\.(md|txt)$/i.test(f));
+  } catch {
+    return false;
+  }
 }
 
 export const checksumOf = (sql: string): string => createHash('sha256').update(sql, 'utf8').digest('hex');

@@ -93,3 +93,17 @@ export function lockMismatch(migrationsDir: string, lock: string, target: Target
     `Nothing was applied. Use a ${lock} database, or start a new history for ${target.provider}.`;
   return { file, message };
 }
+
+/** A folder of the project's own code migrations: neither we nor Prisma can apply it. */
+export function codeMigrationRefusal(names: string[], migrationsDir: string): Problem {
+  const first = names[0]!;
+  const others = names.slice(1, 4).join(', ') + (names.length > 4 ? ', …' : '');
+  const more = names.length > 1 ? ` (and ${names.length - 1} more: ${others})` : '';
+  return {
+    migration: first,
+    message:
+      `${migrationsDir}/${first} has no migration.sql: it is a code migration${more}, run by your own runner, not ` +
+      `SQL. Nothing was applied; prisma migrate deploy would fail on it too (P3015). Move code migrations out of ` +
+      `${migrationsDir}, then deploy.`,
+  };
+}

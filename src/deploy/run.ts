@@ -5,7 +5,7 @@ import { fail, ok, type Problem, type Result } from '../problem';
 import { describeProject, loadProject } from '../project';
 import { deploy, resolve, status, type Prepared, type Progress } from './commands';
 import { classifyHistory } from './history';
-import { databaseProblem, lockMismatch } from './refusals';
+import { codeMigrationRefusal, databaseProblem, lockMismatch } from './refusals';
 import { emptyDeployReport, type DeployCommand, type DeployOptions, type DeployReport } from './report';
 import { missingFileNote, pickDatabaseUrl, resolveTarget } from './target';
 
@@ -109,7 +109,13 @@ function prepare(opts: DeployOptions, report: DeployReport): Result<Prepared> {
   if (known.config?.fallback) report.notes.push(known.config.fallback);
   Object.assign(report, describeProject(known, opts.cwd));
   if (!loaded.ok) return { ok: false, problem: loaded.problem };
-  const { config, schema, chain, provider } = loaded.value;
+  const { config, schema, chain, provider, codeMigrations } = loaded.value;
+  // Applying around a code migration would run the SQL ones out of the order they were written in.
+  if (codeMigrations.length > 0 && report.command === 'deploy') {
+    report.result = 'refused';
+    return fail(codeMigrationRefusal(codeMigrations, report.migrationsDir ?? schema.migrationsDir));
+  }
+  if (codeMigrations.length > 0) report.notes.push(`Code-migration folders left out: ${codeMigrations.join(', ')}.`);
   const env = opts.env ?? process.env;
   const picked = pickDatabaseUrl({ flag: opts.databaseUrl, config: config?.url, env, schemaFiles: schema.files });
   if (!picked.ok) return picked;

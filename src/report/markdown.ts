@@ -133,6 +133,8 @@ function renderBroken(report: CheckReport, ctx: CommentContext): string[] {
 /** History problems come first: they must be fixed before anything else is trustworthy. */
 function renderFindings(report: CheckReport): string[] {
   const lines: string[] = [];
+  // Notes can carry SQL (the Prisma 6 m2m change): every line stays inside the quote.
+  for (const note of report.notes ?? []) lines.push('> [!NOTE]', ...note.split('\n').map((l) => `> ${l}`), '');
   if (report.integritySkipped)
     lines.push(
       `> [!NOTE]`,

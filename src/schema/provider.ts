@@ -1,4 +1,4 @@
-import { displayPath, fail, ok, type Result } from '../problem';
+import { displayPath, fail, ok, type Problem, type Result } from '../problem';
 import type { SchemaFile } from './locate';
 import type { Dialect } from '../sql/tokens';
 import { lineOfOffset } from '../sql/tokens';
@@ -7,7 +7,30 @@ import { blockProperties, findBlocks, maskCommentsAndStrings } from './prismaSyn
 export type Provider = Dialect;
 
 const ALIASES: Record<string, string> = { postgres: 'postgresql' };
-const NOT_YET = new Set(['mysql', 'sqlserver', 'cockroachdb', 'mongodb']);
+/**
+ * Relational providers Prisma migrates, but whose connectors the embedded (wasm) schema engine does
+ * not ship: their histories can only be diffed against a real server. The value is the dialect
+ * their SQL is tokenised in for the history checks (`[x]` and backtick identifiers for SQL Server
+ * and MySQL, as in SQLite).
+ */
+export const OFFLINE_UNSUPPORTED: Record<string, Dialect> = {
+  mysql: 'sqlite',
+  sqlserver: 'sqlite',
+  cockroachdb: 'postgresql',
+};
+
+/** Why a provider cannot be checked here, and where the README shows what to do instead. */
+export function unsupportedProviderMessage(where: string, raw: string): string {
+  return (
+    `${where}: provider "${raw}" cannot be checked offline: Prisma's embedded schema engine ships only the SQLite ` +
+    `and PostgreSQL connectors, so no tool can replay and diff a ${raw} history without a ${raw} server. Run ` +
+    `prisma migrate diff --from-migrations <migrations> --to-schema <schema> --exit-code against a service ` +
+    `container instead (README: "MySQL, SQL Server and CockroachDB").`
+  );
+}
+
+/** A provider Prisma Migrate cannot check offline, with the dialect of its history. */
+export type UnsupportedProblem = Problem & { unsupported?: { provider: string; dialect: Dialect } };
 
 export interface ProviderSource {
   provider: Provider;
@@ -16,7 +39,7 @@ export interface ProviderSource {
 }
 
 /** The provider of the (uncommented) datasource block, normalised as Prisma does. */
-export function readProvider(files: SchemaFile[], cwd: string): Result<ProviderSource> {
+export function readProvider(files: SchemaFile[], cwd: string): Result<ProviderSource, UnsupportedProblem> {
   for (const file of files) {
     const masked = maskCommentsAndStrings(file.content);
     const [block] = findBlocks(masked, 'datasource');
@@ -33,11 +56,20 @@ export function readProvider(files: SchemaFile[], cwd: string): Result<ProviderS
     if (normalised === 'sqlite' || normalised === 'postgresql') {
       return ok({ provider: normalised, file: file.path, line: lineOfOffset(file.content, prop!.start) });
     }
-    if (NOT_YET.has(normalised)) {
+    const line = lineOfOffset(file.content, prop!.start);
+    const dialect = OFFLINE_UNSUPPORTED[normalised];
+    if (dialect) {
+      const message = unsupportedProviderMessage(where, raw);
+      const problem = { file: displayPath(file.path, cwd), line, message, unsupported: { provider: raw, dialect } };
+      return { ok: false, problem };
+    }
+    if (normalised === 'mongodb') {
       return fail({
         file: displayPath(file.path, cwd),
-        line: lineOfOffset(file.content, prop!.start),
-        message: `${where}: provider "${raw}" is not supported yet (sqlite and postgresql are).`,
+        line,
+        message:
+          `${where}: provider "mongodb" has no migration history to check: Prisma Migrate does not support ` +
+          `MongoDB (it uses prisma db push).`,
       });
     }
     return fail({

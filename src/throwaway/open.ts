@@ -10,6 +10,7 @@ export async function openThrowawayDb(
   provider: Provider,
   chain: Migration[],
   schema: LocatedSchema,
+  extraExtensions: string[] = [],
 ): Promise<ThrowawayDb> {
   switch (provider) {
     case 'sqlite':
@@ -19,6 +20,7 @@ export async function openThrowawayDb(
       return (await import('./pglite')).openPglite([
         ...chain.flatMap((m) => extensionsCreatedBy(m.sql)),
         ...declaredExtensions(schema.files),
+        ...extraExtensions,
       ]);
   }
 }

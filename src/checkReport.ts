@@ -1,0 +1,79 @@
+import type { Finding } from './chain/integrity';
+import type { DataLossWarning } from './engine/warnings';
+import type { Problem } from './problem';
+import type { PrismaVersion } from './schema/prismaVersion';
+import type { Provider } from './schema/provider';
+
+/** The report of `check` and its verdict: plain data, shared by the check and every renderer. */
+
+export interface Timings {
+  startMs: number;
+  engineLoadMs: number;
+  dbStartMs: number;
+  replayMs: number;
+  diffMs: number;
+  roundTripMs: number;
+  totalMs: number;
+}
+
+/** The JSON contract of `check --json`. */
+export interface CheckReport {
+  drift: boolean | null;
+  provider: Provider | null;
+  schema: string[];
+  migrationsDir: string | null;
+  migrations: { name: string; checksum: string; durationMs: number }[];
+  sql: string;
+  summary: string;
+  warnings: DataLossWarning[];
+  errors: Problem[];
+  roundTrip: { ok: boolean; residualSql?: string };
+  /** prisma.config.ts in use, when one was found. */
+  config?: string;
+  /** Things the user should know that are not errors (e.g. a config read by fallback). */
+  notes?: string[];
+  /** Migration-history problems, found before the replay and reported even if it fails. */
+  findings: Finding[];
+  /** Why the comparison with the base was skipped (only when the base was optional). */
+  integritySkipped?: string;
+  /** The Prisma version the project pins, from package.json and its lockfile; null when unknown. */
+  prismaVersion: PrismaVersion | null;
+  /** Code-migration folders (no migration.sql, other files) left out of the replay. */
+  skipped?: string[];
+  timings: Timings;
+}
+
+export type CheckResult = 'in-sync' | 'drift' | 'broken';
+
+/**
+ * The verdict, decided here and nowhere else. `broken` (exit 2): bad input, a chain that
+ * cannot be replayed, or a history with error findings. `drift` (exit 1): also a suggestion
+ * that did not round-trip. `in-sync` (exit 0).
+ */
+export function verdictOf(report: CheckReport): { result: CheckResult; exitCode: 0 | 1 | 2 } {
+  if (report.errors.length > 0 || report.drift === null) return { result: 'broken', exitCode: 2 };
+  if (report.findings.some((f) => f.severity === 'error')) return { result: 'broken', exitCode: 2 };
+  if (report.drift || !report.roundTrip.ok) return { result: 'drift', exitCode: 1 };
+  return { result: 'in-sync', exitCode: 0 };
+}
+
+export const exitCodeOf = (report: CheckReport): 0 | 1 | 2 => verdictOf(report).exitCode;
+
+/** A report before anything is known: the one starting point for runs and tests. */
+export function emptyCheckReport(startMs = 0): CheckReport {
+  return {
+    drift: null,
+    provider: null,
+    schema: [],
+    migrationsDir: null,
+    migrations: [],
+    sql: '',
+    summary: '',
+    warnings: [],
+    errors: [],
+    roundTrip: { ok: true },
+    findings: [],
+    prismaVersion: null,
+    timings: { startMs, engineLoadMs: 0, dbStartMs: 0, replayMs: 0, diffMs: 0, roundTripMs: 0, totalMs: 0 },
+  };
+}
