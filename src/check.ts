@@ -2,8 +2,9 @@ import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { compareWithBase, localFindings, type Finding } from './chain/integrity';
 import type { Migration } from './chain/load';
-import { diffWithEngine, type DiffFilters } from './engine/diff';
-import { loadEngineBindings, startEngine, type SchemaEngine } from './engine/load';
+import { diffWithEngine } from './engine/diff';
+import { loadEngineBindings, startEngine } from './engine/load';
+import { roundTrip } from './engine/roundTrip';
 import { explainRedefinedTables } from './engine/summary';
 import { deriveWarnings, type DataLossWarning } from './engine/warnings';
 import { describeProject, loadProject, type Project } from './project';
@@ -15,6 +16,10 @@ import type { Provider } from './schema/provider';
 import { openThrowawayDb } from './throwaway/open';
 import type { ThrowawayDb } from './throwaway/types';
 import { migrationFolderName } from './write';
+import { failedConditions, type FailCondition } from './review/failOn';
+import { beforeMigration, planReview, prepareSuggestion, reviewPlanned } from './review/plan';
+import type { ReviewMode, ReviewPlan, SuggestionReview } from './review/plan';
+import type { ReviewFinding } from './review/types';
 
 export interface CheckOptions {
   cwd: string;
@@ -30,6 +35,10 @@ export interface CheckOptions {
   baseRequired?: boolean;
   /** The name for the suggested migration's folder (`--write <name>`, the `migration-name` input). */
   migrationName?: string;
+  /** What the deploy-risk review reads (default `pull-request`: the migrations new since --base, the suggestion). */
+  review?: ReviewMode;
+  /** The conditions that fail the check (exit 1); default `drift`. */
+  failOn?: FailCondition[];
 }
 
 export interface Timings {
@@ -62,6 +71,10 @@ export interface CheckReport {
   findings: Finding[];
   /** Why the comparison with the base was skipped (only when the base was optional). */
   integritySkipped?: string;
+  /** Deploy risks in the reviewed migrations and the suggestion (silenced ones included, marked). */
+  review: ReviewFinding[];
+  /** Which of the `failOn` conditions held: a non-empty list is exit 1. */
+  failedOn: FailCondition[];
   timings: Timings;
 }
 
@@ -75,8 +88,8 @@ export type CheckResult = 'in-sync' | 'drift' | 'broken';
 export function verdictOf(report: CheckReport): { result: CheckResult; exitCode: 0 | 1 | 2 } {
   if (report.errors.length > 0 || report.drift === null) return { result: 'broken', exitCode: 2 };
   if (report.findings.some((f) => f.severity === 'error')) return { result: 'broken', exitCode: 2 };
-  if (report.drift || !report.roundTrip.ok) return { result: 'drift', exitCode: 1 };
-  return { result: 'in-sync', exitCode: 0 };
+  if (!report.roundTrip.ok) return { result: 'drift', exitCode: 1 };
+  return { result: report.drift ? 'drift' : 'in-sync', exitCode: report.failedOn.length > 0 ? 1 : 0 };
 }
 
 export const exitCodeOf = (report: CheckReport): 0 | 1 | 2 => verdictOf(report).exitCode;
@@ -125,6 +138,7 @@ export async function checkProject(opts: CheckOptions): Promise<CheckOutcome> {
     ? await checkLoaded(loaded.value, opts, report)
     : { ok: false as const, problem: loaded.problem };
   if (!checked.ok) report.errors.push(checked.problem);
+  else report.failedOn = failedConditions(opts.failOn ?? ['drift'], report);
   report.timings.totalMs = Math.round(performance.now() - t0);
   return outcome;
 }
@@ -143,6 +157,8 @@ export function emptyCheckReport(startMs = 0): CheckReport {
     errors: [],
     roundTrip: { ok: true },
     findings: [],
+    review: [],
+    failedOn: [],
     timings: { startMs, engineLoadMs: 0, dbStartMs: 0, replayMs: 0, diffMs: 0, roundTripMs: 0, totalMs: 0 },
   };
 }
@@ -153,6 +169,7 @@ async function checkLoaded(project: Project, opts: CheckOptions, report: CheckRe
   // needs to hear about the order, not only about the SQL error it causes.
   const findings = historyFindings(project, opts, report);
   if (!findings.ok) return findings;
+  const plan = planReview(opts.review ?? 'pull-request', project.chain, findings.value);
   // Compiling the engine happens off the main thread; overlap it with the DB start.
   const engineReady = loadEngineBindings();
   const tDb = performance.now();
@@ -179,15 +196,19 @@ async function checkLoaded(project: Project, opts: CheckOptions, report: CheckRe
         message: `${report.config}: migrations.initShadowDb failed: ${r.problem.message}. ${fix}`,
       });
   }
-  const replayed = await replay(db, project.chain, report);
+  const replayed = await replay(db, project.chain, report, (m) => beforeMigration(plan, m, db.inspector));
   if (!replayed.ok) return replayed;
   // engineLoadMs: how long the check waited for the engine after the replay (the rest of
   // the compile overlapped with starting the DB and replaying).
   const tEngine = performance.now();
   await engineReady;
   report.timings.engineLoadMs = Math.round(performance.now() - tEngine);
-  // `return await`: the database is disposed when this function returns.
-  return await diffAndExplain(db, project, report);
+  const suggested = await diffAndExplain(db, project, report, plan);
+  if (!suggested.ok) return suggested;
+  const reviewed = await reviewPlanned(plan, project.chain, suggested.value, provider);
+  report.review = reviewed.findings;
+  if (reviewed.notes.length > 0) report.notes = [...(report.notes ?? []), ...reviewed.notes];
+  return { ok: true, value: undefined };
 }
 
 const broken = (problem: Problem | string): { ok: false; problem: Problem } => ({
@@ -195,26 +216,34 @@ const broken = (problem: Problem | string): { ok: false; problem: Problem } => (
   problem: typeof problem === 'string' ? { message: problem } : problem,
 });
 
-function historyFindings(project: Project, opts: CheckOptions, report: CheckReport): Result<void> {
+/** The history's findings; the value is the pull request's own migrations, when the base was read. */
+function historyFindings(project: Project, opts: CheckOptions, report: CheckReport): Result<string[] | undefined> {
   const provider = project.provider.provider;
   if (!opts.base) {
     report.findings = localFindings(project.chain, provider);
     return { ok: true, value: undefined };
   }
   const compared = compareWithBase(opts.base, project.chain, project.schema.migrationsDir, provider);
-  if (compared.ok) report.findings = compared.value;
-  else if (opts.baseRequired ?? true) return compared;
-  else {
-    report.integritySkipped = compared.problem.message;
-    report.findings = localFindings(project.chain, provider);
+  if (compared.ok) {
+    report.findings = compared.value.findings;
+    return { ok: true, value: compared.value.fresh };
   }
+  if (opts.baseRequired ?? true) return compared;
+  report.integritySkipped = compared.problem.message;
+  report.findings = localFindings(project.chain, provider);
   return { ok: true, value: undefined };
 }
 
-async function replay(db: ThrowawayDb, chain: Migration[], report: CheckReport): Promise<Result<void>> {
+async function replay(
+  db: ThrowawayDb,
+  chain: Migration[],
+  report: CheckReport,
+  before: (m: Migration) => Promise<void>,
+): Promise<Result<void>> {
   const tReplay = performance.now();
   try {
     for (const migration of chain) {
+      await before(migration);
       const tm = performance.now();
       const r = await db.runMigration(migration);
       if (!r.ok) return r;
@@ -230,7 +259,13 @@ async function replay(db: ThrowawayDb, chain: Migration[], report: CheckReport):
   }
 }
 
-async function diffAndExplain(db: ThrowawayDb, project: Project, report: CheckReport): Promise<Result<void>> {
+/** The value: the suggestion as the review reads it (undefined when in sync or not reviewed). */
+async function diffAndExplain(
+  db: ThrowawayDb,
+  project: Project,
+  report: CheckReport,
+  plan: ReviewPlan,
+): Promise<Result<SuggestionReview | undefined>> {
   const tDiff = performance.now();
   const files = schemaForEngine(project.schema.files);
   const filters = {
@@ -248,33 +283,18 @@ async function diffAndExplain(db: ThrowawayDb, project: Project, report: CheckRe
     report.summary = await explainRedefinedTables(diff.value.summary, diff.value.sql, db.inspector);
     const models = indexSchema(project.schema.files);
     report.warnings = await deriveWarnings(diff.value.sql, project.provider.provider, db.inspector, models);
+    const again = async () => {
+      const d = await diffWithEngine(engine, files, project.cwd, filters);
+      return d.ok ? d.value.sql : undefined;
+    };
+    const suggestion = await prepareSuggestion(plan, diff.value.sql, db, again);
     const tRound = performance.now();
     report.roundTrip = await roundTrip(db, engine, files, diff.value.sql, project.cwd, filters);
     report.timings.roundTripMs = Math.round(performance.now() - tRound);
-    return { ok: true, value: undefined };
+    return { ok: true, value: suggestion };
   } finally {
     engine.free();
   }
-}
-
-/**
- * Applies the suggestion to the replayed DB and diffs again. Anything left over is a bug
- * in our pipeline (or the engine), and must be visible rather than silently wrong.
- */
-async function roundTrip(
-  db: ThrowawayDb,
-  engine: SchemaEngine,
-  files: SchemaFile[],
-  sql: string,
-  cwd: string,
-  filters: DiffFilters,
-): Promise<CheckReport['roundTrip']> {
-  const applied = await db.runScript(sql);
-  if (!applied.ok)
-    return { ok: false, residualSql: `-- the suggested SQL failed to apply: ${applied.problem.message}\n${sql}` };
-  const again = await diffWithEngine(engine, files, cwd, filters);
-  if (!again.ok) return { ok: false, residualSql: `-- the second diff failed: ${again.problem.message}` };
-  return again.value.drift ? { ok: false, residualSql: again.value.sql } : { ok: true };
 }
 
 const round1 = (ms: number) => Math.round(ms * 10) / 10;
