@@ -9,10 +9,12 @@ import { scrubText } from './maskUrl';
 import { misplacedFlag } from './commandFlags';
 import { deployExitCode, runDeployCommand } from './deploy/run';
 import { renderDeployText } from './report/deployText';
+import { parseFailOn } from './review/failOn';
 
 const USAGE =
   `Usage: prisma-drift-gate check [--schema <file|folder>] [--migrations <dir>] [--base <git-ref>] ` +
   `[--shadow-database-url <url>] [--json] [--write <name>]
+                          [--fail-on drift,data-loss,review] [--review-all]
        prisma-drift-gate deploy [--schema …] [--migrations <dir>] [--dry-run] [--allow-edited] [--json]
        prisma-drift-gate status [--schema …] [--migrations <dir>] [--drift] [--json]
        prisma-drift-gate resolve (--applied <migration> | --rolled-back <migration>) [--json]
@@ -24,8 +26,12 @@ that fixes any drift. --write <name> saves it as <migrations>/<timestamp>_<name>
 or out-of-order migrations, and a changed migration_lock.toml.
 --shadow-database-url (or SHADOW_DATABASE_URL) replays PostgreSQL histories on a real
 server, in a temporary database that is dropped afterwards.
+The deploy-risk review reads the migrations new since --base and the suggestion as Prisma
+deploys them (locks, rewrites, drops; README "Deploy risks"); --review-all reads the whole
+history. --fail-on lists what exits 1: drift (the default), data-loss, review.
 
-Exit codes: 0 in sync, 1 drift, 2 broken input or migration chain.
+Exit codes: 0 in sync (or nothing listed in --fail-on held), 1 a --fail-on condition held,
+2 broken input or migration chain.
 
 deploy applies pending migrations to the database in DATABASE_URL (or the schema's
 url = env("…"), or prisma.config.ts datasource.url), sharing _prisma_migrations with
@@ -49,6 +55,8 @@ const OPTIONS = {
   migrations: { type: 'string' },
   json: { type: 'boolean', default: false },
   write: { type: 'string' },
+  'fail-on': { type: 'string' },
+  'review-all': { type: 'boolean', default: false },
   base: { type: 'string' },
   'shadow-database-url': { type: 'string' },
   'database-url': { type: 'string' },
@@ -128,6 +136,11 @@ async function runDeploy(command: Command, values: Values, io: CliIo): Promise<n
 }
 
 async function runCheckCommand(values: Values, io: CliIo): Promise<number> {
+  const failOn = parseFailOn(values['fail-on'] ?? 'drift', '--fail-on');
+  if (!failOn.ok) {
+    io.stderr(`error: ${failOn.problem.message}\n`);
+    return 2;
+  }
   const { report, migrationsDir, migrationFolder } = await checkProject({
     cwd: io.cwd,
     schema: values.schema,
@@ -136,12 +149,14 @@ async function runCheckCommand(values: Values, io: CliIo): Promise<number> {
     shadowDatabaseUrl: values['shadow-database-url'],
     env: process.env,
     migrationName: values.write,
+    review: values['review-all'] ? 'all' : 'pull-request',
+    failOn: failOn.value,
   });
   if (values.json) io.stdout(JSON.stringify(report, null, 2) + '\n');
   else if (report.errors.length > 0) io.stderr(renderCheckText(report, { color: io.color }));
   else io.stdout(renderCheckText(report, { color: io.color }));
   const code = exitCodeOf(report);
-  if (!migrationFolder || code !== 1 || !report.roundTrip.ok || !migrationsDir) return code;
+  if (!migrationFolder || code === 2 || !report.drift || !report.roundTrip.ok || !migrationsDir) return code;
   const folder = migrationFolder;
   const content = renderMigrationFile(report.sql, report.warnings);
   const written = writeMigration(migrationsDir, folder, content, report.provider!);

@@ -1,6 +1,7 @@
 import { core } from './toolkit';
 import { misplacedFlag } from '../commandFlags';
 import { secretsOf } from '../maskUrl';
+import { parseFailOn, type FailCondition } from '../review/failOn';
 
 export interface ActionInputs {
   command: 'check' | 'deploy' | 'status' | 'resolve';
@@ -18,6 +19,10 @@ export interface ActionInputs {
   githubToken?: string;
   comment: boolean;
   failOnDrift: boolean;
+  /** The deploy-risk review (input `review`, default true). */
+  review: boolean;
+  /** Input `fail-on`; `fail-on-drift: false` takes `drift` out of it. */
+  failOn: FailCondition[];
   migrationName: string;
   integrity: 'auto' | 'required' | 'off';
 }
@@ -76,9 +81,17 @@ export function readInputs(): ActionInputs {
     githubToken,
     comment: bool('comment', true),
     failOnDrift: bool('fail-on-drift', true),
+    review: bool('review', true),
+    failOn: failOn(bool('fail-on-drift', true)),
     migrationName,
     integrity: integrity(),
   };
+}
+
+function failOn(failOnDrift: boolean): FailCondition[] {
+  const parsed = parseFailOn(core.getInput('fail-on').trim() || 'drift', 'input "fail-on"');
+  if (!parsed.ok) throw new InputError(parsed.problem.message);
+  return failOnDrift ? parsed.value : parsed.value.filter((c) => c !== 'drift');
 }
 
 function integrity(): ActionInputs['integrity'] {

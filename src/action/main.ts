@@ -44,12 +44,14 @@ export async function run(): Promise<void> {
       baseRequired: inputs.integrity === 'required',
       shadowDatabaseUrl: inputs.shadowDatabaseUrl,
       migrationName: inputs.migrationName,
+      review: inputs.review ? 'pull-request' : 'off',
+      failOn: inputs.failOn,
     });
     const { report } = outcome;
     if (report.integritySkipped)
       core.warning(`Migration history not compared with the base: ${report.integritySkipped}`);
     await publish(outcome, inputs, cwd, workspace);
-    decide(report, inputs);
+    decide(report);
   } catch (e) {
     // Catch everything, not only Error instances, so the step can never end green by accident.
     const message =
@@ -84,7 +86,7 @@ async function publish(outcome: CheckOutcome, inputs: ActionInputs, cwd: string,
   await writeOutputs(report, full, migrationFolder);
   const models = indexSchema(outcome.schemaFiles);
   writeAnnotations(
-    annotationsFor(report, models, (p) => path.resolve(cwd, p), inputs.failOnDrift ? 'error' : 'warning'),
+    annotationsFor(report, models, (p) => path.resolve(cwd, p), inputs.failOn.includes('drift') ? 'error' : 'warning'),
     workspace,
   );
   await comment(report, inputs, commentMarker(schema), body);
@@ -106,13 +108,13 @@ async function comment(report: CheckReport, inputs: ActionInputs, marker: string
     client,
     { owner, repo, issueNumber: pr.number, marker },
     body,
-    verdictOf(report).result === 'in-sync',
+    verdictOf(report).result === 'in-sync' && report.review.length === 0,
   );
   if (outcome.action === 'forbidden') core.warning(outcome.message);
   else if (outcome.action !== 'skipped') core.info(`Comment ${outcome.action}${outcome.url ? `: ${outcome.url}` : ''}`);
 }
 
-function decide(report: CheckReport, inputs: ActionInputs): void {
+function decide(report: CheckReport): void {
   const code = exitCodeOf(report);
   const historyError = report.findings.find((f) => f.severity === 'error');
   if (code === 2)
@@ -124,11 +126,21 @@ function decide(report: CheckReport, inputs: ActionInputs): void {
     );
   else if (code === 1 && !report.roundTrip.ok)
     core.setFailed('the suggested migration did not round-trip; this is a bug in prisma-drift-gate');
-  else if (code === 1 && inputs.failOnDrift)
-    core.setFailed(
+  else if (code === 1) core.setFailed(failureMessage(report));
+}
+
+/** One line per condition of `fail-on` that held. */
+function failureMessage(report: CheckReport): string {
+  const says: Record<string, string> = {
+    drift:
       `Schema drift: the Prisma schema and ${report.migrationsDir} disagree. Add the suggested migration (see the ` +
-        `job summary).`,
-    );
+      `job summary).`,
+    'data-loss': `The suggested migration loses data (see the data-loss warnings in the job summary).`,
+    review:
+      `Deploy risks: ${report.review.filter((f) => !f.silenced).length} finding(s) in the migrations (see the ` +
+      `annotations and the job summary); fix them or silence one with -- prisma-drift-gate-ignore <rule>.`,
+  };
+  return report.failedOn.map((c) => says[c]).join(' ');
 }
 
 /** deploy/status/resolve on the database in `database-url` or DATABASE_URL. */

@@ -12,6 +12,8 @@ export async function writeOutputs(report: CheckReport, body: string, migrationF
   core.setOutput('migration-folder', report.drift ? migrationFolder : '');
   core.setOutput('summary', report.summary);
   core.setOutput('report', body);
+  core.setOutput('review', JSON.stringify(report.review));
+  core.setOutput('failed-on', JSON.stringify(report.failedOn));
   await core.summary.addRaw(body).write();
 }
 

@@ -1,4 +1,5 @@
 import type { CheckReport } from '../check';
+import { renderReviewMarkdown } from './review';
 
 /** GitHub rejects comment bodies over 65,536 characters; keep a margin for the marker. */
 export const COMMENT_LIMIT = 65_000;
@@ -34,6 +35,7 @@ export function renderComment(report: CheckReport, ctx: CommentContext): string 
         `### ✅ Prisma schema in sync`,
         '',
         `\`${ctx.schema}\` matches the ${count(report.migrations.length, 'migration')} in \`${ctx.migrationsDir}\`.`,
+        ...renderReviewMarkdown(report.review ?? []),
       ].join('\n') + '\n'
     );
   }
@@ -50,6 +52,7 @@ export function renderComment(report: CheckReport, ctx: CommentContext): string 
     report.summary || '(see the SQL below)',
     '```',
     ...renderWarnings(report),
+    ...renderReviewMarkdown(report.review ?? []),
     '',
     `**The fix:** commit this as \`${ctx.migrationsDir}/${ctx.migrationFolder}/migration.sql\``,
     '',

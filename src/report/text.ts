@@ -1,4 +1,5 @@
 import type { CheckReport } from '../check';
+import { renderReviewText } from './review';
 
 export interface TextStyle {
   color: boolean;
@@ -24,6 +25,7 @@ export function renderCheckText(report: CheckReport, style: TextStyle = { color:
     }
     lines.push('');
   }
+  lines.push(...renderReviewText(report.review ?? [], { red, yellow, dim }));
   if (report.errors.length > 0) {
     for (const e of report.errors) lines.push(`${red('error')}: ${e.message}`);
     return lines.join('\n') + '\n';

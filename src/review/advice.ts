@@ -45,8 +45,8 @@ const ADVICE: Record<RuleId, Advice> = {
       `VALIDATE CONSTRAINT ${q(c)}; (validation does not block writes). The engine sees the same constraint.`,
   }),
   'adding-required-field': (t, c) => ({
-    message: `Adding the NOT NULL column ${q(c)} without a default to the existing table ${q(t)} fails on \` +
-      \`its first row.`,
+    message:
+      `Adding the NOT NULL column ${q(c)} without a default to the existing table ${q(t)} fails on ` + `its first row.`,
     fix:
       `Give the field a @default(...) in schema.prisma, or add it optional (String?), backfill the rows in the ` +
       `migration (UPDATE), and make it required in a later migration.`,
@@ -91,8 +91,8 @@ const ADVICE: Record<RuleId, Advice> = {
       `(new table, copy, switch, drop later).`,
   }),
   'ban-drop-column': (t, c) => ({
-    message: `Dropping ${q(t)}.${q(c)} loses its data and breaks the app version still reading it during the \` +
-      \`deploy.`,
+    message:
+      `Dropping ${q(t)}.${q(c)} loses its data and breaks the app version still reading it during the ` + `deploy.`,
     fix:
       `Expand and contract: first merge and deploy the app without the field (keep the column), then drop ` +
       `the column in a later pull request.`,
@@ -110,8 +110,8 @@ const ADVICE: Record<RuleId, Advice> = {
     fix: '',
   }),
   'sqlite-redefine-table': (t) => ({
-    message: `Prisma redefines the existing table ${q(t)}: it copies every row into a new table under a \` +
-      \`write lock.`,
+    message:
+      `Prisma redefines the existing table ${q(t)}: it copies every row into a new table under a ` + `write lock.`,
     fix:
       `Expect the copy to take time on a large table and to block writes meanwhile; deploy in a quiet moment, ` +
       `or avoid the change that needs a redefinition (see the engine's summary).`,

@@ -100,6 +100,17 @@ export async function reviewPlanned(
   if (units.length === 0) return { findings: [...(suggestion?.renames ?? [])], notes: [] };
   const { reviewUnits } = await import('./review');
   const outcome = await reviewUnits(units, provider);
-  outcome.findings.push(...(suggestion?.renames ?? []));
+  const renames = suggestion?.renames ?? [];
+  // A proven rename says more than "this drop loses data" about the same statement.
+  const renamed = new Set(renames.map((r) => r.line));
+  outcome.findings = outcome.findings.filter(
+    (f) =>
+      !(
+        f.migration === 'suggestion' &&
+        renamed.has(f.line) &&
+        (f.rule === 'ban-drop-column' || f.rule === 'ban-drop-table')
+      ),
+  );
+  outcome.findings.push(...renames);
   return outcome;
 }

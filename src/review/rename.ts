@@ -167,6 +167,7 @@ export function renameFinding(c: RenameCandidate, sql: string[]): ReviewFinding 
     message,
     fix:
       `If it is a rename, write this instead of the DROP and the ADD (proved: applied to the replayed database, ` +
-      `the engine then finds ${what} in line with the schema): ${sql.join(' ')}`,
+      `the engine then finds ${what} in line with the schema): ${sql.join(' ')} Or keep the old name in the ` +
+      `database and no migration at all: ${c.kind === 'column' ? '@map' : '@@map'}("${c.from}") in schema.prisma.`,
   };
 }

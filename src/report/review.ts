@@ -1,0 +1,54 @@
+import type { ReviewFinding } from '../review/types';
+
+/** Where a finding points, as a reader finds it: the file and line, or the suggested migration's line. */
+export const whereOf = (f: ReviewFinding): string =>
+  f.file ? `${f.file}:${f.line}` : `the suggested migration, line ${f.line}`;
+
+/**
+ * The "Deploy risks" section of the PR comment and job summary; nothing at all when nothing was
+ * found. Findings the pull request silenced itself stay visible, collapsed.
+ */
+export function renderReviewMarkdown(review: ReviewFinding[]): string[] {
+  if (review.length === 0) return [];
+  const open = review.filter((f) => !f.silenced);
+  const silenced = review.filter((f) => f.silenced);
+  const lines = ['', `### ⚠️ Deploy risks`, ''];
+  if (open.length > 0) {
+    lines.push(
+      'Read as Prisma deploys: each `migration.sql` runs as one transaction, on the tables production already has.',
+      '',
+      ...open.flatMap(markdownItem),
+    );
+  } else lines.push('Nothing left: every finding is silenced in this pull request.', '');
+  if (silenced.length > 0) {
+    lines.push(
+      '<details>',
+      `<summary>${silenced.length} silenced in this pull request (<code>-- prisma-drift-gate-ignore</code>)</summary>`,
+      '',
+      ...silenced.flatMap(markdownItem),
+      '</details>',
+      '',
+    );
+  }
+  return lines;
+}
+
+function markdownItem(f: ReviewFinding): string[] {
+  const level = f.severity === 'error' ? '**error**' : 'warning';
+  return [`- ${level} \`${f.rule}\` at \`${whereOf(f)}\`: ${f.message}`, `  **Fix:** ${f.fix}`, ''];
+}
+
+type Paint = (s: string) => string;
+
+/** The same for the terminal. */
+export function renderReviewText(review: ReviewFinding[], paint: Record<'red' | 'yellow' | 'dim', Paint>): string[] {
+  if (review.length === 0) return [];
+  const mark = (f: ReviewFinding) =>
+    f.silenced ? paint.dim('-') : f.severity === 'error' ? paint.red('✗') : paint.yellow('!');
+  const lines = ['Deploy risks:'];
+  for (const f of review) {
+    const silenced = f.silenced ? ' (silenced in this pull request)' : '';
+    lines.push(`  ${mark(f)} ${f.rule} ${whereOf(f)}${silenced}: ${f.message}`, `      fix: ${f.fix}`);
+  }
+  return [...lines, ''];
+}
