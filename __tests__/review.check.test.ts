@@ -6,25 +6,9 @@ import { annotationsFor } from '../src/report/annotations';
 import { renderComment } from '../src/report/markdown';
 import { renderCheckText } from '../src/report/text';
 import { fixture, ROOT, runBin } from './helpers/fixtures';
-import { Repo } from './helpers/gitRepo';
+import { reviewPullRequest, RISKY } from './helpers/reviewRepo';
 
-const RISKY = '20240301000000_risky';
-
-/**
- * fixtures/pg-review as a pull request: main has the init migration, the branch adds an index and a
- * foreign key on existing tables, and its schema renames User.name to fullName without a migration.
- */
-function pullRequest(): Repo {
-  const repo = Repo.init();
-  fs.cpSync(path.join(fixture('pg-review'), 'prisma'), path.join(repo.dir, 'prisma'), { recursive: true });
-  const risky = repo.read(`prisma/migrations/${RISKY}/migration.sql`);
-  fs.rmSync(path.join(repo.dir, 'prisma', 'migrations', RISKY), { recursive: true });
-  repo.commit('base');
-  repo.git('checkout', '-q', '-b', 'pr');
-  repo.migration(RISKY, risky);
-  repo.commit('pr');
-  return repo;
-}
+const pullRequest = () => reviewPullRequest().repo;
 
 test('the pull request`s migrations and the suggestion are reviewed; the base`s are not', async () => {
   const repo = pullRequest();
