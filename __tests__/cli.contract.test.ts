@@ -19,10 +19,12 @@ test.each(FIXTURES)('%s: --json follows the contract', async (name) => {
   const required = [
     'drift',
     'errors',
+    'failedOn',
     'findings',
     'migrations',
     'migrationsDir',
     'provider',
+    'review',
     'roundTrip',
     'schema',
     'sql',

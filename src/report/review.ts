@@ -17,26 +17,30 @@ export function renderReviewMarkdown(review: ReviewFinding[]): string[] {
     lines.push(
       'Read as Prisma deploys: each `migration.sql` runs as one transaction, on the tables production already has.',
       '',
-      ...open.flatMap(markdownItem),
+      ...items(open),
     );
-  } else lines.push('Nothing left: every finding is silenced in this pull request.', '');
+  } else lines.push('Nothing left: every finding is silenced in this pull request.');
   if (silenced.length > 0) {
     lines.push(
+      '',
       '<details>',
       `<summary>${silenced.length} silenced in this pull request (<code>-- prisma-drift-gate-ignore</code>)</summary>`,
       '',
-      ...silenced.flatMap(markdownItem),
-      '</details>',
+      ...items(silenced),
       '',
+      '</details>',
     );
   }
   return lines;
 }
 
-function markdownItem(f: ReviewFinding): string[] {
-  const level = f.severity === 'error' ? '**error**' : 'warning';
-  return [`- ${level} \`${f.rule}\` at \`${whereOf(f)}\`: ${f.message}`, `  **Fix:** ${f.fix}`, ''];
-}
+/** One item per finding, a blank line between them (a loose list, so each fix reads as its own paragraph). */
+const items = (list: ReviewFinding[]): string[] =>
+  list.flatMap((f, i) => [
+    ...(i > 0 ? [''] : []),
+    `- ${f.severity === 'error' ? '**error**' : 'warning'} \`${f.rule}\` at \`${whereOf(f)}\`: ${f.message}`,
+    `  **Fix:** ${f.fix}`,
+  ]);
 
 type Paint = (s: string) => string;
 
