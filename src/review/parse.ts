@@ -30,6 +30,14 @@ function loadParser(): Promise<PgQueryModule> {
   return loading;
 }
 
+/**
+ * Starts loading the parser without waiting for it: the wasm compiles off the main thread while
+ * the throwaway database starts and the chain replays. A failure surfaces at the first parse.
+ */
+export function preloadParser(): void {
+  loadParser().catch(() => undefined);
+}
+
 export type ParseOutcome = { ok: true; statements: ParsedStatement[] } | { ok: false; message: string; line?: number };
 
 /**

@@ -1,5 +1,6 @@
 import type { Migration } from '../chain/load';
 import type { Provider } from '../schema/provider';
+import { preloadParser } from './parse';
 import type { DbInspector } from '../throwaway/types';
 import type { ReviewOutcome } from './review';
 import type { ProofTools } from './rename';
@@ -22,6 +23,8 @@ export interface ReviewPlan {
 
 export function planReview(mode: ReviewMode, chain: Migration[], fresh: string[] | undefined): ReviewPlan {
   const names = mode === 'all' ? chain.map((m) => m.name) : mode === 'off' ? [] : (fresh ?? []);
+  // Migrations to review: compile the parser meanwhile. Nothing to review: never load it.
+  if (names.length > 0) preloadParser();
   return { mode, migrations: new Set(names), before: new Map() };
 }
 
