@@ -31,8 +31,8 @@ const ADVICE: Record<RuleId, Advice> = {
   'require-concurrent-index-creation': (t, _c, extra) => ({
     message: `Creating an index on the existing table ${q(t)} blocks its writes until the index is built.`,
     fix:
-      `Move it into its own migration folder whose migration.sql holds only this statement, with CONCURRENTLY: ` +
-      `${extra} ${ALONE}. schema.prisma keeps its @@index or @unique: the engine sees the same index.`,
+      `Move it into its own migration folder whose migration.sql holds only \`${extra}\` (${ALONE}). ` +
+      `schema.prisma keeps its @@index or @unique: the engine sees the same index.`,
   }),
   'ban-concurrent-index-creation-in-transaction': () => ({
     message: `CONCURRENTLY in a migration.sql with other statements: the deploy fails (${ALONE}).`,
@@ -41,8 +41,8 @@ const ADVICE: Record<RuleId, Advice> = {
   'constraint-missing-not-valid': (t, c, extra) => ({
     message: `Adding ${extra} ${q(c)} to the existing table ${q(t)} scans it under a lock that blocks writes.`,
     fix:
-      `Add NOT VALID to this statement, then validate in a later migration folder: ALTER TABLE ${q(t)} ` +
-      `VALIDATE CONSTRAINT ${q(c)}; (validation does not block writes). The engine sees the same constraint.`,
+      `Add NOT VALID to this statement, then in a later migration folder: \`ALTER TABLE ${q(t)} VALIDATE ` +
+      `CONSTRAINT ${q(c)};\` (it scans without blocking writes). The engine sees the same constraint.`,
   }),
   'adding-required-field': (t, c) => ({
     message:
@@ -54,10 +54,10 @@ const ADVICE: Record<RuleId, Advice> = {
   'adding-not-nullable-field': (t, c) => ({
     message: `SET NOT NULL on ${q(t)}.${q(c)} scans the whole table under an exclusive lock.`,
     fix:
-      `In one migration: ALTER TABLE ${q(t)} ADD CONSTRAINT ${q(`${t}_${c}_not_null`)} CHECK (${q(c)} IS NOT ` +
-      `NULL) NOT VALID; in the next: ALTER TABLE ${q(t)} VALIDATE CONSTRAINT ${q(`${t}_${c}_not_null`)}; ` +
-      `ALTER TABLE ${q(t)} ALTER COLUMN ${q(c)} SET NOT NULL; ALTER TABLE ${q(t)} DROP CONSTRAINT ` +
-      `${q(`${t}_${c}_not_null`)}; (PostgreSQL 12+ then skips the scan).`,
+      `In one migration: \`ALTER TABLE ${q(t)} ADD CONSTRAINT ${q(`${t}_${c}_not_null`)} CHECK (${q(c)} IS ` +
+      `NOT NULL) NOT VALID;\` In the next: \`ALTER TABLE ${q(t)} VALIDATE CONSTRAINT ` +
+      `${q(`${t}_${c}_not_null`)}; ALTER TABLE ${q(t)} ALTER COLUMN ${q(c)} SET NOT NULL; ALTER TABLE ${q(t)} ` +
+      `DROP CONSTRAINT ${q(`${t}_${c}_not_null`)};\` (PostgreSQL 12+ then skips the scan).`,
   }),
   'changing-column-type': (t, c, extra) => ({
     message: `Changing the type of ${q(t)}.${q(c)}${extra} rewrites the table under an exclusive lock.`,
@@ -74,9 +74,9 @@ const ADVICE: Record<RuleId, Advice> = {
   'disallowed-unique-constraint': (t, c) => ({
     message: `ADD CONSTRAINT ${q(c)} UNIQUE builds its index on the existing table ${q(t)} while blocking writes.`,
     fix:
-      `In its own migration folder: CREATE UNIQUE INDEX CONCURRENTLY ${q(c)} ON ${q(t)} (...); then, in the ` +
-      `next one, ALTER TABLE ${q(t)} ADD CONSTRAINT ${q(c)} UNIQUE USING INDEX ${q(c)};. Prisma's @unique ` +
-      `needs only the unique index.`,
+      `In its own migration folder: \`CREATE UNIQUE INDEX CONCURRENTLY ${q(c)} ON ${q(t)} (…);\` Then, in ` +
+      `the next one: \`ALTER TABLE ${q(t)} ADD CONSTRAINT ${q(c)} UNIQUE USING INDEX ${q(c)};\` Prisma's ` +
+      `@unique needs only the unique index.`,
   }),
   'renaming-column': (t, c) => ({
     message: `Renaming ${q(t)}.${q(c)} breaks the app version still running during the deploy.`,
@@ -105,13 +105,12 @@ const ADVICE: Record<RuleId, Advice> = {
   }),
   'probable-rename': (t, c, extra) => ({
     message:
-      `${q(t)}: dropping ${q(c)} and adding ${extra} of the same type looks like a rename; Prisma ` +
-      `writes DROP + ADD, which loses the column's data.`,
+      `Dropping ${q(t)}.${q(c)} and adding ${extra} looks like a rename; Prisma writes DROP + ADD, which ` +
+      `loses the column's data.`,
     fix: '',
   }),
   'sqlite-redefine-table': (t) => ({
-    message:
-      `Prisma redefines the existing table ${q(t)}: it copies every row into a new table under a ` + `write lock.`,
+    message: `Prisma redefines the existing table ${q(t)}: it copies every row into a new table under a write lock.`,
     fix:
       `Expect the copy to take time on a large table and to block writes meanwhile; deploy in a quiet moment, ` +
       `or avoid the change that needs a redefinition (see the engine's summary).`,

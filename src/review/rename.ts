@@ -151,7 +151,11 @@ function touches(node: Node, c: RenameCandidate): boolean {
 
 /** The finding for a proven rename: the SQL to write instead of DROP + ADD. */
 export function renameFinding(c: RenameCandidate, sql: string[]): ReviewFinding {
-  const what = c.kind === 'column' ? `the column ${q(c.to)}` : `the table ${q(c.to)}`;
+  const what = c.kind === 'column' ? `${q(c.table)}.${q(c.to)}` : `the table ${q(c.to)}`;
+  const keep =
+    c.kind === 'column'
+      ? `add @map("${c.from}") to the field of column ${q(c.to)} in schema.prisma`
+      : `add @@map("${c.from}") to the model of table ${q(c.to)}`;
   const message =
     c.kind === 'column'
       ? advise('probable-rename', c.table, c.from, what).message
@@ -167,7 +171,7 @@ export function renameFinding(c: RenameCandidate, sql: string[]): ReviewFinding 
     message,
     fix:
       `If it is a rename, write this instead of the DROP and the ADD (proved: applied to the replayed database, ` +
-      `the engine then finds ${what} in line with the schema): ${sql.join(' ')} Or keep the old name in the ` +
-      `database and no migration at all: ${c.kind === 'column' ? '@map' : '@@map'}("${c.from}") in schema.prisma.`,
+      `the engine then finds ${what} in line with the schema): \`${sql.join(' ')}\` Or keep the old name in ` +
+      `the database and need no migration at all: ${keep}.`,
   };
 }
