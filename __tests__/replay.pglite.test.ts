@@ -7,6 +7,7 @@ const migration = (name: string, sql: string): Migration => ({
   file: `/x/${name}/migration.sql`,
   displayFile: `prisma/migrations/${name}/migration.sql`,
   sql,
+  text: sql,
   checksum: checksumOf(sql),
 });
 

@@ -1,6 +1,7 @@
+import { progress, timedOutProblem } from './watchdog';
 import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { compareWithBase, localFindings, type Finding } from './chain/integrity';
+import { readHistory, type Finding } from './chain/integrity';
 import type { Migration } from './chain/load';
 import { diffWithEngine } from './engine/diff';
 import { loadEngineBindings, startEngine } from './engine/load';
@@ -29,6 +30,8 @@ export interface CheckOptions {
   base?: string;
   /** Replay PostgreSQL on this server instead of PGlite. */
   shadowDatabaseUrl?: string;
+  /** Replay in a temporary schema where the role may not create databases (opt-in: SQL can leave it). */
+  shadowSchemaMode?: boolean;
   /** The CLI's environment: SHADOW_DATABASE_URL there is the default for `shadowDatabaseUrl`. */
   env?: NodeJS.ProcessEnv;
   /** When the base cannot be read: true makes it an error (exit 2), false skips the comparison with a note. */
@@ -115,6 +118,8 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
 export async function checkProject(opts: CheckOptions): Promise<CheckOutcome> {
   const t0 = performance.now();
   const report = emptyCheckReport(Math.round(t0));
+  const timedOut = timedOutProblem();
+  if (timedOut) return { report: { ...report, errors: [timedOut] }, schemaFiles: [] };
   const loaded = loadProject({
     cwd: opts.cwd,
     schema: opts.schema,
@@ -167,12 +172,15 @@ async function checkLoaded(project: Project, opts: CheckOptions, report: CheckRe
   const provider = project.provider.provider;
   // Before the replay: an out-of-order migration often breaks the replay, and the user
   // needs to hear about the order, not only about the SQL error it causes.
-  const findings = historyFindings(project, opts, report);
-  if (!findings.ok) return findings;
-  const plan = planReview(opts.review ?? 'pull-request', project.chain, findings.value);
+  const history = readHistory(project.chain, project.schema.migrationsDir, provider, opts.base, opts.baseRequired);
+  if (!history.ok) return history;
+  report.findings = history.value.findings;
+  if (history.value.skipped) report.integritySkipped = history.value.skipped;
+  const plan = planReview(opts.review ?? 'pull-request', project.chain, history.value.fresh);
   // Compiling the engine happens off the main thread; overlap it with the DB start.
   const engineReady = loadEngineBindings();
   const tDb = performance.now();
+  progress({ doing: 'starting the throwaway database' });
   const shadowUrl = opts.shadowDatabaseUrl ?? opts.env?.SHADOW_DATABASE_URL ?? project.config?.shadowDatabaseUrl;
   if (shadowUrl && provider !== 'postgresql') {
     return broken(
@@ -181,11 +189,12 @@ async function checkLoaded(project: Project, opts: CheckOptions, report: CheckRe
     );
   }
   const opened = shadowUrl
-    ? await (await import('./throwaway/pgServer')).openPgServer(shadowUrl)
+    ? await (await import('./throwaway/pgServer')).openPgServer(shadowUrl, opts.shadowSchemaMode)
     : { ok: true as const, value: await openThrowawayDb(provider, project.chain, project.schema) };
   if (!opened.ok) return opened;
   await using db = opened.value;
   report.timings.dbStartMs = Math.round(performance.now() - tDb);
+  if (db.notes?.length) report.notes = [...(report.notes ?? []), ...db.notes];
   const init = project.config?.initShadowDb;
   if (init) {
     const r = await db.runScript(init);
@@ -216,24 +225,6 @@ const broken = (problem: Problem | string): { ok: false; problem: Problem } => (
   problem: typeof problem === 'string' ? { message: problem } : problem,
 });
 
-/** The history's findings; the value is the pull request's own migrations, when the base was read. */
-function historyFindings(project: Project, opts: CheckOptions, report: CheckReport): Result<string[] | undefined> {
-  const provider = project.provider.provider;
-  if (!opts.base) {
-    report.findings = localFindings(project.chain, provider);
-    return { ok: true, value: undefined };
-  }
-  const compared = compareWithBase(opts.base, project.chain, project.schema.migrationsDir, provider);
-  if (compared.ok) {
-    report.findings = compared.value.findings;
-    return { ok: true, value: compared.value.fresh };
-  }
-  if (opts.baseRequired ?? true) return compared;
-  report.integritySkipped = compared.problem.message;
-  report.findings = localFindings(project.chain, provider);
-  return { ok: true, value: undefined };
-}
-
 async function replay(
   db: ThrowawayDb,
   chain: Migration[],
@@ -244,6 +235,7 @@ async function replay(
   try {
     for (const migration of chain) {
       await before(migration);
+      progress({ doing: 'replaying', migration: migration.name, file: migration.displayFile });
       const tm = performance.now();
       const r = await db.runMigration(migration);
       if (!r.ok) return r;
@@ -272,6 +264,7 @@ async function diffAndExplain(
     externalTables: project.config?.externalTables ?? [],
     externalEnums: project.config?.externalEnums ?? [],
   };
+  progress({ doing: 'diffing the schema with the engine' });
   const engine = await startEngine(db.adapterFactory());
   try {
     const diff = await diffWithEngine(engine, files, project.cwd, filters);
@@ -289,6 +282,7 @@ async function diffAndExplain(
     };
     const suggestion = await prepareSuggestion(plan, diff.value.sql, db, again);
     const tRound = performance.now();
+    progress({ doing: 'applying the suggestion and diffing again (round trip)' });
     report.roundTrip = await roundTrip(db, engine, files, diff.value.sql, project.cwd, filters);
     report.timings.roundTripMs = Math.round(performance.now() - tRound);
     return { ok: true, value: suggestion };

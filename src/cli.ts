@@ -1,5 +1,4 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { withoutWorkflowCommands } from './printable';
 import { parseArgs } from 'node:util';
 import { displayPath } from './problem';
 import { renderMigrationFile, writeMigration } from './write';
@@ -9,6 +8,7 @@ import { scrubText } from './maskUrl';
 import { misplacedFlag } from './commandFlags';
 import { deployExitCode, runDeployCommand } from './deploy/run';
 import { renderDeployText } from './report/deployText';
+import { VERSION } from './version';
 import { parseFailOn } from './review/failOn';
 
 const USAGE =
@@ -25,13 +25,17 @@ that fixes any drift. --write <name> saves it as <migrations>/<timestamp>_<name>
 --base <git-ref> also checks the history against that branch: edited, deleted, renamed
 or out-of-order migrations, and a changed migration_lock.toml.
 --shadow-database-url (or SHADOW_DATABASE_URL) replays PostgreSQL histories on a real
-server, in a temporary database that is dropped afterwards.
+server, in a temporary database that is dropped afterwards. The server must be disposable:
+the pull request's SQL runs there with the URL's role. --shadow-schema-mode replays in a
+temporary schema where the role may not create databases (SQL can leave a schema).
 The deploy-risk review reads the migrations new since --base and the suggestion as Prisma
 deploys them (locks, rewrites, drops; README "Deploy risks"); --review-all reads the whole
 history. --fail-on lists what exits 1: drift (the default), data-loss, review.
 
 Exit codes: 0 in sync (or nothing listed in --fail-on held), 1 a --fail-on condition held,
 2 broken input or migration chain.
+--timeout <seconds> (default 600) bounds the whole command, for every command; past it, the
+command stops, names the migration and statement in flight, and exits 2.
 
 deploy applies pending migrations to the database in DATABASE_URL (or the schema's
 url = env("…"), or prisma.config.ts datasource.url), sharing _prisma_migrations with
@@ -65,6 +69,8 @@ const OPTIONS = {
   drift: { type: 'boolean', default: false },
   applied: { type: 'string' },
   'rolled-back': { type: 'string' },
+  timeout: { type: 'string' },
+  'shadow-schema-mode': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', default: false },
 } as const;
@@ -83,7 +89,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const { values, positionals } = parsed;
   if (values.version) {
-    io.stdout(`${packageVersion()}\n`);
+    io.stdout(`${VERSION}\n`);
     return 0;
   }
   const [command, ...rest] = positionals;
@@ -113,6 +119,9 @@ function usageError(command: string, rest: string[], values: Values): string | u
   }
   const misplaced = misplacedFlag(command, values);
   if (misplaced) return `--${misplaced} does not apply to ${command}. Run prisma-drift-gate --help.`;
+  if (values.timeout !== undefined && !(Number(values.timeout) > 0)) {
+    return `--timeout needs a number of seconds above 0, e.g. --timeout 600 (got "${values.timeout}").`;
+  }
   if (command === 'check' && values.write !== undefined && !/\w/.test(values.write)) {
     return '--write needs a migration name, e.g. --write add_last_updated.';
   }
@@ -147,6 +156,7 @@ async function runCheckCommand(values: Values, io: CliIo): Promise<number> {
     migrations: values.migrations,
     base: values.base,
     shadowDatabaseUrl: values['shadow-database-url'],
+    shadowSchemaMode: values['shadow-schema-mode'],
     env: process.env,
     migrationName: values.write,
     review: values['review-all'] ? 'all' : 'pull-request',
@@ -183,8 +193,8 @@ export async function main(): Promise<void> {
   const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   try {
     process.exitCode = await runCli(process.argv.slice(2), {
-      stdout: (s) => process.stdout.write(s),
-      stderr: (s) => process.stderr.write(s),
+      stdout: (s) => process.stdout.write(withoutWorkflowCommands(s)),
+      stderr: (s) => process.stderr.write(withoutWorkflowCommands(s)),
       cwd: process.cwd(),
       color,
     });
@@ -211,10 +221,4 @@ export async function exitWhenFlushed(): Promise<never> {
   await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
   await new Promise<void>((resolve) => process.stderr.write('', () => resolve()));
   process.exit();
-}
-
-/** package.json sits beside lib/ (the npm package) and beside dist/ (the Action's checkout). */
-function packageVersion(): string {
-  const file = path.join(__dirname, '..', 'package.json');
-  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
 }

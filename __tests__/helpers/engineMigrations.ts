@@ -16,7 +16,7 @@ export function engineMigrationsList(migrationsDir: string) {
     shadowDbInitScript: '',
     migrationDirectories: chain.value.map((m) => ({
       path: m.name,
-      migrationFile: { path: 'migration.sql', content: { tag: 'ok' as const, value: m.sql } },
+      migrationFile: { path: 'migration.sql', content: { tag: 'ok' as const, value: m.text } },
     })),
   };
 }

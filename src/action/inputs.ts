@@ -16,6 +16,7 @@ export interface ActionInputs {
   migrations?: string;
   workingDirectory: string;
   shadowDatabaseUrl?: string;
+  shadowSchemaMode: boolean;
   githubToken?: string;
   comment: boolean;
   failOnDrift: boolean;
@@ -55,12 +56,17 @@ export function readInputs(): ActionInputs {
   const given = {
     'database-url': databaseUrl,
     'shadow-database-url': shadowDatabaseUrl,
+    'shadow-schema-mode': bool('shadow-schema-mode', false),
     'dry-run': bool('dry-run', false),
     'allow-edited': bool('allow-edited', false),
     drift: bool('drift', false),
     applied: core.getInput('applied') || undefined,
     'rolled-back': core.getInput('rolled-back') || undefined,
   };
+  // The supervisor (dist/launch.js) enforces the limit; the value is checked here so a typo is an error.
+  const timeout = core.getInput('timeout-seconds');
+  if (timeout !== '' && !(Number(timeout) > 0))
+    throw new InputError(`input "timeout-seconds": expected a number of seconds above 0, got "${timeout}".`);
   const misplaced = misplacedFlag(command, given);
   if (misplaced)
     throw new InputError(
@@ -78,6 +84,7 @@ export function readInputs(): ActionInputs {
     migrations: core.getInput('migrations') || undefined,
     workingDirectory: core.getInput('working-directory') || '.',
     shadowDatabaseUrl,
+    shadowSchemaMode: bool('shadow-schema-mode', false),
     githubToken,
     comment: bool('comment', true),
     failOnDrift: bool('fail-on-drift', true),

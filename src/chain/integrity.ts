@@ -2,10 +2,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Migration } from './load';
 import { splitStatements } from '../sql/tokens';
-import { lockedProviderIn, type Provider } from '../schema/provider';
+import { lockedProviderIn } from '../schema/lockFile';
+import type { Provider } from '../schema/provider';
 import { fail, ok, type Result } from '../problem';
 import { Git, gitBlobId } from './git';
 import { addSecond, utcStamp } from './timestamps';
+import { CLI_COMMAND } from '../version';
+import { progress } from '../watchdog';
 
 export type FindingCode =
   'edited' | 'deleted' | 'renamed' | 'out-of-order' | 'lock-changed' | 'empty' | 'non-standard-name';
@@ -22,6 +25,26 @@ export interface Finding {
 const TIMESTAMPED = /^(\d{14})_(.*)$/s;
 const normalise = (sql: string) => sql.replace(/\r\n/g, '\n');
 const isEmpty = (m: Migration, provider: Provider) => splitStatements(m.sql, provider).length === 0;
+
+/**
+ * The history's findings, compared with the base when there is one. `fresh`: the pull request's own
+ * migrations (what the deploy-risk review reads), known only when the base was read. An unreadable
+ * base is an error when required, else `skipped` says why.
+ */
+export function readHistory(
+  chain: Migration[],
+  migrationsDir: string,
+  provider: Provider,
+  base: string | undefined,
+  baseRequired = true,
+): Result<{ findings: Finding[]; fresh?: string[]; skipped?: string }> {
+  if (!base) return ok({ findings: localFindings(chain, provider) });
+  progress({ doing: 'comparing the migration history with the base' });
+  const compared = compareWithBase(base, chain, migrationsDir, provider);
+  if (compared.ok) return compared;
+  if (baseRequired) return compared;
+  return ok({ findings: localFindings(chain, provider), skipped: compared.problem.message });
+}
 
 /** Checks that need no base: a migration with nothing to run. */
 export function localFindings(chain: Migration[], provider: Provider): Finding[] {
@@ -116,7 +139,7 @@ function baseMigrationFindings(view: BaseView): Finding[] {
   for (const name of baseNames) {
     const m = mine.get(name);
     if (m) {
-      if (gitBlobId(m.sql) !== atMergeBase.get(`${name}/migration.sql`) && normalise(m.sql) !== baseSql(name)) {
+      if (gitBlobId(m.text) !== atMergeBase.get(`${name}/migration.sql`) && normalise(m.text) !== baseSql(name)) {
         findings.push({
           code: 'edited',
           severity: 'error',
@@ -126,12 +149,12 @@ function baseMigrationFindings(view: BaseView): Finding[] {
             `that already applied it will refuse the next deploy ("migration was modified after it was applied").`,
           fix:
             `git checkout ${short} -- ${q(`${name}/migration.sql`)}\n# then put the change in a new migration: ` +
-            `npx prisma-drift-gate check --write <name>`,
+            `${CLI_COMMAND} check --write <name>`,
         });
       }
       continue;
     }
-    const renamedTo = fresh.find((f) => normalise(f.sql) === baseSql(name));
+    const renamedTo = fresh.find((f) => normalise(f.text) === baseSql(name));
     findings.push(
       renamedTo
         ? {

@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { displayPath, fail, ok, type Result } from '../problem';
+import { hasControl, printable } from '../printable';
+import { inspectRepoPath, readRepoFile, realRoot } from '../repoFiles';
+import { withoutBom } from '../sql/utf8';
 
 export interface Migration {
   /** Folder name, e.g. `20240101000000_init`. */
@@ -10,8 +13,14 @@ export interface Migration {
   file: string;
   /** The same path as shown to the user: relative to the working directory. */
   displayFile: string;
+  /** The SQL to run: the file's text without a leading byte order mark, which no database accepts. */
   sql: string;
-  /** Lowercase hex SHA-256 of the file's UTF-8 text, as Prisma stores in `_prisma_migrations.checksum`. */
+  /** The file's text as it is, BOM included: checksums and git blob ids are taken over it. */
+  text: string;
+  /**
+   * Lowercase hex SHA-256 of the file, as Prisma stores in `_prisma_migrations.checksum`. Prisma hashes the
+   * UTF-8 text; the file is refused unless it is valid UTF-8, so that is exactly the file's bytes.
+   */
   checksum: string;
 }
 
@@ -31,26 +40,44 @@ export function loadChain(migrationsDir: string, cwd: string): Result<Migration[
         `(${(e as NodeJS.ErrnoException).code ?? String(e)}).`,
     );
   }
-  const names = entries
-    .filter((e) => e.isDirectory())
-    .map((e) => e.name)
-    .sort((a, b) => a.localeCompare(b));
+  // Folders are read only inside the real migrations folder: a pull request controls symlinks.
+  const root = realRoot(migrationsDir);
+  const names: string[] = [];
+  for (const e of entries) {
+    if (e.isDirectory()) names.push(e.name);
+    else if (e.isSymbolicLink()) {
+      const linked = inspectRepoPath(path.join(migrationsDir, e.name), root, 'migration folder', cwd);
+      if (!linked.ok) return linked;
+      if (linked.value.kind === 'dir') names.push(e.name);
+    }
+  }
+  names.sort((a, b) => a.localeCompare(b));
+  const odd = names.find(hasControl);
+  if (odd !== undefined)
+    return fail({
+      migration: printable(odd),
+      file: displayPath(path.join(migrationsDir, odd), cwd),
+      message:
+        `${displayPath(path.join(migrationsDir, odd), cwd)}: the migration folder's name holds a control ` +
+        `character. Rename the folder (Prisma names them <timestamp>_<name>).`,
+    });
   const chain: Migration[] = [];
   for (const name of names) {
     const file = path.join(migrationsDir, name, 'migration.sql');
-    let sql: string;
-    try {
-      sql = fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      const message =
-        code === 'ENOENT'
-          ? `${displayPath(path.join(migrationsDir, name), cwd)}: migration folder "${name}" has no migration.sql. ` +
-            `Add the file, or delete the folder if it is left over.`
-          : `${displayPath(file, cwd)}: cannot read migration "${name}" (${code ?? String(e)}).`;
-      return fail({ migration: name, file: displayPath(file, cwd), message });
+    const read = readRepoFile(file, root, `migration "${name}"`, cwd);
+    if (!read.ok) return fail({ ...read.problem, migration: name });
+    if (read.value.kind === 'missing') {
+      return fail({
+        migration: name,
+        file: displayPath(file, cwd),
+        message:
+          `${displayPath(path.join(migrationsDir, name), cwd)}: migration folder "${name}" has no migration.sql. ` +
+          `Add the file, or delete the folder if it is left over.`,
+      });
     }
-    chain.push({ name, file, displayFile: displayPath(file, cwd), sql, checksum: checksumOf(sql) });
+    const text = read.value.text;
+    const displayFile = displayPath(file, cwd);
+    chain.push({ name, file, displayFile, sql: withoutBom(text), text, checksum: checksumOf(text) });
   }
   return ok(chain);
 }

@@ -66,7 +66,7 @@ export function classifyHistory(chain: Migration[], rows: readonly MigrationRow[
         logs: failed.logs ?? undefined,
       });
     else if (!applied) out.push({ name: m.name, state: 'pending', checksum: m.checksum });
-    else if (!checksumMatches(m.sql, applied.checksum))
+    else if (!checksumMatches(m.text, applied.checksum))
       out.push({
         name: m.name,
         state: 'edited',

@@ -1,4 +1,5 @@
 import type { CheckReport } from '../check';
+import { CLI_COMMAND } from '../version';
 import { renderReviewMarkdown } from './review';
 
 /** GitHub rejects comment bodies over 65,536 characters; keep a margin for the marker. */
@@ -74,7 +75,7 @@ function renderHowToCommit(report: CheckReport, ctx: CommentContext): string[] {
     'Or let prisma-drift-gate write it locally:',
     '',
     '```sh',
-    `npx prisma-drift-gate check${ctx.schema === 'prisma/schema.prisma' ? '' : ` --schema ${ctx.schema}`} --write ` +
+    `${CLI_COMMAND} check${ctx.schema === 'prisma/schema.prisma' ? '' : ` --schema ${ctx.schema}`} --write ` +
       `${ctx.migrationName}`,
     '```',
     '',

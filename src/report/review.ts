@@ -1,3 +1,4 @@
+import { printable } from '../printable';
 import type { ReviewFinding } from '../review/types';
 
 /** Where a finding points, as a reader finds it: the file and line, or the suggested migration's line. */
@@ -52,7 +53,9 @@ export function renderReviewText(review: ReviewFinding[], paint: Record<'red' | 
   const lines = ['Deploy risks:'];
   for (const f of review) {
     const silenced = f.silenced ? ' (silenced in this pull request)' : '';
-    lines.push(`  ${mark(f)} ${f.rule} ${whereOf(f)}${silenced}: ${f.message}`, `      fix: ${f.fix}`);
+    // Names and SQL come from the repository: shown with control characters escaped.
+    lines.push(`  ${mark(f)} ${f.rule} ${printable(`${whereOf(f)}${silenced}: ${f.message}`)}`);
+    lines.push(`      fix: ${printable(f.fix)}`);
   }
   return [...lines, ''];
 }

@@ -1,5 +1,3 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { displayPath, fail, ok, type Result } from '../problem';
 import type { SchemaFile } from './locate';
 import type { Dialect } from '../sql/tokens';
@@ -31,7 +29,7 @@ export function readProvider(files: SchemaFile[], cwd: string): Result<ProviderS
         file: displayPath(file.path, cwd),
         message: `${where}: the datasource has no provider string. Add provider = "sqlite" or "postgresql".`,
       });
-    const normalised = ALIASES[raw] ?? raw;
+    const normalised = normaliseProvider(raw);
     if (normalised === 'sqlite' || normalised === 'postgresql') {
       return ok({ provider: normalised, file: file.path, line: lineOfOffset(file.content, prop!.start) });
     }
@@ -52,38 +50,5 @@ export function readProvider(files: SchemaFile[], cwd: string): Result<ProviderS
   return fail(`${names}: no datasource block found. Add one, e.g. datasource db { provider = "postgresql" }.`);
 }
 
-/**
- * migration_lock.toml records the provider the history was written for. A missing lock
- * file is allowed (hand-made histories lack it); a different provider is not, because
- * the chain's SQL would be replayed in the wrong dialect.
- */
-export function checkLockFile(migrationsDir: string, provider: Provider, cwd: string): Result<void> {
-  const lockPath = path.join(migrationsDir, 'migration_lock.toml');
-  const locked = readLockedProvider(migrationsDir);
-  if (locked !== undefined && locked !== provider) {
-    return fail({
-      file: displayPath(lockPath, cwd),
-      message:
-        `${displayPath(lockPath, cwd)}: the migrations were written for provider "${locked}" but the ` +
-        `schema's datasource says "${provider}". Make them agree (a provider switch needs a new migration history).`,
-    });
-  }
-  return ok(undefined);
-}
-
-/** The provider migration_lock.toml names (normalised), or undefined without a file or a provider line. */
-export function readLockedProvider(migrationsDir: string): string | undefined {
-  let text: string;
-  try {
-    text = fs.readFileSync(path.join(migrationsDir, 'migration_lock.toml'), 'utf8');
-  } catch {
-    return undefined;
-  }
-  return lockedProviderIn(text);
-}
-
-/** The provider a migration_lock.toml text names (normalised), or undefined. */
-export function lockedProviderIn(text: string): string | undefined {
-  const raw = /^\s*provider\s*=\s*"([^"]*)"/m.exec(text)?.[1];
-  return raw === undefined ? undefined : (ALIASES[raw] ?? raw);
-}
+/** A provider name as Prisma normalises it (`postgres` is `postgresql`). */
+export const normaliseProvider = (raw: string): string => ALIASES[raw] ?? raw;

@@ -5,10 +5,11 @@ import * as zlib from 'node:zlib';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { Migration } from '../chain/load';
-import { statementHead } from '../sql/tokens';
-import { fail, ok, type Result } from '../problem';
+import { statementHead, type Statement } from '../sql/tokens';
+import { fail, ok, type Problem, type Result } from '../problem';
 import { resolveExtensions } from './pgExtensions';
 import { locatePgFailure, pgInspector, type PgError } from './pgCommon';
+import { findClientCopy } from './pgliteCopy';
 import { migrationFailure, type ThrowawayDb } from './types';
 
 /**
@@ -44,8 +45,11 @@ export async function openPglite(extensionNames: string[]): Promise<ThrowawayDb>
     provider: 'postgresql',
     inspector,
     async runMigration(migration: Migration): Promise<Result<void>> {
+      // PGlite has no client to stream rows from: it would wait for them forever.
+      const stdin = findClientCopy(migration.sql, 'stdin');
+      if (stdin) return fail(pgliteCannotRun(migration, stdin, STDIN_HINT));
       const { error } = await runWhole(migration.sql);
-      if (!error) return ok(undefined);
+      if (!error) return (await answers(pg)) ? ok(undefined) : fail(pgliteStopped(migration));
       const where = await locatePgFailure(migration.sql, error, (sql) => pg.exec(sql));
       const hint = [error.hint, missingHint(where.message)].filter(Boolean).join(' ') || undefined;
       return fail(
@@ -67,6 +71,53 @@ export async function openPglite(extensionNames: string[]): Promise<ThrowawayDb>
     async [Symbol.asyncDispose]() {
       await pg.close();
     },
+  };
+}
+
+/**
+ * A statement that makes PGlite's single backend start a program (COPY … PROGRAM) ends it without an
+ * error: every later query answers nothing, and the engine's diff fails with "PANIC: ERRORDATA_STACK_SIZE
+ * exceeded". Asking after each migration catches every way to get there, EXECUTE inside a DO block included.
+ */
+async function answers(pg: PGlite): Promise<boolean> {
+  try {
+    const r = await pg.query<{ alive: number }>('SELECT 1 AS alive');
+    return r.rows[0]?.alive === 1;
+  } catch {
+    return false;
+  }
+}
+
+const SHADOW_HINT =
+  'Replay on a disposable PostgreSQL server with --shadow-database-url, or remove it from the migration.';
+const STDIN_HINT =
+  'COPY … FROM STDIN reads rows sent by a client, and migrate deploy sends none (Prisma fails on it too). ' +
+  'Use INSERT statements.';
+
+function pgliteCannotRun(migration: Migration, stmt: Statement, hint: string): Problem {
+  const statement = statementHead(stmt.text);
+  return {
+    migration: migration.name,
+    file: migration.displayFile,
+    line: stmt.line,
+    statement,
+    message:
+      `${migration.displayFile}:${stmt.line}: migration "${migration.name}" runs \`${statement}\`, which ` +
+      `PGlite cannot run. ${hint}`,
+  };
+}
+
+function pgliteStopped(migration: Migration): Problem {
+  const program = findClientCopy(migration.sql, 'program');
+  if (program) {
+    return pgliteCannotRun(migration, program, `COPY … PROGRAM starts a program, which stops PGlite. ${SHADOW_HINT}`);
+  }
+  return {
+    migration: migration.name,
+    file: migration.displayFile,
+    message:
+      `${migration.displayFile}: PGlite stopped answering after migration "${migration.name}" (a statement in it, ` +
+      `e.g. a COPY … PROGRAM run by EXECUTE, starts a program, which PGlite cannot). ${SHADOW_HINT}`,
   };
 }
 
