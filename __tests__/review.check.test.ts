@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { exitCodeOf, runCheck } from '../src/check';
 import { annotationsFor } from '../src/report/annotations';
