@@ -19,11 +19,13 @@ test.each(FIXTURES)('%s: --json follows the contract', async (name) => {
   const required = [
     'drift',
     'errors',
+    'failedOn',
     'findings',
     'migrations',
     'migrationsDir',
     'prismaVersion',
     'provider',
+    'review',
     'roundTrip',
     'schema',
     'sql',

@@ -22,6 +22,8 @@ test('--json prints exactly one JSON object with the contract fields, and exit 1
       'summary',
       'timings',
       'warnings',
+      'review',
+      'failedOn',
     ].sort(),
   );
   expect(report).toMatchObject({

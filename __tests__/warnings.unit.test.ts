@@ -9,6 +9,7 @@ const inspector = (
   columns: async (t) =>
     (tables[t] ?? []).map((c) => ({ name: c.name, type: 'integer', notnull: true, dflt: null, pk: Boolean(c.pk) })),
   indexes: async () => [],
+  tableColumns: async () => new Map(),
   enumValues: async (e) => enums[e] ?? [],
 });
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the Action's self-contained dist/ for GitHub's node24 runtime:
 #   - the ncc bundle of src/index.ts;
-#   - the schema engine's wasm, PGlite's pre-initialised data dir;
+#   - the schema engine's wasm, libpg-query's wasm, PGlite's pre-initialised data dir;
 #   - better-sqlite3 13.x under its real name, with its prebuilt N-API binaries (no compiler);
 #     12.x aborts on Node 24 (src/throwaway/sqliteDriver.ts says why);
 #   - launch.js, the action's entry, which re-runs index.js with --liftoff-only.
@@ -11,6 +11,9 @@ cd "$(dirname "$0")/.."
 rm -rf dist
 bash scripts/ncc-build.sh dist
 cp node_modules/@prisma/schema-engine-wasm/schema_engine_bg.{js,wasm} dist/
+# libpg-query (the deploy-risk review's parser) is bundled; its emscripten loader reads
+# libpg-query.wasm from the bundle's own folder (__dirname), so the wasm sits beside index.js.
+cp node_modules/libpg-query/wasm/libpg-query.wasm dist/
 PGLITE_OUT=dist/node_modules/@electric-sql/pglite
 mkdir -p "$PGLITE_OUT"
 cp node_modules/@electric-sql/pglite/{package.json,LICENSE} "$PGLITE_OUT/" 2>/dev/null || cp node_modules/@electric-sql/pglite/package.json "$PGLITE_OUT/"

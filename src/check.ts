@@ -1,11 +1,12 @@
 import { progress, timedOutProblem } from './watchdog';
 import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { compareWithBase, localFindings } from './chain/integrity';
 import { emptyCheckReport, type CheckReport } from './checkReport';
-import { diffWithEngine, type DiffFilters } from './engine/diff';
-import { loadEngineBindings, startEngine, type SchemaEngine } from './engine/load';
+import { addNote, historyFindings, initShadowDb, loadedLateNote, skipCodeMigrations } from './checkSteps';
+import { diffWithEngine } from './engine/diff';
+import { loadEngineBindings, startEngine } from './engine/load';
 import { keepsPrisma5M2m, setAsidePrisma5M2m } from './engine/prisma5M2m';
+import { roundTrip } from './engine/roundTrip';
 import { explainRedefinedTables } from './engine/summary';
 import { deriveWarnings } from './engine/warnings';
 import { describeProject, loadProject, type Project } from './project';
@@ -13,12 +14,14 @@ import { displayPath, type Problem, type Result } from './problem';
 import { schemaForEngine } from './schema/engineSchema';
 import type { SchemaFile } from './schema/locate';
 import { indexSchema } from './schema/modelIndex';
-import type { Provider } from './schema/provider';
 import { openThrowawayDb } from './throwaway/open';
 import { openAndReplay } from './throwaway/replay';
 import type { ThrowawayDb } from './throwaway/types';
 import { optionLabel, type Surface } from './surface';
 import { migrationFolderName } from './write';
+import { failedConditions, type FailCondition } from './review/failOn';
+import { beforeMigration, planReview, prepareSuggestion, reviewPlanned } from './review/plan';
+import type { ReviewMode, ReviewPlan, SuggestionReview } from './review/plan';
 
 export { emptyCheckReport, exitCodeOf, verdictOf } from './checkReport';
 export type { CheckReport, CheckResult, Timings } from './checkReport';
@@ -41,6 +44,10 @@ export interface CheckOptions {
   migrationName?: string;
   /** Who reads the messages: the CLI names its flags, the Action its inputs. Default: the CLI. */
   surface?: Surface;
+  /** What the deploy-risk review reads (default `pull-request`: the migrations new since --base, the suggestion). */
+  review?: ReviewMode;
+  /** The conditions that fail the check (exit 1); default `drift`. */
+  failOn?: FailCondition[];
 }
 
 /** What the edges need besides the report, so that they never re-read the project. */
@@ -89,6 +96,7 @@ export async function checkProject(opts: CheckOptions): Promise<CheckOutcome> {
   if (loaded.ok) {
     const checked = await checkLoaded(loaded.value, opts, report);
     if (!checked.ok) report.errors.push(checked.problem);
+    else report.failedOn = failedConditions(opts.failOn ?? ['drift'], report);
   } else {
     // A provider the engine cannot diff still has a history to check, which needs no database.
     const unsupported = loaded.partial.unsupported;
@@ -109,8 +117,9 @@ async function checkLoaded(project: Project, opts: CheckOptions, report: CheckRe
   if (project.codeMigrations.length > 0) skipCodeMigrations(project.codeMigrations, report);
   // Before the replay: an out-of-order migration often breaks the replay, and the user
   // needs to hear about the order, not only about the SQL error it causes.
-  const findings = historyFindings(project.chain, project.schema.migrationsDir, provider, opts, report);
-  if (!findings.ok) return findings;
+  const history = historyFindings(project.chain, project.schema.migrationsDir, provider, opts, report);
+  if (!history.ok) return history;
+  const plan = planReview(opts.review ?? 'pull-request', project.chain, history.value);
   // Compiling the engine happens off the main thread; overlap it with the DB start.
   const engineReady = loadEngineBindings();
   const tDb = performance.now();
@@ -129,6 +138,7 @@ async function checkLoaded(project: Project, opts: CheckOptions, report: CheckRe
           ? await (await import('./throwaway/pgServer')).openPgServer(shadowUrl, opts.shadowSchemaMode)
           : { ok: true, value: await openThrowawayDb(provider, project.chain, project.schema, extra) },
       prepare: (db) => initShadowDb(db, project, report),
+      before: (db, m) => beforeMigration(plan, m, db.inspector),
       loadsExtensions: !shadowUrl,
     },
     project.chain,
@@ -143,20 +153,18 @@ async function checkLoaded(project: Project, opts: CheckOptions, report: CheckRe
   await using db = replayed.value.db;
   report.migrations = replayed.value.migrations;
   for (const note of db.notes ?? []) addNote(report, note);
-  for (const name of replayed.value.loadedLate) {
-    addNote(
-      report,
-      `The chain creates the extension "${name}" in a way the check cannot read (in a DO block or a function), so ` +
-        `PGlite started without it; the replay started over with "${name}" loaded.`,
-    );
-  }
+  for (const name of replayed.value.loadedLate) addNote(report, loadedLateNote(name));
   // engineLoadMs: how long the check waited for the engine after the replay (the rest of
   // the compile overlapped with starting the DB and replaying).
   const tEngine = performance.now();
   await engineReady;
   report.timings.engineLoadMs = Math.round(performance.now() - tEngine);
-  // `return await`: the database is disposed when this function returns.
-  return await diffAndExplain(db, project, report);
+  const suggested = await diffAndExplain(db, project, report, plan);
+  if (!suggested.ok) return suggested;
+  const reviewed = await reviewPlanned(plan, project.chain, suggested.value, provider);
+  report.review = reviewed.findings;
+  for (const note of reviewed.notes) addNote(report, note);
+  return { ok: true, value: undefined };
 }
 
 const broken = (problem: Problem | string): { ok: false; problem: Problem } => ({
@@ -164,50 +172,13 @@ const broken = (problem: Problem | string): { ok: false; problem: Problem } => (
   problem: typeof problem === 'string' ? { message: problem } : problem,
 });
 
-const addNote = (report: CheckReport, note: string) => (report.notes ??= []).push(note);
-
-function skipCodeMigrations(names: string[], report: CheckReport): void {
-  report.skipped = names;
-  const first = names.slice(0, 3).join(', ') + (names.length > 3 ? ', …' : '');
-  addNote(
-    report,
-    `${names.length} migration folder${names.length > 1 ? 's' : ''} without migration.sql skipped as code ` +
-      `migrations (${first}): they are not replayed (prisma migrate deploy would fail on them, P3015).`,
-  );
-}
-
-async function initShadowDb(db: ThrowawayDb, project: Project, report: CheckReport): Promise<Result<void>> {
-  const init = project.config?.initShadowDb;
-  if (!init) return { ok: true, value: undefined };
-  const r = await db.runScript(init);
-  if (r.ok) return r;
-  const message = `${report.config}: migrations.initShadowDb failed: ${r.problem.message}. Fix that SQL in the config.`;
-  return broken({ file: report.config, message });
-}
-
-function historyFindings(
-  chain: Project['chain'],
-  migrationsDir: string,
-  dialect: Provider,
-  opts: CheckOptions,
+/** The value: the suggestion as the review reads it (undefined when in sync or not reviewed). */
+async function diffAndExplain(
+  db: ThrowawayDb,
+  project: Project,
   report: CheckReport,
-): Result<void> {
-  if (!opts.base) {
-    report.findings = localFindings(chain, dialect);
-    return { ok: true, value: undefined };
-  }
-  progress({ doing: 'comparing the migration history with the base' });
-  const compared = compareWithBase(opts.base, chain, migrationsDir, dialect, opts.surface);
-  if (compared.ok) report.findings = compared.value;
-  else if (opts.baseRequired ?? true) return compared;
-  else {
-    report.integritySkipped = compared.problem.message;
-    report.findings = localFindings(chain, dialect);
-  }
-  return { ok: true, value: undefined };
-}
-
-async function diffAndExplain(db: ThrowawayDb, project: Project, report: CheckReport): Promise<Result<void>> {
+  plan: ReviewPlan,
+): Promise<Result<SuggestionReview | undefined>> {
   const tDiff = performance.now();
   const files = schemaForEngine(project.schema.files);
   const filters = {
@@ -233,32 +204,17 @@ async function diffAndExplain(db: ThrowawayDb, project: Project, report: CheckRe
     report.summary = await explainRedefinedTables(diff.value.summary, diff.value.sql, db.inspector);
     const models = indexSchema(project.schema.files);
     report.warnings = await deriveWarnings(diff.value.sql, project.provider.provider, db.inspector, models);
+    const again = async () => {
+      const d = await diffWithEngine(engine, files, project.cwd, filters);
+      return d.ok ? d.value.sql : undefined;
+    };
+    const suggestion = await prepareSuggestion(plan, diff.value.sql, db, again);
     const tRound = performance.now();
     progress({ doing: 'applying the suggestion and diffing again (round trip)' });
     report.roundTrip = await roundTrip(db, engine, files, diff.value.sql, project.cwd, filters);
     report.timings.roundTripMs = Math.round(performance.now() - tRound);
-    return { ok: true, value: undefined };
+    return { ok: true, value: suggestion };
   } finally {
     engine.free();
   }
-}
-
-/**
- * Applies the suggestion to the replayed DB and diffs again. Anything left over is a bug
- * in our pipeline (or the engine), and must be visible rather than silently wrong.
- */
-async function roundTrip(
-  db: ThrowawayDb,
-  engine: SchemaEngine,
-  files: SchemaFile[],
-  sql: string,
-  cwd: string,
-  filters: DiffFilters,
-): Promise<CheckReport['roundTrip']> {
-  const applied = await db.runScript(sql);
-  if (!applied.ok)
-    return { ok: false, residualSql: `-- the suggested SQL failed to apply: ${applied.problem.message}\n${sql}` };
-  const again = await diffWithEngine(engine, files, cwd, filters);
-  if (!again.ok) return { ok: false, residualSql: `-- the second diff failed: ${again.problem.message}` };
-  return again.value.drift ? { ok: false, residualSql: again.value.sql } : { ok: true };
 }

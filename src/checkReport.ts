@@ -3,6 +3,8 @@ import type { DataLossWarning } from './engine/warnings';
 import type { Problem } from './problem';
 import type { PrismaVersion } from './schema/prismaVersion';
 import type { Provider } from './schema/provider';
+import type { FailCondition } from './review/failOn';
+import type { ReviewFinding } from './review/types';
 
 /** The report of `check` and its verdict: plain data, shared by the check and every renderer. */
 
@@ -40,6 +42,10 @@ export interface CheckReport {
   prismaVersion: PrismaVersion | null;
   /** Code-migration folders (no migration.sql, other files) left out of the replay. */
   skipped?: string[];
+  /** Deploy risks in the reviewed migrations and the suggestion (silenced ones included, marked). */
+  review: ReviewFinding[];
+  /** Which of the `failOn` conditions held: a non-empty list is exit 1. */
+  failedOn: FailCondition[];
   timings: Timings;
 }
 
@@ -47,14 +53,14 @@ export type CheckResult = 'in-sync' | 'drift' | 'broken';
 
 /**
  * The verdict, decided here and nowhere else. `broken` (exit 2): bad input, a chain that
- * cannot be replayed, or a history with error findings. `drift` (exit 1): also a suggestion
- * that did not round-trip. `in-sync` (exit 0).
+ * cannot be replayed, or a history with error findings. `drift` or `in-sync` otherwise; exit 1
+ * when a `failOn` condition held (drift by default) or the suggestion did not round-trip.
  */
 export function verdictOf(report: CheckReport): { result: CheckResult; exitCode: 0 | 1 | 2 } {
   if (report.errors.length > 0 || report.drift === null) return { result: 'broken', exitCode: 2 };
   if (report.findings.some((f) => f.severity === 'error')) return { result: 'broken', exitCode: 2 };
-  if (report.drift || !report.roundTrip.ok) return { result: 'drift', exitCode: 1 };
-  return { result: 'in-sync', exitCode: 0 };
+  if (!report.roundTrip.ok) return { result: 'drift', exitCode: 1 };
+  return { result: report.drift ? 'drift' : 'in-sync', exitCode: report.failedOn.length > 0 ? 1 : 0 };
 }
 
 export const exitCodeOf = (report: CheckReport): 0 | 1 | 2 => verdictOf(report).exitCode;
@@ -74,6 +80,8 @@ export function emptyCheckReport(startMs = 0): CheckReport {
     roundTrip: { ok: true },
     findings: [],
     prismaVersion: null,
+    review: [],
+    failedOn: [],
     timings: { startMs, engineLoadMs: 0, dbStartMs: 0, replayMs: 0, diffMs: 0, roundTripMs: 0, totalMs: 0 },
   };
 }

@@ -9,10 +9,12 @@ import { misplacedFlag } from './commandFlags';
 import { deployExitCode, runDeployCommand } from './deploy/run';
 import { renderDeployText } from './report/deployText';
 import { VERSION } from './version';
+import { parseFailOn, type FailCondition } from './review/failOn';
 
 const USAGE =
   `Usage: prisma-drift-gate check [--schema <file|folder> …] [--migrations <dir>] [--base <git-ref>] ` +
   `[--shadow-database-url <url>] [--json] [--write <name>]
+                          [--fail-on drift,data-loss,review] [--review-all]
        prisma-drift-gate deploy [--schema …] [--migrations <dir>] [--dry-run] [--allow-edited] [--json]
        prisma-drift-gate status [--schema …] [--migrations <dir>] [--drift] [--json]
        prisma-drift-gate resolve (--applied <migration> | --rolled-back <migration>) [--json]
@@ -28,8 +30,12 @@ the pull request's SQL runs there with the URL's role. --shadow-schema-mode repl
 temporary schema where the role may not create databases (SQL can leave a schema).
 --schema may be given once per schema (monorepos): one report each (--json: one object per
 line), the worst exit code.
+The deploy-risk review reads the migrations new since --base and the suggestion as Prisma
+deploys them (locks, rewrites, drops; README "Deploy risks"); --review-all reads the whole
+history. --fail-on lists what exits 1: drift (the default), data-loss, review.
 
-Exit codes: 0 in sync, 1 drift, 2 broken input or migration chain.
+Exit codes: 0 in sync (or nothing listed in --fail-on held), 1 a --fail-on condition held,
+2 broken input or migration chain.
 --timeout <seconds> (default 600) bounds the whole command, for every command; past it, the
 command stops, names the migration and statement in flight, and exits 2.
 
@@ -55,6 +61,8 @@ const OPTIONS = {
   migrations: { type: 'string' },
   json: { type: 'boolean', default: false },
   write: { type: 'string' },
+  'fail-on': { type: 'string' },
+  'review-all': { type: 'boolean', default: false },
   base: { type: 'string' },
   'shadow-database-url': { type: 'string' },
   'database-url': { type: 'string' },
@@ -148,16 +156,26 @@ async function runDeploy(command: Command, values: Values, io: CliIo): Promise<n
  * object per line. The exit code is the worst of them.
  */
 async function runCheckCommand(values: Values, io: CliIo): Promise<number> {
+  const failOn = parseFailOn(values['fail-on'] ?? 'drift', '--fail-on');
+  if (!failOn.ok) {
+    io.stderr(`error: ${failOn.problem.message}\n`);
+    return 2;
+  }
   const schemas = values.schema ?? [undefined];
   let worst = 0;
   for (const schema of schemas) {
-    const code = await checkOneSchema(schema, values, io, schemas.length > 1);
+    const code = await checkOneSchema(schema, { values, failOn: failOn.value }, io, schemas.length > 1);
     worst = Math.max(worst, code);
   }
   return worst;
 }
 
-async function checkOneSchema(schema: string | undefined, values: Values, io: CliIo, several: boolean) {
+async function checkOneSchema(
+  schema: string | undefined,
+  { values, failOn }: { values: Values; failOn: FailCondition[] },
+  io: CliIo,
+  several: boolean,
+) {
   const { report, migrationsDir, migrationFolder } = await checkProject({
     cwd: io.cwd,
     schema,
@@ -167,12 +185,14 @@ async function checkOneSchema(schema: string | undefined, values: Values, io: Cl
     shadowSchemaMode: values['shadow-schema-mode'],
     env: process.env,
     migrationName: values.write,
+    review: values['review-all'] ? 'all' : 'pull-request',
+    failOn,
   });
   if (values.json) io.stdout(JSON.stringify(report, null, several ? undefined : 2) + '\n');
   else if (report.errors.length > 0) io.stderr(renderCheckText(report, { color: io.color }));
   else io.stdout(renderCheckText(report, { color: io.color }));
   const code = exitCodeOf(report);
-  if (!migrationFolder || code !== 1 || !report.roundTrip.ok || !migrationsDir) return code;
+  if (!migrationFolder || code === 2 || !report.drift || !report.roundTrip.ok || !migrationsDir) return code;
   const folder = migrationFolder;
   const content = renderMigrationFile(report.sql, report.warnings);
   const written = writeMigration(migrationsDir, folder, content, report.provider!);

@@ -1,6 +1,7 @@
 import { core } from './toolkit';
 import { misplacedFlag } from '../commandFlags';
 import { secretsOf } from '../maskUrl';
+import { parseFailOn, type FailCondition } from '../review/failOn';
 
 export interface ActionInputs {
   command: 'check' | 'deploy' | 'status' | 'resolve';
@@ -21,6 +22,10 @@ export interface ActionInputs {
   githubToken?: string;
   comment: boolean;
   failOnDrift: boolean;
+  /** The deploy-risk review (input `review`, default true). */
+  review: boolean;
+  /** Input `fail-on`; `fail-on-drift: false` takes `drift` out of it. */
+  failOn: FailCondition[];
   migrationName: string;
   integrity: 'auto' | 'required' | 'off';
 }
@@ -61,10 +66,7 @@ export function readInputs(): ActionInputs {
     'rolled-back': core.getInput('rolled-back') || undefined,
   };
   const schemas = schemaInput(command);
-  // The supervisor (dist/launch.js) enforces the limit; the value is checked here so a typo is an error.
-  const timeout = core.getInput('timeout-seconds');
-  if (timeout !== '' && !(Number(timeout) > 0))
-    throw new InputError(`input "timeout-seconds": expected a number of seconds above 0, got "${timeout}".`);
+  checkTimeout();
   const misplaced = misplacedFlag(command, given);
   if (misplaced)
     throw new InputError(
@@ -87,9 +89,18 @@ export function readInputs(): ActionInputs {
     githubToken,
     comment: bool('comment', true),
     failOnDrift: bool('fail-on-drift', true),
+    review: bool('review', true),
+    failOn: failOn(bool('fail-on-drift', true)),
     migrationName,
     integrity: integrity(),
   };
+}
+
+/** The supervisor (dist/launch.js) enforces the limit; the value is checked here so a typo is an error. */
+function checkTimeout(): void {
+  const timeout = core.getInput('timeout-seconds');
+  if (timeout !== '' && !(Number(timeout) > 0))
+    throw new InputError(`input "timeout-seconds": expected a number of seconds above 0, got "${timeout}".`);
 }
 
 /** `schema`: one path a line; several only for check (each gets its own check and comment). */
@@ -104,6 +115,12 @@ function schemaInput(command: string): string[] {
       `input "schema": ${command} works on one schema at a time, got ${schemas.length}; use one step per schema.`,
     );
   return schemas;
+}
+
+function failOn(failOnDrift: boolean): FailCondition[] {
+  const parsed = parseFailOn(core.getInput('fail-on').trim() || 'drift', 'input "fail-on"');
+  if (!parsed.ok) throw new InputError(parsed.problem.message);
+  return failOnDrift ? parsed.value : parsed.value.filter((c) => c !== 'drift');
 }
 
 function integrity(): ActionInputs['integrity'] {

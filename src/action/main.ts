@@ -71,6 +71,8 @@ async function runCheckAction(inputs: ActionInputs, cwd: string, workspace: stri
       shadowSchemaMode: inputs.shadowSchemaMode,
       migrationName: inputs.migrationName,
       surface: 'action',
+      review: inputs.review ? 'pull-request' : 'off',
+      failOn: inputs.failOn,
     });
     const { report } = outcome;
     for (const note of report.notes ?? []) core.warning(note);
@@ -80,7 +82,7 @@ async function runCheckAction(inputs: ActionInputs, cwd: string, workspace: stri
   }
   await writeOutputs(published);
   const failures = published.flatMap((p) => {
-    const failure = failureOf(p.report, inputs);
+    const failure = failureOf(p.report);
     if (!failure) return [];
     return published.length > 1 ? [`${p.schema}: ${failure}`] : [failure];
   });
@@ -103,7 +105,7 @@ async function publish(outcome: CheckOutcome, inputs: ActionInputs, cwd: string,
   if (report.errors.length === 0) core.info(renderCheckText(report));
   const models = indexSchema(outcome.schemaFiles);
   writeAnnotations(
-    annotationsFor(report, models, (p) => path.resolve(cwd, p), inputs.failOnDrift ? 'error' : 'warning'),
+    annotationsFor(report, models, (p) => path.resolve(cwd, p), inputs.failOn.includes('drift') ? 'error' : 'warning'),
     workspace,
   );
   progress({ doing: 'posting the pull-request comment' });
@@ -125,14 +127,14 @@ async function comment(report: CheckReport, inputs: ActionInputs, marker: string
     client,
     { owner, repo, issueNumber: pr.number, marker },
     body,
-    verdictOf(report).result === 'in-sync',
+    verdictOf(report).result === 'in-sync' && report.review.length === 0,
   );
   if (outcome.action === 'forbidden' || outcome.action === 'failed') core.warning(outcome.message);
   else if (outcome.action !== 'skipped') core.info(`Comment ${outcome.action}${outcome.url ? `: ${outcome.url}` : ''}`);
 }
 
 /** Why the step fails for this schema, or undefined when it passes. */
-function failureOf(report: CheckReport, inputs: ActionInputs): string | undefined {
+function failureOf(report: CheckReport): string | undefined {
   const code = exitCodeOf(report);
   const historyError = report.findings.find((f) => f.severity === 'error');
   if (code === 2)
@@ -144,12 +146,22 @@ function failureOf(report: CheckReport, inputs: ActionInputs): string | undefine
     );
   if (code === 1 && !report.roundTrip.ok)
     return 'the suggested migration did not round-trip; this is a bug in prisma-drift-gate';
-  if (code === 1 && inputs.failOnDrift)
-    return (
-      `Schema drift: the Prisma schema and ${report.migrationsDir} disagree. Add the suggested migration (see the ` +
-      `job summary).`
-    );
+  if (code === 1) return failureMessage(report);
   return undefined;
+}
+
+/** One line per condition of `fail-on` that held. */
+function failureMessage(report: CheckReport): string {
+  const says: Record<string, string> = {
+    drift:
+      `Schema drift: the Prisma schema and ${report.migrationsDir} disagree. Add the suggested migration (see the ` +
+      `job summary).`,
+    'data-loss': `The suggested migration loses data (see the data-loss warnings in the job summary).`,
+    review:
+      `Deploy risks: ${report.review.filter((f) => !f.silenced).length} finding(s) in the migrations (see the ` +
+      `annotations and the job summary); fix them or silence one with -- prisma-drift-gate-ignore <rule>.`,
+  };
+  return report.failedOn.map((c) => says[c]).join(' ');
 }
 
 /** deploy/status/resolve on the database in `database-url` or DATABASE_URL. */

@@ -14,7 +14,7 @@ export interface Published {
   migrationFolder: string;
 }
 
-function outputsOf({ report, body, migrationFolder }: Published): Record<string, string | boolean | null> {
+function outputsOf({ report, body, migrationFolder }: Published): Record<string, unknown> {
   return {
     drift: report.drift,
     result: verdictOf(report).result,
@@ -22,8 +22,13 @@ function outputsOf({ report, body, migrationFolder }: Published): Record<string,
     'migration-folder': report.drift ? migrationFolder : '',
     summary: report.summary,
     report: body,
+    review: report.review,
+    'failed-on': report.failedOn,
   };
 }
+
+/** One output value as text: the review and failed-on lists as JSON. */
+const asText = (v: unknown): string => (v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
 /**
  * Step outputs and the job summary; the summary always carries the full reports, one section per
@@ -33,8 +38,7 @@ export async function writeOutputs(published: Published[]): Promise<void> {
   const values = published.map(outputsOf);
   for (const name of Object.keys(values[0] ?? {})) {
     if (published.length === 1) {
-      const v = values[0]![name];
-      core.setOutput(name, v === null ? '' : String(v));
+      core.setOutput(name, asText(values[0]![name]));
     } else {
       core.setOutput(name, JSON.stringify(Object.fromEntries(published.map((p, i) => [p.schema, values[i]![name]]))));
     }

@@ -43,7 +43,7 @@ export function compareWithBase(
   migrationsDir: string,
   provider: Provider,
   surface: Surface = 'cli',
-): Result<Finding[]> {
+): Result<{ findings: Finding[]; fresh: string[] }> {
   const opened = openBase(baseRef, migrationsDir, surface);
   if (!opened.ok) return opened;
   const { git, tip, mergeBase } = opened.value;
@@ -62,7 +62,8 @@ export function compareWithBase(
   const findings = baseMigrationFindings(view);
   findings.push(...freshMigrationFindings(view, findings, provider));
   findings.push(...lockFindings(view, migrationsDir));
-  return ok(findings);
+  // The pull request's own migrations are also the ones the deploy-risk review reads.
+  return ok({ findings, fresh: view.fresh.map((m) => m.name) });
 }
 
 /** The history as the base has it, next to the pull request's. */

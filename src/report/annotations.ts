@@ -39,8 +39,27 @@ export function annotationsFor(
       { level: 'error', title: 'Migration fails', message: e.message, file: resolve(e.file), line: e.line },
     ];
   }
-  if (!report.drift) return out;
-  return dedupe([...out, ...driftAnnotations(report.summary, models, level)]);
+  const risks = reviewAnnotations(report, resolve);
+  if (!report.drift) return [...out, ...risks];
+  return dedupe([...out, ...risks, ...driftAnnotations(report.summary, models, level)]);
+}
+
+/** Each unsilenced deploy risk at its statement; errors when `review` fails the check. */
+function reviewAnnotations(report: CheckReport, resolve: (displayPath: string) => string): Annotation[] {
+  const level = report.failedOn?.includes('review') ? 'error' : 'warning';
+  return (report.review ?? []).flatMap((f) =>
+    f.file && !f.silenced
+      ? [
+          {
+            level,
+            title: `Deploy risk (${f.rule})`,
+            message: `${f.message} Fix: ${f.fix}`,
+            file: resolve(f.file),
+            line: f.line,
+          },
+        ]
+      : [],
+  );
 }
 
 /** The engine's summary, read line by line, pointed at the models and fields it names. */

@@ -1,5 +1,6 @@
 import type { CheckReport } from '../check';
 import { CLI_COMMAND } from '../version';
+import { renderReviewMarkdown } from './review';
 
 /** GitHub rejects comment bodies over 65,536 characters; keep a margin for the marker. */
 export const COMMENT_LIMIT = 65_000;
@@ -35,6 +36,7 @@ export function renderComment(report: CheckReport, ctx: CommentContext): string 
         `### ✅ Prisma schema in sync`,
         '',
         `\`${ctx.schema}\` matches the ${count(report.migrations.length, 'migration')} in \`${ctx.migrationsDir}\`.`,
+        ...renderReviewMarkdown(report.review ?? []),
       ].join('\n') + '\n'
     );
   }
@@ -51,6 +53,7 @@ export function renderComment(report: CheckReport, ctx: CommentContext): string 
     report.summary || '(see the SQL below)',
     '```',
     ...renderWarnings(report),
+    ...renderReviewMarkdown(report.review ?? []),
     '',
     `**The fix:** commit this as \`${ctx.migrationsDir}/${ctx.migrationFolder}/migration.sql\``,
     '',

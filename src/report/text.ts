@@ -1,5 +1,6 @@
 import type { CheckReport } from '../check';
 import { printable, printableLines } from '../printable';
+import { renderReviewText } from './review';
 
 export interface TextStyle {
   color: boolean;
@@ -18,6 +19,7 @@ export function renderCheckText(report: CheckReport, style: TextStyle = { color:
   if (report.integritySkipped)
     lines.push(`${yellow('note')}: history not compared with the base: ${printable(report.integritySkipped)}`);
   if (report.findings.length > 0) lines.push(...findingLines(report, { red, yellow, dim }), '');
+  lines.push(...renderReviewText(report.review ?? [], { red, yellow, dim }));
   if (report.errors.length > 0) {
     for (const e of report.errors) lines.push(`${red('error')}: ${printable(e.message)}`);
     return lines.join('\n') + '\n';

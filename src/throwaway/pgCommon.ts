@@ -29,6 +29,14 @@ export function pgInspector(query: PgQuery): DbInspector {
       );
       return (r.rows as { name: string }[]).map((row) => row.name);
     },
+    async tableColumns() {
+      const r = await query(
+        `SELECT c.relname AS t, a.attname AS c, format_type(a.atttypid, a.atttypmod) AS type
+         FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+         WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped`,
+      );
+      return groupColumns(r.rows as { t: string; c: string; type: string }[]);
+    },
     async enumValues(name) {
       const r = await query(
         `SELECT e.enumlabel AS label FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid JOIN pg_namespace n ON ` +
@@ -74,4 +82,14 @@ export async function locatePgFailure(
     await exec('ROLLBACK').catch(() => undefined);
   }
   return { message: error.message };
+}
+
+export function groupColumns(rows: { t: string; c: string; type: string }[]): Map<string, Map<string, string>> {
+  const out = new Map<string, Map<string, string>>();
+  for (const r of rows) {
+    const columns = out.get(r.t) ?? new Map<string, string>();
+    columns.set(r.c, r.type);
+    out.set(r.t, columns);
+  }
+  return out;
 }

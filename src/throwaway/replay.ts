@@ -22,6 +22,8 @@ export interface ReplayedDb {
 export interface ReplaySteps {
   open(extraExtensions: string[]): Promise<Result<ThrowawayDb>>;
   prepare(db: ThrowawayDb): Promise<Result<void>>;
+  /** Before each migration (the deploy-risk review reads the tables as they stand then). */
+  before?(db: ThrowawayDb, migration: Migration): Promise<void>;
   /** False for a real server, whose extensions are the server's. */
   loadsExtensions: boolean;
 }
@@ -63,6 +65,7 @@ async function replayOnce(steps: ReplaySteps, chain: Migration[], extra: string[
     const prepared = await steps.prepare(db);
     if (!prepared.ok) return { ...prepared, retry: false, migrations };
     for (const migration of chain) {
+      await steps.before?.(db, migration);
       progress({ doing: 'replaying', migration: migration.name, file: migration.displayFile });
       const tm = performance.now();
       const r = await db.runMigration(migration);

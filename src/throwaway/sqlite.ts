@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Migration } from '../chain/load';
+import { groupColumns } from './pgCommon';
 import { splitStatements, statementHead, type Statement } from '../sql/tokens';
 import { runContained } from './sqliteContained';
 import { progress } from '../watchdog';
@@ -96,6 +97,15 @@ function sqliteInspector(db: SqliteDb): DbInspector {
         .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL")
         .all(table) as { name: string }[];
       return rows.map((r) => r.name);
+    },
+    async tableColumns() {
+      const rows = db
+        .prepare(
+          'SELECT m.name AS t, c.name AS c, c.type AS type FROM sqlite_master m, pragma_table_info(m.name) c ' +
+            "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'",
+        )
+        .all() as { t: string; c: string; type: string }[];
+      return groupColumns(rows);
     },
     async columnsOfCreate(createTable) {
       // Create the table in a savepoint, read it, and roll back: SQLite DDL is transactional.

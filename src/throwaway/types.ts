@@ -20,6 +20,8 @@ export interface DbInspector {
   indexes(table: string): Promise<string[]>;
   /** SQLite: the columns a CREATE TABLE statement would create, without keeping the table. */
   columnsOfCreate?(createTable: string): Promise<ColumnInfo[]>;
+  /** Every table → column → type: the review's picture of what production already has. */
+  tableColumns(): Promise<Map<string, Map<string, string>>>;
   /** PostgreSQL: the values of an enum type, in order; empty when it does not exist. */
   enumValues?(name: string): Promise<string[]>;
 }
