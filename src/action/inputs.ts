@@ -1,5 +1,5 @@
 import { core } from './toolkit';
-import { misplacedFlag } from '../commandFlags';
+import { misplacedFlag, parseLockTimeout } from '../commandFlags';
 import { secretsOf } from '../maskUrl';
 
 export interface ActionInputs {
@@ -11,6 +11,8 @@ export interface ActionInputs {
   drift: boolean;
   applied?: string;
   rolledBack?: string;
+  /** deploy/resolve: seconds to wait for a concurrent deploy's lock. */
+  lockTimeoutSeconds?: number;
   schema?: string;
   migrations?: string;
   workingDirectory: string;
@@ -55,11 +57,15 @@ export function readInputs(): ActionInputs {
     drift: bool('drift', false),
     applied: core.getInput('applied') || undefined,
     'rolled-back': core.getInput('rolled-back') || undefined,
+    'lock-timeout': core.getInput('lock-timeout-seconds') || undefined,
   };
+  const lockTimeoutSeconds = parseLockTimeout(given['lock-timeout'], 'input "lock-timeout-seconds"');
+  if (typeof lockTimeoutSeconds === 'string') throw new InputError(lockTimeoutSeconds);
   const misplaced = misplacedFlag(command, given);
   if (misplaced)
     throw new InputError(
-      `input "${misplaced}" does not apply to command "${command}"; remove it or change the command.`,
+      `input "${misplaced === 'lock-timeout' ? 'lock-timeout-seconds' : misplaced}" does not apply to command ` +
+        `"${command}"; remove it or change the command.`,
     );
   return {
     command,
@@ -69,6 +75,7 @@ export function readInputs(): ActionInputs {
     drift: bool('drift', false),
     applied: core.getInput('applied') || undefined,
     rolledBack: core.getInput('rolled-back') || undefined,
+    lockTimeoutSeconds,
     schema: core.getInput('schema') || undefined,
     migrations: core.getInput('migrations') || undefined,
     workingDirectory: core.getInput('working-directory') || '.',
