@@ -111,10 +111,9 @@ async function soak(provider: Provider, trials: number, newTarget: (i: number) =
     // Uniform over the clean run's length: start-up, lock, bookkeeping and the migrations themselves.
     const delay = Math.round(random() * cleanMs * 1.05);
     const terminate = Boolean(target.terminate) && random() < 0.5;
-    if (await deployAndKill(project, target.env, delay)) {
+    if (await deployAndKill(project, target.env, delay, terminate ? target.terminate : undefined)) {
       outcomes['finished-before-kill']++;
     } else {
-      if (terminate) target.terminate!();
       const r0 = Date.now();
       const { outcome } = await recover(project, target.env);
       recoveryMs.push(Date.now() - r0);
@@ -138,7 +137,13 @@ test(
       PG_TRIALS,
       () => {
         const url = newPgDatabase();
-        return { env: { DATABASE_URL: url }, dump: () => dumpPg(url) };
+        const name = `soak_${counter}`;
+        const terminate = () =>
+          server.psql(
+            `SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '${name}' AND ` +
+              `application_name LIKE 'prisma-drift-gate deploy%'`,
+          );
+        return { env: { DATABASE_URL: url }, dump: () => dumpPg(url), terminate };
       },
       project,
     );

@@ -28,7 +28,7 @@ function series(provider: Provider, n: number): string {
 
 /** A history of schema and data migrations (INSERT/UPDATE/DELETE), slow enough for kills to land inside. */
 export function soakHistory(provider: Provider, count = 14): { name: string; sql: string }[] {
-  const pause = provider === 'postgresql' ? 'SELECT pg_sleep(0.03);\n' : '';
+  const pause = provider === 'postgresql' ? 'SELECT pg_sleep(0.08);\n' : '';
   const rows = provider === 'postgresql' ? 300 : 3000;
   const out = [
     {
@@ -77,7 +77,12 @@ interface DeployJson {
 }
 
 /** Runs deploy and kills it with SIGKILL after `delayMs`; true when it exited by itself first. */
-export function deployAndKill(project: string, env: NodeJS.ProcessEnv, delayMs: number): Promise<boolean> {
+export function deployAndKill(
+  project: string,
+  env: NodeJS.ProcessEnv,
+  delayMs: number,
+  atKill?: () => void,
+): Promise<boolean> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, 'deploy', '--json'], {
       cwd: project,
@@ -87,6 +92,7 @@ export function deployAndKill(project: string, env: NodeJS.ProcessEnv, delayMs: 
     let killed = false;
     const timer = setTimeout(() => {
       killed = true;
+      atKill?.();
       child.kill('SIGKILL');
     }, delayMs);
     child.on('exit', () => {
