@@ -7,17 +7,21 @@ const path = require('node:path');
 
 const root = path.join(__dirname, '..');
 const env = { SOAK_PG_TRIALS: '100', SOAK_SQLITE_TRIALS: '40', SOAK_PAIRS: '10', ...process.env };
-const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const tsc = spawnSync(
+  process.execPath,
+  [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 const jest = spawnSync(
   process.execPath,
   [
     '--experimental-vm-modules',
     '--no-warnings=ExperimentalWarning',
-    require.resolve('jest/bin/jest.js'),
+    path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'),
     '__tests__/deploy.soak.e2e.test.ts',
   ],
   { cwd: root, env, stdio: 'inherit' },
