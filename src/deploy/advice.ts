@@ -33,7 +33,6 @@ export function adviseUnfinished(statuses: readonly MigrationStatus[], ctx: Advi
 }
 
 function adviseOne(s: MigrationStatus, ctx: AdviceContext): Advice {
-  const started = s.startedAt ? ` (started ${s.startedAt})` : '';
   if (ctx.live.length > 0) {
     // application_name holds 63 bytes: a long name is matched by its start.
     const backend = ctx.live.find((b) => b.migration && s.name.startsWith(b.migration)) ?? ctx.live[0]!;
@@ -43,7 +42,7 @@ function adviseOne(s: MigrationStatus, ctx: AdviceContext): Advice {
       next: [],
       backend,
       message:
-        `migration "${s.name}"${started} is unfinished and a deploy is still running on this database: backend pid ` +
+        `migration "${s.name}" is unfinished and a deploy is still running on this database: backend pid ` +
         `${backend.pid} (${backend.migration ? `applying "${backend.migration}"` : backend.applicationName}` +
         `${backend.since ? `, since ${backend.since}` : ''}). Wait for it to end, or stop it with SELECT ` +
         `pg_cancel_backend(${backend.pid}); then run prisma-drift-gate status again. Do not resolve it while it runs.`,
@@ -58,12 +57,12 @@ function adviseOne(s: MigrationStatus, ctx: AdviceContext): Advice {
       finding: 'not-applied',
       next: [['resolve', '--rolled-back', s.name], ['deploy']],
       message:
-        `migration "${s.name}"${started} was not applied: it ran in one transaction together with the row that ` +
+        `migration "${s.name}" was not applied: it ran in one transaction together with the row that ` +
         `records it, and that row never finished, so nothing of it was committed.${failed} Run prisma-drift-gate ` +
         `resolve --rolled-back ${s.name}, then prisma-drift-gate deploy.`,
     };
   }
-  return unknownAdvice(s, started, migration, atomicity);
+  return unknownAdvice(s, migration, atomicity);
 }
 
 /**
@@ -75,12 +74,7 @@ function wasAtomic(logs: string | undefined, provider: AdviceContext['provider']
   return provider === 'postgresql' && Boolean(logs?.startsWith('Database error'));
 }
 
-function unknownAdvice(
-  s: MigrationStatus,
-  started: string,
-  migration: Migration | undefined,
-  atomicity: Atomicity | undefined,
-): Advice {
+function unknownAdvice(s: MigrationStatus, migration: Migration | undefined, atomicity: Atomicity | undefined): Advice {
   const why = !migration
     ? 'its folder is not on disk'
     : !atomicity?.atomic
@@ -95,7 +89,7 @@ function unknownAdvice(
     next: [],
     ...(dataStatements.length ? { dataStatements } : {}),
     message:
-      `migration "${s.name}"${started} did not finish, and whether any of it ran cannot be known: ${why}. ` +
+      `migration "${s.name}" did not finish, and whether any of it ran cannot be known: ${why}. ` +
       `prisma-drift-gate status --drift shows schema differences only; changes to data are invisible to it, so ` +
       `"no drift" does not prove that nothing ran.${data} Check the database; then resolve --applied ${s.name} if ` +
       `all of it ran, or undo what ran and resolve --rolled-back ${s.name}.`,
