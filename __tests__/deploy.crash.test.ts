@@ -6,6 +6,7 @@ import { runDeployCommand, type DeployOptions } from '../src/deploy/run';
 import { renderDeployText } from '../src/report/deployText';
 import { addMigration, BIN, copyFixture, runBin } from './helpers/fixtures';
 import { startTestServer, type TestServer } from './helpers/pgServer';
+import { killTree } from './helpers/soak';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -52,8 +53,10 @@ test('a killed deploy whose backend still runs: status names it (pid, migration,
     () => server.psql(`SELECT pid FROM pg_stat_activity WHERE application_name = '${app}' AND state = 'active'`),
     'the deploy to reach the slow migration',
   );
-  child.kill('SIGKILL');
-  await new Promise((r) => child.on('exit', r));
+  // The CLI may run its work in a supervised child: kill -9 all of it, as a crash would.
+  const exited = new Promise((r) => child.on('exit', r));
+  killTree(child.pid!);
+  await exited;
 
   const status = await run('status', project, db.url);
   expect(status.advice).toEqual([

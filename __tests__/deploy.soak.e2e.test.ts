@@ -88,6 +88,8 @@ interface Target {
   dump: () => Promise<unknown>;
   /** PostgreSQL: also end the killed client's backend (a server restart or a cut connection), which rolls back. */
   terminate?: () => void;
+  /** Frees the trial's database once compared (a long soak would otherwise fill the disk). */
+  dispose: () => void;
 }
 
 async function soak(provider: Provider, trials: number, newTarget: (i: number) => Target, project: string) {
@@ -121,6 +123,7 @@ async function soak(provider: Provider, trials: number, newTarget: (i: number) =
       outcomes[outcome]++;
     }
     expect({ trial: i, delay, data: await target.dump() }).toEqual({ trial: i, delay, data: expected });
+    target.dispose();
   }
   const summary = { provider, trials, seed: SEED, cleanMs, outcomes, medianRecoveryMs: median(recoveryMs) };
   process.stdout.write(`soak ${JSON.stringify(summary)}\n`);
@@ -144,7 +147,8 @@ test(
             `SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '${name}' AND ` +
               `application_name LIKE 'prisma-drift-gate deploy%'`,
           );
-        return { env: { DATABASE_URL: url }, dump: () => dumpPg(url), terminate };
+        const dispose = () => server.psql(`DROP DATABASE ${name} WITH (FORCE)`);
+        return { env: { DATABASE_URL: url }, dump: () => dumpPg(url), terminate, dispose };
       },
       project,
     );
@@ -161,7 +165,8 @@ test(
       SQLITE_TRIALS,
       (i) => {
         const file = path.join(project, 'prisma', `soak-${i}.db`);
-        return { env: { DATABASE_URL: `file:./soak-${i}.db` }, dump: async () => dumpSqlite(file) };
+        const dispose = () => fs.rmSync(file, { force: true });
+        return { env: { DATABASE_URL: `file:./soak-${i}.db` }, dump: async () => dumpSqlite(file), dispose };
       },
       project,
     );

@@ -76,7 +76,43 @@ interface DeployJson {
   errors: { message: string }[];
 }
 
-/** Runs deploy and kills it with SIGKILL after `delayMs`; true when it exited by itself first. */
+/** The pids of a process and of all its descendants, deepest first (Linux /proc). */
+function processTree(root: number): number[] {
+  const parentOf = new Map<number, number>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // The command name in field 2 may hold spaces and parentheses: read after the last ')'.
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  const out: number[] = [];
+  const visit = (pid: number) => {
+    for (const [child, parent] of parentOf) if (parent === pid) visit(child);
+    out.push(pid);
+  };
+  visit(root);
+  return out;
+}
+
+/** kill -9 of a process and of every process it started. */
+export function killTree(root: number): void {
+  for (const pid of processTree(root)) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+/**
+ * Runs deploy and kills it with SIGKILL after `delayMs`, with every process it started (the CLI
+ * may run its work in a supervised child of its own process group); true when it exited first.
+ */
 export function deployAndKill(
   project: string,
   env: NodeJS.ProcessEnv,
@@ -93,7 +129,7 @@ export function deployAndKill(
     const timer = setTimeout(() => {
       killed = true;
       atKill?.();
-      child.kill('SIGKILL');
+      killTree(child.pid!);
     }, delayMs);
     child.on('exit', () => {
       clearTimeout(timer);
