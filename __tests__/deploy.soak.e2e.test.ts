@@ -99,6 +99,7 @@ async function soak(provider: Provider, trials: number, newTarget: (i: number) =
   const cleanMs = Date.now() - t0;
   expect(clean.status).toBe(0);
   const expected = await reference.dump();
+  reference.dispose();
   const random = rng(SEED + (provider === 'postgresql' ? 0 : 1));
   const outcomes: Record<Outcome, number> = {
     'finished-before-kill': 0,
@@ -202,6 +203,7 @@ test(
         stderr: ['', ''],
       });
       expect(await dumpPg(url)).toEqual(expected);
+      server.psql(`DROP DATABASE soak_${counter} WITH (FORCE)`);
       ok++;
     }
     process.stdout.write(`soak concurrent pairs: ${ok} of ${PAIRS} exit 0 with equal history and data\n`);
