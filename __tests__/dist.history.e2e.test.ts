@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { generateHistory } from './helpers/generate';
 import { ROOT } from './helpers/fixtures';
 import { actionEntry, checkOutAction, NODE24, runAction, type ActionRun } from './helpers/action';
 
@@ -10,16 +11,7 @@ import { actionEntry, checkOutAction, NODE24, runAction, type ActionRun } from '
 // better-sqlite3 12 under Node 24 aborted (exit 134) only once GC ran: 10 of 10 runs on 170
 // SQLite migrations. Each history is run 10 times in a row, every run checked.
 
-/**
- * bench/generate.js writes the engine's own SQL per table (not committed: generated here). It
- * runs in its own process on the built lib/, as the bench runs it; a second call reuses the
- * folder.
- */
-async function generate(root: string, provider: string, n: number): Promise<string> {
-  const script = `require(${JSON.stringify(path.join(ROOT, 'bench', 'generate.js'))})
-    .generate(${JSON.stringify(root)}, ${JSON.stringify(provider)}, ${n}).then((d) => console.log(d))`;
-  return execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 240_000 }).trim();
-}
+const generate = async (root: string, provider: string, n: number) => generateHistory(root, provider, n);
 
 const RUNS = 10;
 let actionDir: string;
@@ -141,21 +133,25 @@ describe('the launcher (action.yml runs.main)', () => {
     expect(r.stderr).toBe('');
   });
 
-  test("one process: the runner's pid becomes the check (execve), and SIGTERM ends it", async () => {
+  test('the launcher watches one child, `node --liftoff-only index.js`; SIGTERM ends both and the temp files', async () => {
     const dir = await generate(work, 'postgresql', 170);
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pdg-launch-tmp-'));
     let cmdline = '';
-    let children = 'unread';
+    let worker = 0;
     const r = await runAction(actionDir, dir, {
+      env: { TMPDIR: tmp },
       started: (child) => {
         const poll = setInterval(() => {
-          const args = fs.readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').split('\0');
-          if (!args.includes('--liftoff-only')) return; // still the launcher's image
+          const kids = fs.readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim();
+          if (!kids) return;
           clearInterval(poll);
-          cmdline = args
+          worker = Number(kids.split(' ')[0]);
+          cmdline = fs
+            .readFileSync(`/proc/${worker}/cmdline`, 'utf8')
+            .split('\0')
             .filter(Boolean)
             .map((a) => path.basename(a))
             .join(' ');
-          children = fs.readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim();
           // Let the check get into the replay before the runner cancels the job.
           setTimeout(() => child.kill('SIGTERM'), 300);
         }, 10);
@@ -163,8 +159,10 @@ describe('the launcher (action.yml runs.main)', () => {
       },
     });
     expect(cmdline).toBe('node --liftoff-only index.js');
-    expect(children).toBe('');
     expect(r.signal).toBe('SIGTERM');
+    expect(fs.existsSync(`/proc/${worker}`)).toBe(false);
+    expect(fs.readdirSync(tmp)).toEqual([]);
+    fs.rmSync(tmp, { recursive: true, force: true });
   }, 120_000);
 });
 

@@ -66,13 +66,38 @@ test('an unreachable host: a clear message without the password', async () => {
   );
 });
 
-test('without CREATEDB it replays in a temporary schema, and drops it', async () => {
+test('without CREATEDB the check refuses, and says how to opt in to a temporary schema', async () => {
+  server.psql(
+    "DROP ROLE IF EXISTS limited0; CREATE ROLE limited0 LOGIN PASSWORD 'limitedpw'; GRANT CREATE ON DATABASE postgres TO limited0;",
+  );
+  const r = await runCheck({
+    cwd: fixture('pg-seed-drift'),
+    shadowDatabaseUrl: server.url('postgres', 'limited0', 'limitedpw'),
+  });
+  expect(exitCodeOf(r)).toBe(2);
+  expect(r.errors[0]!.message).toMatch(
+    /cannot create a temporary database: the role may not create databases\. .*--shadow-schema-mode/,
+  );
+  expect(server.psql("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'prisma_drift_gate_%'")).toBe('0');
+});
+
+test('the shadow role reaching other databases is said before the replay', async () => {
+  const r = await runCheck({ cwd: fixture('pg-in-sync'), shadowDatabaseUrl: server.url() });
+  expect(r.errors).toEqual([]);
+  expect(r.notes).toEqual([
+    expect.stringMatching(/^the shadow server's role may connect to \d+ other database\(s\) \(postgres/),
+  ]);
+  expect(r.notes![0]).not.toContain('postgres:postgres@');
+});
+
+test('with --shadow-schema-mode and without CREATEDB it replays in a temporary schema, and drops it', async () => {
   server.psql(
     "DROP ROLE IF EXISTS limited; CREATE ROLE limited LOGIN PASSWORD 'limitedpw'; GRANT CREATE ON DATABASE postgres TO limited;",
   );
   const r = await runCheck({
     cwd: fixture('pg-seed-drift'),
     shadowDatabaseUrl: server.url('postgres', 'limited', 'limitedpw'),
+    shadowSchemaMode: true,
   });
   expect(r.errors).toEqual([]);
   expect(r.sql).toBe(readExpected('pg-seed-drift'));
@@ -90,7 +115,11 @@ test('in the temporary schema, a statement that names another schema is refused'
     path.join(folder, 'migration.sql'),
     '-- Escapes the replay schema:\nCREATE TABLE "public"."Leak" ("id" INT);\n',
   );
-  const r = await runCheck({ cwd: dir, shadowDatabaseUrl: server.url('postgres', 'limited2', 'limitedpw') });
+  const r = await runCheck({
+    cwd: dir,
+    shadowDatabaseUrl: server.url('postgres', 'limited2', 'limitedpw'),
+    shadowSchemaMode: true,
+  });
   expect(exitCodeOf(r)).toBe(2);
   expect(r.errors[0]).toMatchObject({ migration: '20240301000000_escape', line: 2 });
   expect(r.errors[0]!.message).toMatch(/schema-qualified statements are refused in the temporary schema/);

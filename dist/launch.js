@@ -1,13 +1,10 @@
 'use strict';
 // The Action's entry (action.yml `runs.main`, copied to dist/launch.js by build-dist.sh).
 //
-// `runs.using: node24` starts this file with no way to pass Node flags, and wasm (PGlite, the
-// schema engine) then tiers up to TurboFan: on a 163-migration PostgreSQL project that cost
-// 845 MiB and 2.1 s against the CLI's 270 MiB and 1.5 s. v8.setFlagsFromString() at run time
-// has no effect on Node 24 and workers refuse the flag. So this file replaces itself with
-// `node --liftoff-only index.js` through execve(2): the same process (pid, stdio, environment,
-// signals, exit code), with nothing left of this one: no second process to forward signals to
-// or to count in memory.
+// `runs.using: node24` starts this file with no way to pass Node flags. The check itself runs
+// in a watched child, `node --liftoff-only index.js` (supervise.js, copied from bin/, says why):
+// wasm tier-up cost 845 MiB and 2.1 s against 270 MiB and 1.5 s on a 163-migration project,
+// and only another process can end a migration that loops inside SQLite or PGlite.
 const path = require('node:path');
 
 const MIN_NODE = 22; // dist/ ships better-sqlite3 13.x, whose binaries need it.
@@ -19,11 +16,9 @@ if (Number(process.versions.node.split('.')[0]) < MIN_NODE) {
   process.exit(2);
 }
 
-const index = path.join(__dirname, 'index.js');
-const flags = process.env.PRISMA_DRIFT_GATE_WASM_TIERUP ? [] : ['--liftoff-only'];
-if (flags.length && typeof process.execve === 'function') {
-  // Node flags this process got (tests pass --expose-gc this way) go on to the new image.
-  process.execve(process.execPath, [process.execPath, ...process.execArgv, ...flags, index], process.env);
-}
-// Node 22 before 22.15 has no execve: run in this process, correct but with wasm tier-up.
-require(index);
+const { supervise, timeoutSeconds } = require('./supervise.js');
+supervise({
+  entry: path.join(__dirname, 'index.js'),
+  args: [],
+  seconds: timeoutSeconds([], process.env['INPUT_TIMEOUT-SECONDS']),
+});

@@ -24,4 +24,5 @@ mkdir -p dist/node_modules/better-sqlite3
 (cd node_modules/better-sqlite3-13 && cp -r --parents package.json LICENSE lib prebuilds/linux-x64.node \
   "$OLDPWD/dist/node_modules/better-sqlite3/")
 cp scripts/action-launch.js dist/launch.js
+cp bin/supervise.js dist/supervise.js
 if [ -f lib/pglite-datadir.tar.gz ]; then cp lib/pglite-datadir.tar.gz dist/; else node scripts/pglite-snapshot.js dist/pglite-datadir.tar.gz; fi

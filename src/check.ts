@@ -1,3 +1,4 @@
+import { progress, timedOutProblem } from './watchdog';
 import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { compareWithBase, localFindings, type Finding } from './chain/integrity';
@@ -24,6 +25,8 @@ export interface CheckOptions {
   base?: string;
   /** Replay PostgreSQL on this server instead of PGlite. */
   shadowDatabaseUrl?: string;
+  /** Replay in a temporary schema where the role may not create databases (opt-in: SQL can leave it). */
+  shadowSchemaMode?: boolean;
   /** The CLI's environment: SHADOW_DATABASE_URL there is the default for `shadowDatabaseUrl`. */
   env?: NodeJS.ProcessEnv;
   /** When the base cannot be read: true makes it an error (exit 2), false skips the comparison with a note. */
@@ -102,6 +105,8 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
 export async function checkProject(opts: CheckOptions): Promise<CheckOutcome> {
   const t0 = performance.now();
   const report = emptyCheckReport(Math.round(t0));
+  const timedOut = timedOutProblem();
+  if (timedOut) return { report: { ...report, errors: [timedOut] }, schemaFiles: [] };
   const loaded = loadProject({
     cwd: opts.cwd,
     schema: opts.schema,
@@ -156,6 +161,7 @@ async function checkLoaded(project: Project, opts: CheckOptions, report: CheckRe
   // Compiling the engine happens off the main thread; overlap it with the DB start.
   const engineReady = loadEngineBindings();
   const tDb = performance.now();
+  progress({ doing: 'starting the throwaway database' });
   const shadowUrl = opts.shadowDatabaseUrl ?? opts.env?.SHADOW_DATABASE_URL ?? project.config?.shadowDatabaseUrl;
   if (shadowUrl && provider !== 'postgresql') {
     return broken(
@@ -164,11 +170,12 @@ async function checkLoaded(project: Project, opts: CheckOptions, report: CheckRe
     );
   }
   const opened = shadowUrl
-    ? await (await import('./throwaway/pgServer')).openPgServer(shadowUrl)
+    ? await (await import('./throwaway/pgServer')).openPgServer(shadowUrl, opts.shadowSchemaMode)
     : { ok: true as const, value: await openThrowawayDb(provider, project.chain, project.schema) };
   if (!opened.ok) return opened;
   await using db = opened.value;
   report.timings.dbStartMs = Math.round(performance.now() - tDb);
+  if (db.notes?.length) report.notes = [...(report.notes ?? []), ...db.notes];
   const init = project.config?.initShadowDb;
   if (init) {
     const r = await db.runScript(init);
@@ -201,6 +208,7 @@ function historyFindings(project: Project, opts: CheckOptions, report: CheckRepo
     report.findings = localFindings(project.chain, provider);
     return { ok: true, value: undefined };
   }
+  progress({ doing: 'comparing the migration history with the base' });
   const compared = compareWithBase(opts.base, project.chain, project.schema.migrationsDir, provider);
   if (compared.ok) report.findings = compared.value;
   else if (opts.baseRequired ?? true) return compared;
@@ -215,6 +223,7 @@ async function replay(db: ThrowawayDb, chain: Migration[], report: CheckReport):
   const tReplay = performance.now();
   try {
     for (const migration of chain) {
+      progress({ doing: 'replaying', migration: migration.name, file: migration.displayFile });
       const tm = performance.now();
       const r = await db.runMigration(migration);
       if (!r.ok) return r;
@@ -237,6 +246,7 @@ async function diffAndExplain(db: ThrowawayDb, project: Project, report: CheckRe
     externalTables: project.config?.externalTables ?? [],
     externalEnums: project.config?.externalEnums ?? [],
   };
+  progress({ doing: 'diffing the schema with the engine' });
   const engine = await startEngine(db.adapterFactory());
   try {
     const diff = await diffWithEngine(engine, files, project.cwd, filters);
@@ -249,6 +259,7 @@ async function diffAndExplain(db: ThrowawayDb, project: Project, report: CheckRe
     const models = indexSchema(project.schema.files);
     report.warnings = await deriveWarnings(diff.value.sql, project.provider.provider, db.inspector, models);
     const tRound = performance.now();
+    progress({ doing: 'applying the suggestion and diffing again (round trip)' });
     report.roundTrip = await roundTrip(db, engine, files, diff.value.sql, project.cwd, filters);
     report.timings.roundTripMs = Math.round(performance.now() - tRound);
     return { ok: true, value: undefined };

@@ -1,3 +1,4 @@
+import { withoutWorkflowCommands } from './printable';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,9 +25,13 @@ that fixes any drift. --write <name> saves it as <migrations>/<timestamp>_<name>
 --base <git-ref> also checks the history against that branch: edited, deleted, renamed
 or out-of-order migrations, and a changed migration_lock.toml.
 --shadow-database-url (or SHADOW_DATABASE_URL) replays PostgreSQL histories on a real
-server, in a temporary database that is dropped afterwards.
+server, in a temporary database that is dropped afterwards. The server must be disposable:
+the pull request's SQL runs there with the URL's role. --shadow-schema-mode replays in a
+temporary schema where the role may not create databases (SQL can leave a schema).
 
 Exit codes: 0 in sync, 1 drift, 2 broken input or migration chain.
+--timeout <seconds> (default 600) bounds the whole command, for every command; past it, the
+command stops, names the migration and statement in flight, and exits 2.
 
 deploy applies pending migrations to the database in DATABASE_URL (or the schema's
 url = env("…"), or prisma.config.ts datasource.url), sharing _prisma_migrations with
@@ -60,6 +65,8 @@ const OPTIONS = {
   applied: { type: 'string' },
   'rolled-back': { type: 'string' },
   'lock-timeout': { type: 'string' },
+  timeout: { type: 'string' },
+  'shadow-schema-mode': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', default: false },
 } as const;
@@ -110,6 +117,9 @@ function usageError(command: string, rest: string[], values: Values): string | u
   if (misplaced) return `--${misplaced} does not apply to ${command}. Run prisma-drift-gate --help.`;
   if (typeof parseLockTimeout(values['lock-timeout'], '--lock-timeout') === 'string')
     return parseLockTimeout(values['lock-timeout'], '--lock-timeout') as string;
+  if (values.timeout !== undefined && !(Number(values.timeout) > 0)) {
+    return `--timeout needs a number of seconds above 0, e.g. --timeout 600 (got "${values.timeout}").`;
+  }
   if (command === 'check' && values.write !== undefined && !/\w/.test(values.write)) {
     return '--write needs a migration name, e.g. --write add_last_updated.';
   }
@@ -140,6 +150,7 @@ async function runCheckCommand(values: Values, io: CliIo): Promise<number> {
     migrations: values.migrations,
     base: values.base,
     shadowDatabaseUrl: values['shadow-database-url'],
+    shadowSchemaMode: values['shadow-schema-mode'],
     env: process.env,
     migrationName: values.write,
   });
@@ -174,8 +185,8 @@ export async function main(): Promise<void> {
   const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   try {
     process.exitCode = await runCli(process.argv.slice(2), {
-      stdout: (s) => process.stdout.write(s),
-      stderr: (s) => process.stderr.write(s),
+      stdout: (s) => process.stdout.write(withoutWorkflowCommands(s)),
+      stderr: (s) => process.stderr.write(withoutWorkflowCommands(s)),
       cwd: process.cwd(),
       color,
     });

@@ -3,6 +3,7 @@
  * input is an answer the user needs, not a crash. Exceptions are kept for bugs.
  */
 import * as path from 'node:path';
+import { printable } from './printable';
 
 export interface Problem {
   /** What went wrong and what to do, on one line. */
@@ -24,5 +25,6 @@ export const fail = <T = never>(problem: Problem | string): Result<T> => ({
 /** Paths in every message are relative to the working directory, with forward slashes. */
 export function displayPath(absolute: string, cwd: string): string {
   const rel = path.relative(cwd, absolute) || '.';
-  return rel.split(path.sep).join('/');
+  // Folder and file names come from the repository: a newline in one must not split a message.
+  return printable(rel.split(path.sep).join('/'));
 }

@@ -17,6 +17,7 @@ export interface ActionInputs {
   migrations?: string;
   workingDirectory: string;
   shadowDatabaseUrl?: string;
+  shadowSchemaMode: boolean;
   githubToken?: string;
   comment: boolean;
   failOnDrift: boolean;
@@ -52,6 +53,7 @@ export function readInputs(): ActionInputs {
   const given = {
     'database-url': databaseUrl,
     'shadow-database-url': shadowDatabaseUrl,
+    'shadow-schema-mode': bool('shadow-schema-mode', false),
     'dry-run': bool('dry-run', false),
     'allow-edited': bool('allow-edited', false),
     drift: bool('drift', false),
@@ -59,8 +61,10 @@ export function readInputs(): ActionInputs {
     'rolled-back': core.getInput('rolled-back') || undefined,
     'lock-timeout': core.getInput('lock-timeout-seconds') || undefined,
   };
-  const lockTimeoutSeconds = parseLockTimeout(given['lock-timeout'], 'input "lock-timeout-seconds"');
-  if (typeof lockTimeoutSeconds === 'string') throw new InputError(lockTimeoutSeconds);
+  // The supervisor (dist/launch.js) enforces the limit; the value is checked here so a typo is an error.
+  const timeout = core.getInput('timeout-seconds');
+  if (timeout !== '' && !(Number(timeout) > 0))
+    throw new InputError(`input "timeout-seconds": expected a number of seconds above 0, got "${timeout}".`);
   const misplaced = misplacedFlag(command, given);
   if (misplaced)
     throw new InputError(
@@ -75,17 +79,24 @@ export function readInputs(): ActionInputs {
     drift: bool('drift', false),
     applied: core.getInput('applied') || undefined,
     rolledBack: core.getInput('rolled-back') || undefined,
-    lockTimeoutSeconds,
+    lockTimeoutSeconds: lockTimeout(given['lock-timeout']),
     schema: core.getInput('schema') || undefined,
     migrations: core.getInput('migrations') || undefined,
     workingDirectory: core.getInput('working-directory') || '.',
     shadowDatabaseUrl,
+    shadowSchemaMode: bool('shadow-schema-mode', false),
     githubToken,
     comment: bool('comment', true),
     failOnDrift: bool('fail-on-drift', true),
     migrationName,
     integrity: integrity(),
   };
+}
+
+function lockTimeout(raw: string | undefined): number | undefined {
+  const seconds = parseLockTimeout(raw, 'input "lock-timeout-seconds"');
+  if (typeof seconds === 'string') throw new InputError(seconds);
+  return seconds;
 }
 
 function integrity(): ActionInputs['integrity'] {

@@ -1,3 +1,4 @@
+import { progress } from '../watchdog';
 import { context, core } from './toolkit';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -43,6 +44,7 @@ export async function run(): Promise<void> {
       base,
       baseRequired: inputs.integrity === 'required',
       shadowDatabaseUrl: inputs.shadowDatabaseUrl,
+      shadowSchemaMode: inputs.shadowSchemaMode,
       migrationName: inputs.migrationName,
     });
     const { report } = outcome;
@@ -87,6 +89,7 @@ async function publish(outcome: CheckOutcome, inputs: ActionInputs, cwd: string,
     annotationsFor(report, models, (p) => path.resolve(cwd, p), inputs.failOnDrift ? 'error' : 'warning'),
     workspace,
   );
+  progress({ doing: 'posting the pull-request comment' });
   await comment(report, inputs, commentMarker(schema), body);
 }
 

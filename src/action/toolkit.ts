@@ -5,6 +5,7 @@ import { toCommandProperties, toCommandValue } from '@actions/core/lib/utils';
 import type { AnnotationProperties } from '@actions/core';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
+import { withoutWorkflowCommands } from '../printable';
 
 /**
  * The part of @actions/core and @actions/github's context that the Action uses, built on
@@ -38,7 +39,7 @@ export const core = {
     issueCommand('warning', toCommandProperties(properties), message);
   },
   info(message: string): void {
-    process.stdout.write(message + os.EOL);
+    process.stdout.write(withoutWorkflowCommands(message) + os.EOL);
   },
   summary,
 };

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { displayPath, fail, ok, type Result } from '../problem';
+import { hasControl, printable } from '../printable';
+import { inspectRepoPath, readRepoFile, realRoot } from '../repoFiles';
 
 export interface Migration {
   /** Folder name, e.g. `20240101000000_init`. */
@@ -31,25 +33,42 @@ export function loadChain(migrationsDir: string, cwd: string): Result<Migration[
         `(${(e as NodeJS.ErrnoException).code ?? String(e)}).`,
     );
   }
-  const names = entries
-    .filter((e) => e.isDirectory())
-    .map((e) => e.name)
-    .sort((a, b) => a.localeCompare(b));
+  // Folders are read only inside the real migrations folder: a pull request controls symlinks.
+  const root = realRoot(migrationsDir);
+  const names: string[] = [];
+  for (const e of entries) {
+    if (e.isDirectory()) names.push(e.name);
+    else if (e.isSymbolicLink()) {
+      const linked = inspectRepoPath(path.join(migrationsDir, e.name), root, 'migration folder', cwd);
+      if (!linked.ok) return linked;
+      if (linked.value.kind === 'dir') names.push(e.name);
+    }
+  }
+  names.sort((a, b) => a.localeCompare(b));
+  const odd = names.find(hasControl);
+  if (odd !== undefined)
+    return fail({
+      migration: printable(odd),
+      file: displayPath(path.join(migrationsDir, odd), cwd),
+      message:
+        `${displayPath(path.join(migrationsDir, odd), cwd)}: the migration folder's name holds a control ` +
+        `character. Rename the folder (Prisma names them <timestamp>_<name>).`,
+    });
   const chain: Migration[] = [];
   for (const name of names) {
     const file = path.join(migrationsDir, name, 'migration.sql');
-    let sql: string;
-    try {
-      sql = fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      const message =
-        code === 'ENOENT'
-          ? `${displayPath(path.join(migrationsDir, name), cwd)}: migration folder "${name}" has no migration.sql. ` +
-            `Add the file, or delete the folder if it is left over.`
-          : `${displayPath(file, cwd)}: cannot read migration "${name}" (${code ?? String(e)}).`;
-      return fail({ migration: name, file: displayPath(file, cwd), message });
+    const read = readRepoFile(file, root, `migration "${name}"`, cwd);
+    if (!read.ok) return fail({ ...read.problem, migration: name });
+    if (read.value.kind === 'missing') {
+      return fail({
+        migration: name,
+        file: displayPath(file, cwd),
+        message:
+          `${displayPath(path.join(migrationsDir, name), cwd)}: migration folder "${name}" has no migration.sql. ` +
+          `Add the file, or delete the folder if it is left over.`,
+      });
     }
+    const sql = read.value.text;
     chain.push({ name, file, displayFile: displayPath(file, cwd), sql, checksum: checksumOf(sql) });
   }
   return ok(chain);

@@ -1,3 +1,4 @@
+import { timedOutProblem } from '../watchdog';
 import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fail, ok, type Problem, type Result } from '../problem';
@@ -15,6 +16,12 @@ export type { DeployCommand, DeployOptions, DeployReport } from './report';
 export async function runDeployCommand(command: DeployCommand, opts: DeployOptions): Promise<DeployReport> {
   const t0 = performance.now();
   const report = emptyDeployReport(command);
+  const timedOut = timedOutProblem();
+  if (timedOut) {
+    report.errors.push(timedOut);
+    report.result = 'error';
+    return report;
+  }
   const done = (result?: string) => {
     if (result) report.result = result;
     else if (report.errors.length > 0 && report.result !== 'failed' && report.result !== 'refused') {

@@ -1,4 +1,5 @@
 import type { CheckReport } from '../check';
+import { printable, printableLines } from '../printable';
 
 export interface TextStyle {
   color: boolean;
@@ -13,19 +14,12 @@ export function renderCheckText(report: CheckReport, style: TextStyle = { color:
   const yellow = paint(style.color, '33');
   const dim = paint(style.color, '2');
   const lines: string[] = [];
-  for (const n of report.notes ?? []) lines.push(`${yellow('note')}: ${n}`);
+  for (const n of report.notes ?? []) lines.push(`${yellow('note')}: ${printable(n)}`);
   if (report.integritySkipped)
-    lines.push(`${yellow('note')}: history not compared with the base: ${report.integritySkipped}`);
-  if (report.findings.length > 0) {
-    lines.push('Migration history:');
-    for (const f of report.findings) {
-      lines.push(`  ${f.severity === 'error' ? red('✗') : yellow('!')} ${f.code} ${f.migration}: ${f.message}`);
-      lines.push(...f.fix.split('\n').map((l) => `      ${dim(l)}`));
-    }
-    lines.push('');
-  }
+    lines.push(`${yellow('note')}: history not compared with the base: ${printable(report.integritySkipped)}`);
+  if (report.findings.length > 0) lines.push(...findingLines(report, { red, yellow, dim }), '');
   if (report.errors.length > 0) {
-    for (const e of report.errors) lines.push(`${red('error')}: ${e.message}`);
+    for (const e of report.errors) lines.push(`${red('error')}: ${printable(e.message)}`);
     return lines.join('\n') + '\n';
   }
   const where =
@@ -41,10 +35,10 @@ export function renderCheckText(report: CheckReport, style: TextStyle = { color:
     lines.push(`${green('✓ in sync')} (${report.provider}): ${where}`);
   } else {
     lines.push(`${red('✗ drift')} (${report.provider}): ${where}`);
-    lines.push('', 'What drifted:', indent(report.summary || '(see the SQL below)'));
+    lines.push('', 'What drifted:', indent(printableLines(report.summary || '(see the SQL below)')));
     if (report.warnings.length > 0) {
       lines.push('', yellow('Warnings:'));
-      for (const w of report.warnings) lines.push(`  • ${w.message}`);
+      for (const w of report.warnings) lines.push(`  • ${printable(w.message)}`);
     }
     lines.push(
       '',
@@ -52,7 +46,7 @@ export function renderCheckText(report: CheckReport, style: TextStyle = { color:
         `with the schema:`,
       '',
     );
-    lines.push(indent(report.sql.trimEnd()));
+    lines.push(indent(printableLines(report.sql.trimEnd())));
   }
   if (!report.roundTrip.ok) {
     lines.push(
@@ -61,10 +55,26 @@ export function renderCheckText(report: CheckReport, style: TextStyle = { color:
         ' applying the suggested SQL did not bring the database in sync. This is a bug in prisma-drift-gate; please ' +
         'report it. Left over:',
     );
-    lines.push(indent(report.roundTrip.residualSql ?? ''));
+    lines.push(indent(printableLines(report.roundTrip.residualSql ?? '')));
   }
   lines.push('', dim(`${report.timings.totalMs} ms`));
   return lines.join('\n') + '\n';
+}
+
+type Paint = (s: string) => string;
+
+function findingLines(report: CheckReport, { red, yellow, dim }: Record<'red' | 'yellow' | 'dim', Paint>): string[] {
+  const lines = ['Migration history:'];
+  for (const f of report.findings) {
+    const mark = f.severity === 'error' ? red('✗') : yellow('!');
+    lines.push(`  ${mark} ${f.code} ${printable(f.migration)}: ${printable(f.message)}`);
+    lines.push(
+      ...printableLines(f.fix)
+        .split('\n')
+        .map((l) => `      ${dim(l)}`),
+    );
+  }
+  return lines;
 }
 
 const indent = (s: string) =>

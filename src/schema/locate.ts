@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { displayPath, fail, ok, type Result } from '../problem';
+import { readRepoFile, realRoot } from '../repoFiles';
 
 export interface SchemaFile {
   /** Absolute path. */
@@ -87,17 +88,14 @@ function readSchemaFiles(root: string, cwd: string): Result<SchemaFile[]> {
     return fail(
       `${displayPath(root, cwd)}: the folder holds no .prisma files. Pass a schema file or a folder of .prisma files.`,
     );
+  // A schema folder's files are read only inside its real path: a pull request controls symlinks.
+  const base = realRoot(root);
   const files: SchemaFile[] = [];
   for (const p of paths) {
-    let content: string;
-    try {
-      content = fs.readFileSync(p, 'utf8');
-    } catch (e) {
-      return fail(
-        `${displayPath(p, cwd)}: cannot read the schema (${(e as NodeJS.ErrnoException).code ?? String(e)}).`,
-      );
-    }
-    files.push({ path: p, content });
+    const read = readRepoFile(p, base, 'the schema file', cwd);
+    if (!read.ok) return read;
+    if (read.value.kind === 'missing') return fail(`${displayPath(p, cwd)}: cannot read the schema (ENOENT).`);
+    files.push({ path: p, content: read.value.text });
   }
   if (files.every((f) => f.content.trim() === '')) {
     return fail({

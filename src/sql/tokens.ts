@@ -1,3 +1,5 @@
+import { printable } from '../printable';
+
 /** The SQL dialects we tokenise: the providers the engine can diff offline. */
 export type Dialect = 'sqlite' | 'postgresql';
 
@@ -24,11 +26,12 @@ interface Token {
  */
 export function* tokens(sql: string, dialect: Dialect): Generator<Token> {
   const n = sql.length;
+  const { space, wordStart, wordPart } = CHARS[dialect];
   let i = 0;
   while (i < n) {
     const c = sql[i]!;
     const start = i;
-    if (/\s/.test(c)) {
+    if (space.has(c)) {
       i++;
       continue;
     }
@@ -72,8 +75,8 @@ export function* tokens(sql: string, dialect: Dialect): Generator<Token> {
       yield { kind: 'semicolon', start, end: i };
       continue;
     }
-    if (/[A-Za-z_]/.test(c)) {
-      while (i < n && /[A-Za-z0-9_$]/.test(sql[i]!)) i++;
+    if (wordStart(c)) {
+      while (i < n && wordPart(sql[i]!)) i++;
       yield { kind: 'word', start, end: i };
       continue;
     }
@@ -81,6 +84,20 @@ export function* tokens(sql: string, dialect: Dialect): Generator<Token> {
     yield { kind: 'other', start, end: i };
   }
 }
+
+// The databases' own character classes, not JavaScript's: `\s` would take U+00A0 for a
+// space, where SQLite and PostgreSQL read any non-ASCII character as part of an identifier.
+// SQLite's are those of sqlite3_complete() (complete.c), which decides where a statement ends.
+const SQLITE_SPACE = new Set([' ', '\t', '\n', '\f', '\r']);
+const PG_SPACE = new Set([' ', '\t', '\n', '\f', '\r', '\v']);
+const isAsciiAlnum = (c: string) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+const isSqliteIdChar = (c: string) => isAsciiAlnum(c) || c === '_' || c === '$' || c >= '\u0080';
+const isPgIdentStart = (c: string) => (isAsciiAlnum(c) && !(c >= '0' && c <= '9')) || c === '_' || c >= '\u0080';
+const isPgIdentPart = (c: string) => isAsciiAlnum(c) || c === '_' || c === '$' || c >= '\u0080';
+const CHARS = {
+  sqlite: { space: SQLITE_SPACE, wordStart: isSqliteIdChar, wordPart: isSqliteIdChar },
+  postgresql: { space: PG_SPACE, wordStart: isPgIdentStart, wordPart: isPgIdentPart },
+};
 
 function skipBlockComment(sql: string, i: number, nested: boolean): number {
   let depth = 0;
@@ -113,61 +130,56 @@ function skipQuoted(sql: string, i: number, quote: string, backslashEscapes: boo
 }
 
 /**
- * Splits a migration script into statements. SQLite trigger bodies hold `;`s and end at
- * `END;`, as sqlite3_complete() decides.
+ * Splits a migration script into statements. PostgreSQL statements end at every `;` outside
+ * quotes and comments. SQLite's end where sqlite3_complete() says they do: its state machine,
+ * ported token for token, so a trigger body's `;`s stay inside the trigger.
  */
 export function splitStatements(sql: string, dialect: Dialect): Statement[] {
   const out: Statement[] = [];
+  const lineOf = lineFinder(sql);
   let first: Token | undefined;
-  let words: string[] = [];
-  let previous: Token | undefined;
-  const lineStarts = lineIndex(sql);
-  // Inside a trigger body, CASE … END must not be taken for the body's END.
-  let caseDepth = 0;
-  let triggerEnded = false;
-  const flush = (end: number) => {
-    if (first)
-      out.push({ text: sql.slice(first.start, end), offset: first.start, line: lineAt(lineStarts, first.start) });
-    first = undefined;
-    words = [];
-    caseDepth = 0;
-    triggerEnded = false;
-  };
+  let state = START;
   for (const tok of tokens(sql, dialect)) {
-    if (tok.kind === 'word' && dialect === 'sqlite' && isCreateTrigger(words)) {
-      const word = sql.slice(tok.start, tok.end).toUpperCase();
-      if (word === 'CASE') caseDepth++;
-      else if (word === 'END') {
-        if (caseDepth > 0) caseDepth--;
-        else triggerEnded = true;
-      }
-    }
-    if (tok.kind === 'semicolon') {
-      const inTrigger = dialect === 'sqlite' && isCreateTrigger(words);
-      const endsTrigger =
-        triggerEnded && previous?.kind === 'word' && sql.slice(previous.start, previous.end).toUpperCase() === 'END';
-      if (!first) {
-        previous = tok;
-        continue;
-      }
-      if (!inTrigger || endsTrigger) {
-        flush(tok.end);
-        previous = tok;
-        continue;
-      }
-    }
-    first ??= tok;
-    if (tok.kind === 'word' && words.length < 4) words.push(sql.slice(tok.start, tok.end).toUpperCase());
-    previous = tok;
+    state = dialect === 'sqlite' ? COMPLETE[state]![sqliteTokenClass(sql, tok)]! : tok.kind === 'semicolon' ? START : 2;
+    if (tok.kind === 'semicolon' && state === START) {
+      if (first) out.push({ text: sql.slice(first.start, tok.end), offset: first.start, line: lineOf(first.start) });
+      first = undefined;
+    } else first ??= tok;
   }
-  flush(sql.length);
+  if (first) out.push({ text: sql.slice(first.start), offset: first.start, line: lineOf(first.start) });
   return out;
 }
 
-function isCreateTrigger(words: string[]): boolean {
-  if (words[0] !== 'CREATE') return false;
-  const next = words[1] === 'TEMP' || words[1] === 'TEMPORARY' ? words[2] : words[1];
-  return next === 'TRIGGER';
+// sqlite3_complete()'s states and token classes (complete.c). Whitespace and comments are
+// not tokens here, and every state loops on them, so they are left out.
+const START = 1;
+const [SEMI, OTHER, EXPLAIN, CREATE, TEMP, TRIGGER, END] = [0, 2, 3, 4, 5, 6, 7];
+const COMPLETE: number[][] = [
+  //  SEMI  WS  OTHER EXPLAIN CREATE TEMP TRIGGER END
+  [1, 0, 2, 3, 4, 2, 2, 2], // 0 INVALID
+  [1, 1, 2, 3, 4, 2, 2, 2], // 1 START
+  [1, 2, 2, 2, 2, 2, 2, 2], // 2 NORMAL
+  [1, 3, 3, 2, 4, 2, 2, 2], // 3 EXPLAIN
+  [1, 4, 2, 2, 2, 4, 5, 2], // 4 CREATE
+  [6, 5, 5, 5, 5, 5, 5, 5], // 5 TRIGGER
+  [6, 6, 5, 5, 5, 5, 5, 7], // 6 SEMI
+  [1, 7, 5, 5, 5, 5, 5, 5], // 7 END
+];
+const KEYWORDS: Record<string, number> = {
+  EXPLAIN,
+  CREATE,
+  TEMP,
+  TEMPORARY: TEMP,
+  TRIGGER,
+  END,
+};
+
+function sqliteTokenClass(sql: string, tok: Token): number {
+  if (tok.kind === 'semicolon') return SEMI;
+  if (tok.kind !== 'word') return OTHER;
+  const word = sql.slice(tok.start, tok.end);
+  // ASCII only, as SQLite compares keywords: 'trıgger'.toUpperCase() is 'TRIGGER' in JavaScript.
+  return /^[A-Za-z]+$/.test(word) ? (KEYWORDS[word.toUpperCase()] ?? OTHER) : OTHER;
 }
 
 function lineIndex(text: string): number[] {
@@ -198,6 +210,6 @@ export function lineFinder(text: string): (offset: number) => number {
 
 /** The first line of a statement, shortened for a one-line message. */
 export function statementHead(text: string, max = 120): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
+  const oneLine = printable(text.replace(/\s+/g, ' ').trim());
   return oneLine.length > max ? oneLine.slice(0, max - 1) + '…' : oneLine;
 }

@@ -9,6 +9,7 @@ import { splitStatements, statementHead, type Statement } from '../sql/tokens';
 import { locatePgFailure, pgInspector, type PgError } from './pgCommon';
 import { fail, ok, type Problem, type Result } from '../problem';
 import { maskUrl } from '../maskUrl';
+import { reachBeyond } from './pgServerReach';
 import { migrationFailure, type ThrowawayDb } from './types';
 
 /**
@@ -113,13 +114,14 @@ export function connectionProblem(url: string, e: unknown, source = '--shadow-da
  * where creating databases is not allowed, in a temporary schema of the given database.
  * Nothing else on the server is touched.
  */
-export async function openPgServer(url: string): Promise<Result<ThrowawayDb>> {
+export async function openPgServer(url: string, schemaMode = false): Promise<Result<ThrowawayDb>> {
   const connected = await connectAdmin(url);
   if (!connected.ok) return connected;
   const { admin, parts } = connected.value;
-  const created = await createTemporary(admin, url);
+  const created = await createTemporary(admin, url, schemaMode);
   if (!created.ok) return created;
   const { name, mode } = created.value;
+  const notes = await reachBeyond(admin, name, url);
   const target = new URL(parts.connectionString);
   if (mode === 'database') target.pathname = `/${name}`;
   const schema = mode === 'database' ? parts.schema : name;
@@ -136,7 +138,7 @@ export async function openPgServer(url: string): Promise<Result<ThrowawayDb>> {
   if (mode === 'database' && schema !== 'public') {
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
   }
-  return ok(serverDb({ admin, pool, client, name, mode, schema }));
+  return ok({ ...serverDb({ admin, pool, client, name, mode, schema }), notes });
 }
 
 type Mode = 'database' | 'schema';
@@ -166,21 +168,33 @@ async function connectAdmin(url: string): Promise<Result<{ admin: pg.Client; par
   return ok({ admin, parts });
 }
 
-/** A fresh database, or a schema where the role may not create databases (42501). */
-async function createTemporary(admin: pg.Client, url: string): Promise<Result<{ name: string; mode: Mode }>> {
+/**
+ * A fresh database. A temporary schema only when the user opted in: the pull request's SQL
+ * can leave a schema (`SET search_path`, then DROP), and nothing on the server can stop it.
+ */
+async function createTemporary(
+  admin: pg.Client,
+  url: string,
+  schemaMode: boolean,
+): Promise<Result<{ name: string; mode: Mode }>> {
   const name = `prisma_drift_gate_${randomBytes(6).toString('hex')}`;
   try {
     await admin.query(`CREATE DATABASE ${quoteIdent(name)}`);
     return ok({ name, mode: 'database' });
   } catch (e) {
-    if ((e as { code?: string }).code !== '42501') {
-      await admin.end();
-      const why = (e as Error).message;
-      return fail(`--shadow-database-url ${maskUrl(url)}: cannot create a temporary database: ${why}.`);
+    const denied = (e as { code?: string }).code === '42501';
+    if (denied && schemaMode) {
+      await admin.query(`CREATE SCHEMA ${quoteIdent(name)}`);
+      return ok({ name, mode: 'schema' });
     }
+    await admin.end();
+    const why = denied ? 'the role may not create databases' : (e as Error).message;
+    const what = denied
+      ? 'Grant CREATEDB to a role of its own on a disposable server, or opt in to --shadow-schema-mode ' +
+        '(the Action: shadow-schema-mode: true), which replays in a schema that migration SQL can leave.'
+      : 'Check the server.';
+    return fail(`--shadow-database-url ${maskUrl(url)}: cannot create a temporary database: ${why}. ${what}`);
   }
-  await admin.query(`CREATE SCHEMA ${quoteIdent(name)}`);
-  return ok({ name, mode: 'schema' });
 }
 
 interface ServerParts {

@@ -3,7 +3,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Migration } from '../chain/load';
-import { splitStatements, statementHead, tokens, type Statement } from '../sql/tokens';
+import { splitStatements, statementHead, type Statement } from '../sql/tokens';
+import { runContained } from './sqliteContained';
+import { progress } from '../watchdog';
 import { fail, ok, type Result } from '../problem';
 import type { ColumnInfo, DbInspector } from './types';
 import { legacyDqsFactory, withLegacyDqs } from './sqliteDqs';
@@ -12,18 +14,6 @@ import { migrationFailure, type ThrowawayDb } from './types';
 import type BetterSqlite3 from 'better-sqlite3';
 
 type SqliteDb = BetterSqlite3.Database;
-
-/** Statements that reach outside the throwaway file. Replay runs untrusted SQL. */
-const FORBIDDEN: { test: (words: string[]) => boolean; why: string }[] = [
-  {
-    test: (w) => w[0] === 'ATTACH' || w[0] === 'DETACH',
-    why: 'ATTACH/DETACH is refused: replay never opens other database files',
-  },
-  {
-    test: (w) => w[0] === 'VACUUM' && w.includes('INTO'),
-    why: 'VACUUM INTO is refused: replay never writes other files',
-  },
-];
 
 export async function openSqlite(): Promise<ThrowawayDb> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prisma-drift-gate-'));
@@ -49,8 +39,11 @@ export async function openSqlite(): Promise<ThrowawayDb> {
     inspector,
     async runMigration(migration: Migration) {
       for (const stmt of splitStatements(migration.sql, 'sqlite')) {
+        const head = statementHead(stmt.text);
+        const { name, displayFile } = migration;
+        progress({ doing: 'replaying', migration: name, file: displayFile, line: stmt.line, statement: head });
         const r = await execStatement(stmt);
-        if (!r.ok) return fail(migrationFailure(migration, stmt.line, statementHead(stmt.text), r.problem.message));
+        if (!r.ok) return fail(migrationFailure(migration, stmt.line, head, r.problem.message));
       }
       return ok(undefined);
     },
@@ -79,14 +72,12 @@ export async function openSqlite(): Promise<ThrowawayDb> {
   };
 }
 
-/** One statement of untrusted SQL, refused when it reaches outside the throwaway file. */
+/** One statement of untrusted SQL, contained by SQLite itself (see runContained). */
 async function execSqliteStatement(db: SqliteDb, stmt: Statement): Promise<Result<void>> {
-  const forbidden = FORBIDDEN.find((f) => f.test(leadingWords(stmt.text)));
-  if (forbidden) return fail(forbidden.why);
   try {
     await withLegacyDqs(
       stmt.text,
-      (sql) => db.exec(sql),
+      (sql) => runContained(db, sql),
       (e) => (e as Error).message,
     );
     return ok(undefined);
@@ -110,7 +101,8 @@ function sqliteInspector(db: SqliteDb): DbInspector {
       // Create the table in a savepoint, read it, and roll back: SQLite DDL is transactional.
       db.exec('SAVEPOINT pdg_inspect');
       try {
-        db.exec(createTable);
+        // The statement comes from the engine, but the names in it come from the pull request's schema.
+        runContained(db, createTable);
         const name = /^CREATE TABLE ("(?:[^"]|"")+")/.exec(createTable)?.[1] ?? '';
         return toColumns(db.prepare('SELECT * FROM pragma_table_info(?)').all(name.slice(1, -1).replace(/""/g, '"')));
       } finally {
@@ -130,13 +122,4 @@ function toColumns(rows: unknown[]): ColumnInfo[] {
       pk: r.pk > 0,
     }),
   );
-}
-
-function leadingWords(text: string): string[] {
-  const words: string[] = [];
-  for (const t of tokens(text, 'sqlite')) {
-    if (t.kind !== 'word' || words.length >= 8) break;
-    words.push(text.slice(t.start, t.end).toUpperCase());
-  }
-  return words;
 }

@@ -1,6 +1,7 @@
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { Migration } from '../chain/load';
 import type { Provider } from '../schema/provider';
+import { printable } from '../printable';
 import type { Problem, Result } from '../problem';
 
 export interface ColumnInfo {
@@ -37,6 +38,8 @@ export interface ThrowawayDb extends AsyncDisposable {
   adapterFactory(): SqlMigrationAwareDriverAdapterFactory;
   /** Reads the replayed schema, to explain the engine's diff and its data-loss risks. */
   readonly inspector: DbInspector;
+  /** What the user should know about where the SQL runs (a shadow server's reach). */
+  readonly notes?: string[];
 }
 
 /** The message for a statement that failed while replaying a migration. */
@@ -60,4 +63,4 @@ export function migrationFailure(
   };
 }
 
-export const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim().replace(/\.$/, '');
+export const oneLine = (s: string) => printable(s.replace(/\s+/g, ' ').trim().replace(/\.$/, ''));

@@ -1,0 +1,43 @@
+import type BetterSqlite3 from 'better-sqlite3';
+
+interface Instruction {
+  opcode: string;
+  p2: number;
+  p4: unknown;
+}
+
+/**
+ * Runs exactly one statement of untrusted SQL, or refuses it. The containment is SQLite's,
+ * not a word filter:
+ * - prepare() compiles one statement and throws when the text holds a second, so a statement
+ *   the splitter got wrong can never run unseen;
+ * - the compiled program (EXPLAIN) shows with certainty whether the statement would open or
+ *   write another file (ATTACH, VACUUM INTO), however it is quoted or spelled.
+ * better-sqlite3 offers no authorizer, so the program is the only place to look.
+ */
+export function runContained(db: BetterSqlite3.Database, sql: string): void {
+  const statement = db.prepare(sql);
+  const refusal = reachOutside(db, sql);
+  if (refusal) throw new RefusedStatement(refusal);
+  statement.run();
+}
+
+export class RefusedStatement extends Error {}
+
+function reachOutside(db: BetterSqlite3.Database, sql: string): string | undefined {
+  let program: Instruction[];
+  try {
+    program = db.prepare(`EXPLAIN ${sql}`).all() as Instruction[];
+  } catch {
+    // Only a statement that is itself an EXPLAIN cannot be explained again.
+    return 'EXPLAIN is refused in a migration: replay runs only statements whose effect it can check';
+  }
+  for (const op of program) {
+    const fn = typeof op.p4 === 'string' ? op.p4 : '';
+    if ((op.opcode === 'Function' || op.opcode === 'PureFunc') && /^sqlite_(attach|detach)\(/.test(fn))
+      return 'ATTACH/DETACH is refused: replay never opens other database files';
+    // OP_Vacuum's P2 is the register holding the INTO file name; 0 is a plain VACUUM.
+    if (op.opcode === 'Vacuum' && op.p2 !== 0) return 'VACUUM INTO is refused: replay never writes other files';
+  }
+  return undefined;
+}

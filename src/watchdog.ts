@@ -1,0 +1,52 @@
+import * as fs from 'node:fs';
+import type { Problem } from './problem';
+
+/**
+ * The child side of bin/supervise.js. Before each step that could wait without end, the step
+ * is written to the supervisor's pipe (fd 3), synchronously: when the step then blocks the
+ * thread (native SQLite, wasm), the supervisor already knows what to name when it kills us.
+ */
+export interface Step {
+  /** What is being done, as a phrase: "replaying", "diffing the schema with the engine". */
+  doing: string;
+  migration?: string;
+  file?: string;
+  line?: number;
+  statement?: string;
+}
+
+const fd = Number(process.env.PRISMA_DRIFT_GATE_PROGRESS_FD) || undefined;
+
+export function progress(step: Step): void {
+  if (fd === undefined) return;
+  try {
+    fs.writeSync(fd, JSON.stringify(step) + '\n');
+  } catch {
+    // The supervisor is gone; nothing to tell.
+  }
+}
+
+/** Set by the supervisor for the short run that reports a timeout through the normal outputs. */
+export function timedOutProblem(): Problem | undefined {
+  const raw = process.env.PRISMA_DRIFT_GATE_TIMED_OUT;
+  if (!raw) return undefined;
+  const { seconds, last } = JSON.parse(raw) as { seconds: number; last: string };
+  let step: Step = { doing: 'starting' };
+  try {
+    step = JSON.parse(last) as Step;
+  } catch {
+    // Killed before the first step was written.
+  }
+  const at = step.statement ? ` at \`${step.statement}\`` : '';
+  const where = step.file ? ` (${step.file}${step.line ? `:${step.line}` : ''})` : '';
+  const what = step.migration ? `${step.doing} migration "${step.migration}"${at}${where}` : `${step.doing}${where}`;
+  return {
+    migration: step.migration,
+    file: step.file,
+    line: step.line,
+    statement: step.statement,
+    message:
+      `timed out after ${seconds} s while ${what}. If it is only slow, raise the limit (--timeout, or the ` +
+      `Action's timeout-seconds); if it never ends (a recursive query, a sleep), fix the statement.`,
+  };
+}
