@@ -136,7 +136,7 @@ async function soak(provider: Provider, trials: number, newTarget: (i: number) =
 test(
   `PostgreSQL: ${PG_TRIALS} deploys killed with SIGKILL at random points recover by their JSON advice alone, with every table as a clean deploy leaves it`,
   async () => {
-    const project = soakProject('postgresql', soakHistory('postgresql'));
+    const project = soakProject('postgresql', soakHistory('postgresql', 10));
     await soak(
       'postgresql',
       PG_TRIALS,

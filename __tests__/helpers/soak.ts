@@ -28,7 +28,7 @@ function series(provider: Provider, n: number): string {
 
 /** A history of schema and data migrations (INSERT/UPDATE/DELETE), slow enough for kills to land inside. */
 export function soakHistory(provider: Provider, count = 14): { name: string; sql: string }[] {
-  const pause = provider === 'postgresql' ? 'SELECT pg_sleep(0.08);\n' : '';
+  const pause = provider === 'postgresql' ? 'SELECT pg_sleep(0.04);\n' : '';
   const rows = provider === 'postgresql' ? 300 : 3000;
   const out = [
     {
