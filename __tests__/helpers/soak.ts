@@ -44,6 +44,10 @@ export function soakHistory(provider: Provider, count = 14): { name: string; sql
       `INSERT INTO "Item" ("id", "batch", "note") SELECT ${base} + g, ${i}, 'n' || g FROM (${series(provider, rows)}) AS s;`,
       `UPDATE "Item" SET "note" = "note" || '.${i}' WHERE "batch" = ${i - 1};`,
       `INSERT INTO "Ledger" ("batch", "total") SELECT ${i}, count(*) FROM "Item";`,
+      // SQLite has no sleep: a heavy aggregate keeps each migration busy long enough for kills to land inside.
+      ...(provider === 'sqlite'
+        ? [`INSERT INTO "Ledger" ("batch", "total") SELECT -${i}, sum(g) % 1000 FROM (${series(provider, 200_000)});`]
+        : []),
       ...(i % 4 === 0 ? [`DELETE FROM "Item" WHERE "batch" = ${i - 3} AND "id" % 7 = 0;`] : []),
       ...(i % 5 === 0 ? [`ALTER TABLE "Item" ADD COLUMN "extra${i}" INTEGER;`] : []),
     ];
