@@ -156,8 +156,15 @@ test('a failing middle migration: logs recorded, nothing after it runs, no parti
   const refused = await run('deploy', project, db.url);
   expect(refused.result).toBe('refused');
   expect(refused.errors[0]!.message).toMatch(
-    /"20240301000000_tags" failed .*\(P3009\).*resolve --rolled-back 20240301000000_tags/,
+    /"20240301000000_tags" is resolved \(P3009\).*was not applied.*resolve --rolled-back 20240301000000_tags/,
   );
+  expect(refused.advice).toEqual([
+    expect.objectContaining({
+      migration: '20240301000000_tags',
+      finding: 'not-applied',
+      next: [['resolve', '--rolled-back', '20240301000000_tags'], ['deploy']],
+    }),
+  ]);
   expect(rows(db.name)).toHaveLength(3);
   expect((await engineDiagnosis(db.url, project)).failedMigrationNames).toEqual(['20240301000000_tags']);
 
@@ -203,14 +210,31 @@ test('two deploys at once: one waits for the advisory lock, and nothing is appli
 test('a held lock: deploy gives up after 10 s with a clear message; PRISMA_SCHEMA_DISABLE_ADVISORY_LOCK skips the lock', async () => {
   const project = copyFixture('pg-in-sync');
   const db = newDatabase();
-  const holder = new pg.Client({ connectionString: db.url });
+  const holder = new pg.Client({ connectionString: db.url, application_name: 'nightly-job' });
   await holder.connect();
   try {
     await holder.query('SELECT pg_advisory_lock(72707369)');
+    // --lock-timeout: the wait is bounded by it, and the JSON advice names the holder for a script to wait on.
+    const t0 = Date.now();
+    const short = runBin(['deploy', '--json', '--lock-timeout', '1.5'], project, { DATABASE_URL: db.url });
+    expect(short.status).toBe(2);
+    expect(Date.now() - t0).toBeLessThan(9_000);
+    const json = JSON.parse(short.stdout) as { errors: { message: string }[]; advice: unknown[] };
+    expect(json.errors[0]!.message).toMatch(/timed out after 1.5 s .*application_name "nightly-job"/);
+    expect(json.advice).toEqual([
+      expect.objectContaining({
+        finding: 'running',
+        next: [],
+        backend: expect.objectContaining({ applicationName: 'nightly-job' }),
+      }),
+    ]);
+    expect(runBin(['deploy', '--lock-timeout', 'soon'], project, { DATABASE_URL: db.url }).stderr).toBe(
+      'error: --lock-timeout: expected a number of seconds between 0 and 86400, got "soon".\n',
+    );
     const waited = await run('deploy', project, db.url);
     expect(waited.result).toBe('refused');
     expect(waited.errors[0]!.message).toMatch(
-      /timed out after 10 s waiting for the migration lock \(SELECT pg_advisory_lock\(72707369\)\): another deploy/,
+      /timed out after 10 s waiting for the migration lock \(pg_advisory_lock\(72707369\)\): it is held by backend pid \d+ .*another deploy.*pg_cancel_backend\(\d+\)/,
     );
     expect(waited.errors[0]!.message).not.toContain('rootpw');
     expect(server.psql("SELECT to_regclass('_prisma_migrations') IS NULL", db.name)).toBe('t');

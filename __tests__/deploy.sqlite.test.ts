@@ -186,7 +186,7 @@ test("the table, rows and epoch-millisecond timestamps are what Prisma writes, a
   expect(status.migrations[0]!.durationMs).toBeGreaterThanOrEqual(0);
 });
 
-test('a failed SQLite migration: the message names the statement and line; the earlier statements stay; P3009 until resolved', async () => {
+test('a failed SQLite migration: the message names the statement and line; an atomic file leaves nothing; P3009 until resolved', async () => {
   const project = copyFixture('sqlite-in-sync');
   addMigration(
     project,
@@ -197,8 +197,16 @@ test('a failed SQLite migration: the message names the statement and line; the e
   expect(failed.result).toBe('failed');
   expect(deployExitCode(failed)).toBe(2);
   expect(failed.errors[0]!.message).toBe(
-    'prisma/migrations/20240301000000_tags/migration.sql:3: migration "20240301000000_tags" failed at `INSERT INTO "Nope" VALUES (1);`: no such table: Nope. SQLite does not roll a script back: the statements before this one stay applied. Repair the database by hand, then mark it: prisma-drift-gate resolve --rolled-back 20240301000000_tags (or --applied if you finished it by hand).',
+    'prisma/migrations/20240301000000_tags/migration.sql:3: migration "20240301000000_tags" failed at `INSERT INTO "Nope" VALUES (1);`: no such table: Nope. Nothing of it was applied (it ran in one transaction). Fix the cause, then mark it: prisma-drift-gate resolve --rolled-back 20240301000000_tags, and deploy again.',
   );
+  expect(query(dbFile(project), `SELECT name FROM sqlite_master WHERE name = 'Tag'`)).toEqual([]);
+  const refused = await run('deploy', project);
+  expect(refused.advice).toEqual([
+    expect.objectContaining({
+      finding: 'not-applied',
+      next: [['resolve', '--rolled-back', '20240301000000_tags'], ['deploy']],
+    }),
+  ]);
   const [row] = query<{ logs: string; finished_at: unknown }>(
     dbFile(project),
     `SELECT logs, finished_at FROM _prisma_migrations WHERE migration_name = '20240301000000_tags'`,
@@ -206,6 +214,31 @@ test('a failed SQLite migration: the message names the statement and line; the e
   expect(row).toEqual({ logs: expect.stringContaining('no such table: Nope'), finished_at: null });
   expect((await run('deploy', project)).errors[0]!.message).toMatch(/\(P3009\)/);
   expect((await run('resolve', project, { resolve: { applied: '20240301000000_tags' } })).errors).toEqual([]);
+  // A non-atomic file (VACUUM cannot run in a transaction) keeps the statements before the failure, and says so.
+  addMigration(
+    project,
+    '20240501000000_vacuum',
+    'CREATE TABLE "Kept" ("id" INTEGER);\nVACUUM;\nINSERT INTO "Nope" VALUES (1);\n',
+  );
+  const partial = await run('deploy', project);
+  expect(partial.errors[0]!.message).toMatch(/SQLite does not roll a script back: the statements before this one stay/);
+  expect(query(dbFile(project), `SELECT name FROM sqlite_master WHERE name = 'Kept'`)).toEqual([{ name: 'Kept' }]);
+  const unknown = await run('status', project);
+  expect(unknown.advice).toEqual([
+    expect.objectContaining({
+      finding: 'unknown',
+      next: [],
+      dataStatements: [
+        {
+          file: 'prisma/migrations/20240501000000_vacuum/migration.sql',
+          line: 3,
+          statement: 'INSERT INTO "Nope" VALUES (1);',
+        },
+      ],
+    }),
+  ]);
+  expect(unknown.advice![0]!.message).toMatch(/non-atomic \(line 2: `VACUUM;` cannot run inside a transaction\)/);
+  expect((await run('resolve', project, { resolve: { applied: '20240501000000_vacuum' } })).errors).toEqual([]);
   const status = await run('status', project);
   expect(status.result).toBe('up-to-date');
   expect(

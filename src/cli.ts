@@ -5,7 +5,7 @@ import { renderMigrationFile, writeMigration } from './write';
 import { checkProject, exitCodeOf } from './check';
 import { renderCheckText } from './report/text';
 import { scrubText } from './maskUrl';
-import { misplacedFlag } from './commandFlags';
+import { misplacedFlag, parseLockTimeout } from './commandFlags';
 import { deployExitCode, runDeployCommand } from './deploy/run';
 import { renderDeployText } from './report/deployText';
 import { VERSION } from './version';
@@ -15,7 +15,8 @@ const USAGE =
   `Usage: prisma-drift-gate check [--schema <file|folder> …] [--migrations <dir>] [--base <git-ref>] ` +
   `[--shadow-database-url <url>] [--json] [--write <name>]
                           [--fail-on drift,data-loss,review] [--review-all]
-       prisma-drift-gate deploy [--schema …] [--migrations <dir>] [--dry-run] [--allow-edited] [--json]
+       prisma-drift-gate deploy [--schema …] [--migrations <dir>] [--dry-run] [--allow-edited] [--lock-timeout <s>]
+                                [--json]
        prisma-drift-gate status [--schema …] [--migrations <dir>] [--drift] [--json]
        prisma-drift-gate resolve (--applied <migration> | --rolled-back <migration>) [--json]
 
@@ -44,7 +45,8 @@ url = env("…"), or prisma.config.ts datasource.url), sharing _prisma_migration
 prisma migrate deploy. --dry-run prints the plan and changes nothing. status lists
 applied/pending/failed/edited/unknown migrations; --drift also compares the live database
 with its applied migrations. resolve records a migration as applied (baselining) or a
-failed one as rolled back. Prefer the environment to --database-url <url>: arguments
+failed one as rolled back. --lock-timeout <seconds> (default 10) bounds the wait for a
+concurrent deploy's lock. Prefer the environment to --database-url <url>: arguments
 show up in ps and shell history.
 Exit codes: deploy/resolve 0 done, 2 refused or failed; status 0 up to date, 1 behind or
 drifted, 2 errors.`;
@@ -71,6 +73,7 @@ const OPTIONS = {
   drift: { type: 'boolean', default: false },
   applied: { type: 'string' },
   'rolled-back': { type: 'string' },
+  'lock-timeout': { type: 'string' },
   timeout: { type: 'string' },
   'shadow-schema-mode': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
@@ -126,6 +129,8 @@ function usageError(command: string, rest: string[], values: Values): string | u
   }
   const misplaced = misplacedFlag(command, values);
   if (misplaced) return `--${misplaced} does not apply to ${command}. Run prisma-drift-gate --help.`;
+  if (typeof parseLockTimeout(values['lock-timeout'], '--lock-timeout') === 'string')
+    return parseLockTimeout(values['lock-timeout'], '--lock-timeout') as string;
   if (values.timeout !== undefined && !(Number(values.timeout) > 0)) {
     return `--timeout needs a number of seconds above 0, e.g. --timeout 600 (got "${values.timeout}").`;
   }
@@ -145,6 +150,7 @@ async function runDeploy(command: Command, values: Values, io: CliIo): Promise<n
     allowEdited: values['allow-edited'],
     drift: values.drift,
     resolve: { applied: values.applied, rolledBack: values['rolled-back'] },
+    lockTimeoutSeconds: parseLockTimeout(values['lock-timeout'], '--lock-timeout') as number | undefined,
   });
   if (values.json) io.stdout(JSON.stringify(report, null, 2) + '\n');
   else (report.errors.length > 0 ? io.stderr : io.stdout)(renderDeployText(report));

@@ -1,5 +1,5 @@
 import { core } from './toolkit';
-import { misplacedFlag } from '../commandFlags';
+import { misplacedFlag, parseLockTimeout } from '../commandFlags';
 import { secretsOf } from '../maskUrl';
 import { parseFailOn, type FailCondition } from '../review/failOn';
 
@@ -12,6 +12,8 @@ export interface ActionInputs {
   drift: boolean;
   applied?: string;
   rolledBack?: string;
+  /** deploy/resolve: seconds to wait for a concurrent deploy's lock. */
+  lockTimeoutSeconds?: number;
   schema?: string;
   /** check: every path of the `schema` input, one a line (monorepos); empty when not given. */
   schemas: string[];
@@ -45,10 +47,7 @@ export function readInputs(): ActionInputs {
   for (const url of [shadowDatabaseUrl, databaseUrl, process.env.DATABASE_URL, process.env.SHADOW_DATABASE_URL])
     maskDatabaseUrl(url);
 
-  const command = core.getInput('command') || 'check';
-  if (command !== 'check' && command !== 'deploy' && command !== 'status' && command !== 'resolve') {
-    throw new InputError(`input "command": expected check, deploy, status or resolve, got "${command}".`);
-  }
+  const command = commandInput();
   const migrationName = core.getInput('migration-name') || 'drift_fix';
   if (!/^[A-Za-z0-9_]+$/.test(migrationName))
     throw new InputError(
@@ -64,13 +63,15 @@ export function readInputs(): ActionInputs {
     drift: bool('drift', false),
     applied: core.getInput('applied') || undefined,
     'rolled-back': core.getInput('rolled-back') || undefined,
+    'lock-timeout': core.getInput('lock-timeout-seconds') || undefined,
   };
   const schemas = schemaInput(command);
   checkTimeout();
   const misplaced = misplacedFlag(command, given);
   if (misplaced)
     throw new InputError(
-      `input "${misplaced}" does not apply to command "${command}"; remove it or change the command.`,
+      `input "${misplaced === 'lock-timeout' ? 'lock-timeout-seconds' : misplaced}" does not apply to command ` +
+        `"${command}"; remove it or change the command.`,
     );
   return {
     command,
@@ -80,6 +81,7 @@ export function readInputs(): ActionInputs {
     drift: bool('drift', false),
     applied: core.getInput('applied') || undefined,
     rolledBack: core.getInput('rolled-back') || undefined,
+    lockTimeoutSeconds: lockTimeout(given['lock-timeout']),
     schema: schemas[0],
     schemas,
     migrations: core.getInput('migrations') || undefined,
@@ -94,6 +96,13 @@ export function readInputs(): ActionInputs {
     migrationName,
     integrity: integrity(),
   };
+}
+
+function commandInput(): ActionInputs['command'] {
+  const command = core.getInput('command') || 'check';
+  if (command !== 'check' && command !== 'deploy' && command !== 'status' && command !== 'resolve')
+    throw new InputError(`input "command": expected check, deploy, status or resolve, got "${command}".`);
+  return command;
 }
 
 /** The supervisor (dist/launch.js) enforces the limit; the value is checked here so a typo is an error. */
@@ -121,6 +130,12 @@ function failOn(failOnDrift: boolean): FailCondition[] {
   const parsed = parseFailOn(core.getInput('fail-on').trim() || 'drift', 'input "fail-on"');
   if (!parsed.ok) throw new InputError(parsed.problem.message);
   return failOnDrift ? parsed.value : parsed.value.filter((c) => c !== 'drift');
+}
+
+function lockTimeout(raw: string | undefined): number | undefined {
+  const seconds = parseLockTimeout(raw, 'input "lock-timeout-seconds"');
+  if (typeof seconds === 'string') throw new InputError(seconds);
+  return seconds;
 }
 
 function integrity(): ActionInputs['integrity'] {

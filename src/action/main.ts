@@ -174,6 +174,7 @@ async function runDeployAction(inputs: ActionInputs, cwd: string): Promise<void>
     databaseUrl: inputs.databaseUrl,
     dryRun: inputs.dryRun,
     allowEdited: inputs.allowEdited,
+    lockTimeoutSeconds: inputs.lockTimeoutSeconds,
     drift: inputs.drift,
     resolve: { applied: inputs.applied, rolledBack: inputs.rolledBack },
   });

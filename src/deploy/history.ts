@@ -40,6 +40,9 @@ export interface MigrationStatus {
   finishedAt?: string;
   durationMs?: number;
   logs?: string;
+  /** On disk: false when the file cannot run in one transaction with its row (see nonAtomicReason). */
+  atomic?: boolean;
+  nonAtomicReason?: string;
 }
 
 /**

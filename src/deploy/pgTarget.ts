@@ -2,7 +2,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 import type { Migration } from '../chain/load';
-import { lineOfOffset, splitStatements, statementHead } from '../sql/tokens';
+import { classifyAtomicity } from '../sql/atomicity';
 import {
   CharAsTextPool,
   connectionProblem,
@@ -15,7 +15,16 @@ import { fail, ok, type Result } from '../problem';
 import { rowFrom } from './history';
 import type { Target } from './target';
 import { advisoryLockDisabled } from './lockSwitch';
-import { ADVISORY_LOCK_ID, LOCK_TIMEOUT_MS, MIGRATIONS_TABLE, type MigrationFailure, type TargetDb } from './targetDb';
+import { activityName, liveDeploys, pollAdvisoryLock } from './pgActivity';
+import { isServerError, pgFailure, type PgDbError } from './pgFailure';
+import {
+  ADVISORY_LOCK_ID,
+  LOCK_TIMEOUT_MS,
+  MIGRATIONS_COLUMNS,
+  MIGRATIONS_TABLE,
+  type MigrationFailure,
+  type TargetDb,
+} from './targetDb';
 
 const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
@@ -36,7 +45,7 @@ const createTableSql = (schema: string) => `CREATE TABLE ${quoteIdent(schema)}.$
  * the same connection. The search path is the URL's schema, so unqualified names in the
  * migrations land where `prisma migrate deploy` would put them.
  */
-export async function openPgTarget(target: Target): Promise<Result<TargetDb>> {
+export async function openPgTarget(target: Target, applicationName: string): Promise<Result<TargetDb>> {
   let conn: PgConnection;
   let client: pg.Client;
   try {
@@ -44,6 +53,8 @@ export async function openPgTarget(target: Target): Promise<Result<TargetDb>> {
     client = new pg.Client({
       connectionString: conn.connectionString,
       connectionTimeoutMillis: LOCK_TIMEOUT_MS,
+      // Other sessions (status, resolve, a second deploy) see which deploy is running, and what.
+      application_name: applicationName,
       options: searchPathOption(conn.schema),
       ...(conn.ssl !== undefined ? { ssl: conn.ssl } : {}),
     });
@@ -52,78 +63,15 @@ export async function openPgTarget(target: Target): Promise<Result<TargetDb>> {
   }
   // A dropped connection must surface as a failed query, not as an unhandled 'error' event.
   client.on('error', () => undefined);
+  let version: number;
   try {
     await client.connect();
+    version = Number((await client.query('SHOW server_version_num')).rows[0].server_version_num);
   } catch (e) {
+    await client.end().catch(() => undefined);
     return fail({ message: connectionProblem(target.url, e, target.source).message });
   }
-  return ok(new PgTarget(client, conn, target));
-}
-
-interface PgDbError extends Error {
-  code?: string;
-  position?: string;
-  hint?: string;
-  detail?: string;
-}
-
-/**
- * The failing statement comes from the error's position. Without one (e.g. "relation
- * already exists"), the first statement naming every identifier quoted in the message is
- * the best guess; we never re-run anything on a real database to find out.
- */
-function pgFailure(migration: Migration, e: PgDbError): MigrationFailure {
-  const statements = splitStatements(migration.sql, 'postgresql');
-  const position = e.position ? Number(e.position) - 1 : undefined;
-  let stmt = position !== undefined ? [...statements].reverse().find((s) => s.offset <= position) : undefined;
-  let line = position !== undefined ? lineOfOffset(migration.sql, position) : undefined;
-  if (!stmt) {
-    const names = [...e.message.matchAll(/"([^"]+)"/g)].map((m) => m[1]!);
-    stmt = names.length ? statements.find((s) => names.every((n) => s.text.includes(n))) : undefined;
-    line = stmt?.line;
-  }
-  const where = line !== undefined ? `${migration.displayFile}:${line}` : migration.displayFile;
-  const head = stmt ? ` at \`${statementHead(stmt.text)}\`` : '';
-  const detail = [e.detail, e.hint]
-    .filter(Boolean)
-    .map((s) => oneLine(s!))
-    .join(' ');
-  return {
-    migration: migration.name,
-    file: migration.displayFile,
-    line,
-    statement: stmt ? statementHead(stmt.text) : undefined,
-    message:
-      `${where}: migration "${migration.name}" failed${head}: ` +
-      `${oneLine(e.message)}${e.code ? ` (SQLSTATE ${e.code})` : ''}.${detail ? ' ' + detail + '.' : ''} ` +
-      `${rolledBackNote(statements)} Fix the cause, then mark it: prisma-drift-gate resolve --rolled-back ` +
-      `${migration.name}, and deploy again.`,
-    logs: pgLogs(e, line, stmt?.text),
-  };
-}
-
-/** A file sent as one query is all or nothing, unless it commits part of itself explicitly. */
-function rolledBackNote(statements: { text: string }[]): string {
-  const controlsTransactions = statements.some((s) =>
-    /^\s*(BEGIN|COMMIT|END|START\s+TRANSACTION|ROLLBACK)\b/i.test(s.text.replace(/^(\s*--[^\n]*\n)+/, '')),
-  );
-  return controlsTransactions
-    ? 'The file manages its own transactions, so statements it committed before the failure stay applied; check the ' +
-        'database.'
-    : 'Nothing of it was applied (PostgreSQL ran the file as one transaction).';
-}
-
-/** The shape of Prisma's logs column for a database error. */
-function pgLogs(e: PgDbError, line: number | undefined, statement: string | undefined): string {
-  return [
-    `Database error code: ${e.code ?? 'unknown'}`,
-    '',
-    'Database error:',
-    `ERROR: ${e.message}`,
-    ...(e.detail ? [`DETAIL: ${e.detail}`] : []),
-    ...(e.hint ? [`HINT: ${e.hint}`] : []),
-    ...(line !== undefined ? ['', `Position: line ${line}${statement ? `: ${statementHead(statement)}` : ''}`] : []),
-  ].join('\n');
+  return ok(new PgTarget(client, conn, target, version));
 }
 
 /** The migrations table and the scripts, on the session that holds Prisma's advisory lock. */
@@ -137,6 +85,7 @@ class PgTarget implements TargetDb {
     private readonly client: pg.Client,
     private readonly conn: PgConnection,
     private readonly target: Target,
+    private readonly serverVersionNum: number,
   ) {
     this.schema = conn.schema;
     this.table = `${quoteIdent(conn.schema)}.${MIGRATIONS_TABLE}`;
@@ -144,25 +93,32 @@ class PgTarget implements TargetDb {
 
   readonly provider = 'postgresql' as const;
 
-  async lock(): Promise<Result<void>> {
+  async lock(timeoutMs: number) {
     if (advisoryLockDisabled()) return ok(undefined);
-    // lock_timeout bounds the wait for any lock, advisory ones included; RESET afterwards
-    // restores the database's or role's own setting for the migrations.
-    await this.client.query(`SET lock_timeout = ${LOCK_TIMEOUT_MS}`);
-    try {
-      await this.client.query(`SELECT pg_advisory_lock(${ADVISORY_LOCK_ID})`);
-      this.locked = true;
-      return ok(undefined);
-    } catch (e) {
-      if ((e as { code?: string }).code !== '55P03') throw e;
-      return fail(
-        `${this.target.display}: timed out after ${LOCK_TIMEOUT_MS / 1000} s waiting for the migration lock (SELECT ` +
-          `pg_advisory_lock(${ADVISORY_LOCK_ID})): another deploy (ours or prisma migrate deploy) is running ` +
-          `against this database. Wait for it and run again; a GitHub concurrency group prevents this.`,
-      );
-    } finally {
-      await this.client.query('RESET lock_timeout');
-    }
+    const r = await pollAdvisoryLock(this.client, this.target.display, timeoutMs);
+    this.locked = r.ok;
+    return r;
+  }
+
+  classify(migration: Migration) {
+    return classifyAtomicity(migration.sql, 'postgresql', { serverVersionNum: this.serverVersionNum });
+  }
+
+  async setActivity(migration: string | undefined) {
+    await this.client.query(`SELECT set_config('application_name', $1, false)`, [activityName(migration)]);
+  }
+
+  liveDeploys() {
+    return liveDeploys(this.client);
+  }
+
+  async missingColumns() {
+    const r = await this.client.query(
+      `SELECT column_name AS name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2`,
+      [this.schema, MIGRATIONS_TABLE],
+    );
+    const have = new Set((r.rows as { name: string }[]).map((c) => c.name));
+    return MIGRATIONS_COLUMNS.filter((c) => !have.has(c));
   }
 
   async hasMigrationsTable() {
@@ -200,11 +156,11 @@ class PgTarget implements TargetDb {
     return (r.rows as Record<string, unknown>[]).map((row) => rowFrom(row, (v) => (v as Date | null) ?? null));
   }
 
-  async recordStart(id: string, migration: Migration) {
+  async recordStart(id: string, migration: Migration, logs: string | null) {
     await this.client.query(
-      `INSERT INTO ${this.table} (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, ` +
-        `now(), 0)`,
-      [id, migration.checksum, migration.name],
+      `INSERT INTO ${this.table} (id, checksum, migration_name, logs, started_at, applied_steps_count) ` +
+        `VALUES ($1, $2, $3, $4, now(), 0)`,
+      [id, migration.checksum, migration.name, logs],
     );
   }
 
@@ -236,18 +192,37 @@ class PgTarget implements TargetDb {
     return r.rowCount ?? 0;
   }
 
-  async runMigration(migration: Migration): Promise<Result<void, MigrationFailure>> {
+  async runMigration(
+    migration: Migration,
+    finishId?: string,
+  ): Promise<Result<{ finished: boolean }, MigrationFailure>> {
+    // One simple-protocol query per file, as Prisma sends it: PostgreSQL runs it as one
+    // implicit transaction. An atomic file carries the UPDATE that finishes its row in the same
+    // query, so the server commits both or neither, whatever happens to this process.
+    const text = finishId ? `${migration.sql}\n;\n${this.finishSql(finishId)}` : migration.sql;
     try {
-      // One simple-protocol query per file, as Prisma sends it: PostgreSQL runs it as one
-      // implicit transaction, so a failure leaves none of the file's DDL behind.
-      await this.client.query(migration.sql);
-      return ok(undefined);
+      const r = (await this.client.query(text)) as unknown as pg.QueryResult | pg.QueryResult[];
+      const last = Array.isArray(r) ? r[r.length - 1] : r;
+      // The RETURNING value proves our UPDATE ran (an unclosed comment in the file could swallow it).
+      const finished = Boolean(finishId) && (last?.rows?.[0] as { pdg_finished?: string })?.pdg_finished === finishId;
+      return ok({ finished });
     } catch (e) {
+      // Not an answer from the server (the connection broke): whether it committed is unknown here.
+      if (!isServerError(e as PgDbError)) throw e;
       // A file with its own BEGIN leaves the session in an aborted transaction; end it so the
       // failure can be recorded (what it had not committed is rolled back either way).
       await this.client.query('ROLLBACK').catch(() => undefined);
-      return { ok: false, problem: pgFailure(migration, e as PgDbError) };
+      return { ok: false, problem: pgFailure(migration, e as PgDbError, this.classify(migration)) };
     }
+  }
+
+  /** Prisma's finishing UPDATE, as literals (a multi-statement query takes no parameters); the id is our UUID. */
+  private finishSql(id: string): string {
+    if (!/^[0-9a-f-]{36}$/.test(id)) throw new Error(`not a migration row id: ${id}`);
+    return (
+      `UPDATE ${this.table} SET finished_at = clock_timestamp(), applied_steps_count = 1, logs = NULL ` +
+      `WHERE id = '${id}' RETURNING id AS pdg_finished`
+    );
   }
 
   adapterFactory() {

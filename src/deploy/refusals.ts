@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Migration } from '../chain/load';
 import { scrubText } from '../maskUrl';
@@ -5,34 +6,47 @@ import { displayPath, type Problem } from '../problem';
 import { oneLine } from '../throwaway/types';
 import type { DeployOptions, DeployReport } from './report';
 import type { Target } from './target';
-import { LOCK_TIMEOUT_MS } from './targetDb';
 
 /** Why deploy stops, or why the database failed under it: one place for every message. */
 
-export function databaseProblem(e: unknown, target: Target, inFlight: string | undefined): Problem {
+export function databaseProblem(e: unknown, target: Target, inFlight: string | undefined, lockMs: number): Problem {
   const err = e as { code?: string; message?: string };
   const raw = scrubText(oneLine(err.message ?? String(e)), [target.url]);
+  const journal = target.file ? `${target.file}-journal` : undefined;
   const why =
     err.code === 'SQLITE_BUSY' || err.code === 'SQLITE_LOCKED'
-      ? `the database is locked by another process (waited ${LOCK_TIMEOUT_MS / 1000} s), perhaps a deploy; run ` +
+      ? `the database is locked by another process (waited ${lockMs / 1000} s), perhaps a deploy; run ` +
         `again when it is done`
       : err.code === 'SQLITE_NOTADB'
         ? 'the file is not a SQLite database; check the path'
-        : err.code === 'SQLITE_READONLY'
-          ? 'the database file is read-only for this user'
-          : err.code === '42501'
-            ? `permission denied (${raw}); the database user needs rights on the schema and its tables`
-            : err.code === '25006'
-              ? `the server is read-only (${raw}); use the primary's URL`
-              : /^57P0[123]$/.test(err.code ?? '') || /Connection terminated|ECONNRESET|connection error/i.test(raw)
-                ? `the connection to the database was lost (${raw})`
-                : raw;
+        : err.code?.startsWith('SQLITE_READONLY') && journal && fs.existsSync(journal)
+          ? `it has a hot journal (${journal}): a deploy was killed in the middle of a write, and SQLite must roll ` +
+            `that write back before the file can be read, which a read-only command cannot do ("${raw}"). Run ` +
+            `prisma-drift-gate deploy: opening the file read-write rolls the journal back, and deploy then says ` +
+            `whether a migration was interrupted`
+          : err.code?.startsWith('SQLITE_READONLY')
+            ? 'the database file is read-only for this user'
+            : err.code === '42501'
+              ? `permission denied (${raw}); the database user needs rights on the schema and its tables`
+              : err.code === '25006'
+                ? `the server is read-only (${raw}); use the primary's URL`
+                : /^57P0[123]$/.test(err.code ?? '') || /Connection terminated|ECONNRESET|connection error/i.test(raw)
+                  ? `the connection to the database was lost (${raw})`
+                  : raw;
   const during = inFlight
-    ? ` while applying migration "${inFlight}". Its row in _prisma_migrations may be unfinished: check the ` +
-      `database, then run prisma-drift-gate resolve --rolled-back ${inFlight} (or --applied ${inFlight}) before the ` +
-      `next deploy.`
+    ? ` while applying migration "${inFlight}". Its row in _prisma_migrations may be unfinished: run ` +
+      `prisma-drift-gate status, which says whether it was applied and what to do.`
     : '.';
   return { ...(inFlight ? { migration: inFlight } : {}), message: `${target.display}: ${why}${during}` };
+}
+
+export function malformedTableMessage(target: string | null, missing: readonly string[]): string {
+  return (
+    `${target}: _prisma_migrations is not Prisma's table: it lacks the column${missing.length > 1 ? 's' : ''} ` +
+    `${missing.join(', ')}. Nothing was changed. Rename it (ALTER TABLE _prisma_migrations RENAME TO ` +
+    `_prisma_migrations_old), then baseline: prisma-drift-gate resolve --applied <migration> for each migration the ` +
+    `database already has.`
+  );
 }
 
 export function notManagedMessage(objects: readonly string[], chain: Migration[]): string {
@@ -49,13 +63,12 @@ export function refusals(report: DeployReport, opts: DeployOptions): boolean {
   const before = report.errors.length;
   for (const m of report.migrations) {
     if (m.state === 'failed') {
+      const advice = report.advice?.find((a) => a.migration === m.name);
       report.errors.push({
         migration: m.name,
         message:
-          `migration "${m.name}" failed in ${report.target}${m.startedAt ? ` (started ${m.startedAt})` : ''} ` +
-          `and was never finished (P3009); nothing new is applied until it is resolved. Repair the database (see ` +
-          `the logs column of _prisma_migrations), then run prisma-drift-gate resolve --rolled-back ${m.name} to ` +
-          `retry it, or resolve --applied ${m.name} if you completed it by hand.`,
+          `${report.target}: nothing new is applied until migration "${m.name}" is resolved (P3009): ` +
+          `${advice?.message ?? 'it failed.'}`,
       });
     } else if (m.state === 'edited' && !opts.allowEdited) {
       report.errors.push({

@@ -1,4 +1,5 @@
 import type { Problem } from '../problem';
+import type { Advice } from './advice';
 import type { Provider } from '../schema/provider';
 import type { MigrationStatus } from './history';
 import type { LiveDrift } from './liveDrift';
@@ -17,6 +18,8 @@ export interface DeployOptions {
   /** status: also compare the live database with the chain. */
   drift?: boolean;
   resolve?: { applied?: string; rolledBack?: string };
+  /** How long deploy/resolve wait for a concurrent deploy's lock (default 10, as Prisma). */
+  lockTimeoutSeconds?: number;
 }
 
 /** The JSON contract of deploy/status/resolve. */
@@ -36,10 +39,12 @@ export interface DeployReport {
   migrations: MigrationStatus[];
   /** What this run applied (deploy) or would apply (--dry-run), in order. */
   deployed: string[];
-  plan: { name: string; checksum: string }[];
+  plan: { name: string; checksum: string; atomic?: boolean; nonAtomicReason?: string }[];
   errors: Problem[];
   notes: string[];
   drift?: LiveDrift;
+  /** What to do about unfinished migrations or a running deploy, machine-readable (`next` commands). */
+  advice?: Advice[];
   /** resolve: what was recorded. */
   resolved?: { applied?: string; rolledBack?: string };
   durationMs: number;

@@ -6,6 +6,7 @@ import { describeProject, loadProject } from '../project';
 import { deploy, resolve, status, type Prepared, type Progress } from './commands';
 import { classifyHistory } from './history';
 import { codeMigrationRefusal, databaseProblem, lockMismatch } from './refusals';
+import { LOCK_TIMEOUT_MS } from './targetDb';
 import { emptyDeployReport, type DeployCommand, type DeployOptions, type DeployReport } from './report';
 import { missingFileNote, pickDatabaseUrl, resolveTarget } from './target';
 
@@ -82,8 +83,8 @@ async function onDatabase(
   const readonly = command === 'status' || Boolean(opts.dryRun);
   const opened =
     target.provider === 'postgresql'
-      ? await (await import('./pgTarget')).openPgTarget(target)
-      : await (await import('./sqliteTarget')).openSqliteTarget(target, { readonly });
+      ? await (await import('./pgTarget')).openPgTarget(target, `prisma-drift-gate ${command}`)
+      : await (await import('./sqliteTarget')).openSqliteTarget(target, { readonly, lockTimeoutMs: lockMs(opts) });
   if (!opened.ok) {
     report.errors.push(opened.problem);
     return undefined;
@@ -97,10 +98,12 @@ async function onDatabase(
   } catch (e) {
     // The database failed under us (busy, not a database, permission, connection lost): an
     // answer for the user, with the migration that was running, not an internal error.
-    report.errors.push(databaseProblem(e, target, progress.inFlight));
+    report.errors.push(databaseProblem(e, target, progress.inFlight, lockMs(opts)));
     return progress.inFlight ? 'failed' : 'error';
   }
 }
+
+const lockMs = (opts: DeployOptions) => (opts.lockTimeoutSeconds ?? LOCK_TIMEOUT_MS / 1000) * 1000;
 
 /** Project → URL → target, with the refusals that need no database. */
 function prepare(opts: DeployOptions, report: DeployReport): Result<Prepared> {

@@ -2,14 +2,21 @@ import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@p
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Migration } from '../chain/load';
-import { splitStatements, statementHead } from '../sql/tokens';
+import { classifyAtomicity, type Atomicity } from '../sql/atomicity';
+import { splitStatements, statementHead, type Statement } from '../sql/tokens';
 import { legacyDqsFactory, withLegacyDqs } from '../throwaway/sqliteDqs';
 import { sqliteDriver, type SqliteDriver } from '../throwaway/sqliteDriver';
 import { oneLine } from '../throwaway/types';
 import { fail, ok, type Result } from '../problem';
 import { rowFrom } from './history';
 import type { Target } from './target';
-import { LOCK_TIMEOUT_MS, MIGRATIONS_TABLE, type MigrationFailure, type TargetDb } from './targetDb';
+import {
+  ATOMIC_ROLLED_BACK,
+  MIGRATIONS_COLUMNS,
+  MIGRATIONS_TABLE,
+  type MigrationFailure,
+  type TargetDb,
+} from './targetDb';
 import { advisoryLockDisabled } from './lockSwitch';
 import type BetterSqlite3 from 'better-sqlite3';
 
@@ -27,7 +34,10 @@ const CREATE_TABLE = `CREATE TABLE "${MIGRATIONS_TABLE}" (
     "applied_steps_count"   INTEGER UNSIGNED NOT NULL DEFAULT 0
 );`;
 
-export async function openSqliteTarget(target: Target, opts: { readonly: boolean }): Promise<Result<TargetDb>> {
+export async function openSqliteTarget(
+  target: Target,
+  opts: { readonly: boolean; lockTimeoutMs: number },
+): Promise<Result<TargetDb>> {
   const file = target.file!;
   if (opts.readonly && !fs.existsSync(file))
     return fail(
@@ -39,7 +49,7 @@ export async function openSqliteTarget(target: Target, opts: { readonly: boolean
   try {
     if (!opts.readonly) fs.mkdirSync(path.dirname(file), { recursive: true });
     // busy timeout: a concurrent deploy holds the exclusive lock; wait as long as Prisma would.
-    db = new Database(file, { timeout: LOCK_TIMEOUT_MS, fileMustExist: opts.readonly, readonly: opts.readonly });
+    db = new Database(file, { timeout: opts.lockTimeoutMs, fileMustExist: opts.readonly, readonly: opts.readonly });
   } catch (e) {
     return fail(`${file}: cannot open the SQLite database: ${oneLine((e as Error).message)}.`);
   }
@@ -77,7 +87,7 @@ class SqliteTarget implements TargetDb {
 
   readonly provider = 'sqlite' as const;
 
-  async lock(): Promise<Result<void>> {
+  async lock(timeoutMs: number): Promise<Result<void>> {
     // Prisma's switch turns off its SQLite lock too.
     if (advisoryLockDisabled()) return ok(undefined);
     try {
@@ -90,10 +100,26 @@ class SqliteTarget implements TargetDb {
       const code = (e as { code?: string }).code;
       if (code !== 'SQLITE_BUSY' && code !== 'SQLITE_LOCKED') throw e;
       return fail(
-        `${this.file}: could not lock the database within ${LOCK_TIMEOUT_MS / 1000} s: another process is using it, ` +
+        `${this.file}: could not lock the database within ${timeoutMs / 1000} s: another process is using it, ` +
           `perhaps another deploy. Wait for it and run again.`,
       );
     }
+  }
+
+  classify(migration: Migration) {
+    return classifyAtomicity(migration.sql, 'sqlite');
+  }
+
+  // SQLite has no session list: a running deploy holds the exclusive lock instead.
+  async setActivity() {}
+  async liveDeploys() {
+    return [];
+  }
+
+  async missingColumns() {
+    const cols = this.db.prepare(`SELECT name FROM pragma_table_info(?)`).all(MIGRATIONS_TABLE) as { name: string }[];
+    const have = new Set(cols.map((c) => c.name));
+    return MIGRATIONS_COLUMNS.filter((c) => !have.has(c));
   }
 
   async hasMigrationsTable() {
@@ -126,13 +152,13 @@ class SqliteTarget implements TargetDb {
   }
 
   // Timestamps as epoch milliseconds: what Prisma's native engine writes on SQLite.
-  async recordStart(id: string, migration: Migration) {
+  async recordStart(id: string, migration: Migration, logs: string | null) {
     this.db
       .prepare(
-        `INSERT INTO "${MIGRATIONS_TABLE}" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ` +
-          `(?, ?, ?, ?, 0)`,
+        `INSERT INTO "${MIGRATIONS_TABLE}" (id, checksum, migration_name, logs, started_at, applied_steps_count) ` +
+          `VALUES (?, ?, ?, ?, ?, 0)`,
       )
-      .run(id, migration.checksum, migration.name, now());
+      .run(id, migration.checksum, migration.name, logs, now());
   }
 
   async recordFinish(id: string, appliedSteps: number) {
@@ -164,9 +190,40 @@ class SqliteTarget implements TargetDb {
       .run(now(), name).changes;
   }
 
-  async runMigration(migration: Migration): Promise<Result<void, MigrationFailure>> {
-    // Never inside a transaction: Prisma's RedefineTables scripts turn foreign keys off,
-    // which SQLite ignores inside one, and dropping the old table would then cascade.
+  async runMigration(
+    migration: Migration,
+    finishId?: string,
+  ): Promise<Result<{ finished: boolean }, MigrationFailure>> {
+    const atomicity = this.classify(migration);
+    if (!finishId) return this.runEach(migration, atomicity, false);
+    // foreign_keys is a no-op inside a transaction: a file that turns it off (Prisma's
+    // RedefineTables) gets it off for the whole transaction, and the setting back afterwards.
+    const fkBefore = atomicity.foreignKeysOff ? this.db.pragma('foreign_keys', { simple: true }) : undefined;
+    if (atomicity.foreignKeysOff) this.db.pragma('foreign_keys = OFF');
+    try {
+      this.db.exec('BEGIN');
+      const r = await this.runEach(migration, atomicity, true);
+      if (!r.ok) return r;
+      this.db
+        .prepare(`UPDATE "${MIGRATIONS_TABLE}" SET finished_at = ?, applied_steps_count = 1, logs = NULL WHERE id = ?`)
+        .run(now(), finishId);
+      this.db.exec('COMMIT');
+      return ok({ finished: true });
+    } finally {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      if (fkBefore !== undefined) this.db.pragma(`foreign_keys = ${Number(fkBefore)}`);
+    }
+  }
+
+  /**
+   * Statement by statement. Outside a transaction (non-atomic files) SQLite keeps each statement
+   * that finished, as Prisma's engine does; inside one, a failure rolls the whole file back.
+   */
+  private async runEach(
+    migration: Migration,
+    atomicity: Atomicity,
+    inTransaction: boolean,
+  ): Promise<Result<{ finished: boolean }, MigrationFailure>> {
     for (const stmt of splitStatements(migration.sql, 'sqlite')) {
       try {
         await withLegacyDqs(
@@ -177,27 +234,10 @@ class SqliteTarget implements TargetDb {
       } catch (e) {
         // A script with its own BEGIN would keep our bookkeeping inside its transaction.
         if (this.db.inTransaction) this.db.exec('ROLLBACK');
-        const message = oneLine((e as Error).message);
-        return {
-          ok: false,
-          problem: {
-            migration: migration.name,
-            file: migration.displayFile,
-            line: stmt.line,
-            statement: statementHead(stmt.text),
-            message:
-              `${migration.displayFile}:${stmt.line}: migration "${migration.name}" failed at ` +
-              `\`${statementHead(stmt.text)}\`: ${message}. SQLite does not roll a script back: the statements ` +
-              `before this one stay applied. Repair the database by hand, then mark it: prisma-drift-gate ` +
-              `resolve --rolled-back ${migration.name} (or --applied if you finished it by hand).`,
-            logs:
-              `SQLite database error\n${(e as Error).message}\n   0: line ${stmt.line}: ` +
-              `${statementHead(stmt.text)}`,
-          },
-        };
+        return { ok: false, problem: sqliteFailure(migration, stmt, e as Error, inTransaction && atomicity.atomic) };
       }
     }
-    return ok(undefined);
+    return ok({ finished: false });
   }
 
   adapterFactory(): SqlMigrationAwareDriverAdapterFactory {
@@ -213,4 +253,26 @@ class SqliteTarget implements TargetDb {
     for (const c of this.connections.splice(0)) await c.dispose().catch(() => undefined);
     this.db.close();
   }
+}
+
+function sqliteFailure(migration: Migration, stmt: Statement, e: Error, rolledBack: boolean): MigrationFailure {
+  const message = oneLine(e.message);
+  const head = statementHead(stmt.text);
+  const logs = `SQLite database error\n${e.message}\n   0: line ${stmt.line}: ${head}`;
+  const after = rolledBack
+    ? `Nothing of it was applied (it ran in one transaction). Fix the cause, then mark it: prisma-drift-gate ` +
+      `resolve --rolled-back ${migration.name}, and deploy again.`
+    : `SQLite does not roll a script back: the statements before this one stay applied. Repair the database by ` +
+      `hand, then mark it: prisma-drift-gate resolve --rolled-back ${migration.name} (or --applied if you finished ` +
+      `it by hand).`;
+  return {
+    migration: migration.name,
+    file: migration.displayFile,
+    line: stmt.line,
+    statement: head,
+    message:
+      `${migration.displayFile}:${stmt.line}: migration "${migration.name}" failed at \`${head}\`: ` +
+      `${message}. ${after}`,
+    logs: rolledBack ? `${logs}\n\n${ATOMIC_ROLLED_BACK}` : logs,
+  };
 }

@@ -11,13 +11,17 @@ export function renderDeploySummary(report: DeployReport): string {
   if (report.target) lines.push(`Database: \`${report.target}\``, '');
   for (const e of report.errors) lines.push(`> **Error:** ${escapeCell(e.message)}`, '');
   for (const n of report.notes) lines.push(`> Note: ${escapeCell(n)}`, '');
+  // deploy puts the advice in its refusal already; status has no error to carry it.
+  if (report.command === 'status')
+    for (const a of report.advice ?? []) lines.push(`> Advice: ${escapeCell(a.message)}`, '');
   if (report.migrations.length > 0) {
     const thisRun = new Set(report.deployed);
     lines.push('| Migration | State | Started | Duration |', '| --- | --- | --- | ---: |');
     for (const m of report.migrations) {
       const state =
         `${STATE_ICON[m.state] ?? ''} ` +
-        `${m.state}${thisRun.has(m.name) ? (report.result === 'dry-run' ? ' (would apply)' : ' (this run)') : ''}`;
+        `${m.state}${thisRun.has(m.name) ? (report.result === 'dry-run' ? ' (would apply)' : ' (this run)') : ''}` +
+        `${m.atomic === false ? ' (non-atomic)' : ''}`;
       lines.push(
         `| \`${m.name}\` | ${state} | ${m.startedAt ?? ''} | ` +
           `${m.durationMs !== undefined ? `${m.durationMs} ms` : ''} |`,

@@ -3,6 +3,8 @@ import type { MigrationStatus } from '../deploy/history';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const duration = (m: MigrationStatus) => (m.durationMs !== undefined ? ` (${m.durationMs} ms)` : '');
+const nonAtomic = (m: { atomic?: boolean; nonAtomicReason?: string } | undefined) =>
+  m?.atomic === false ? `  non-atomic: ${m.nonAtomicReason}` : '';
 
 /** The human output of deploy/status/resolve. Errors come last, one line each. */
 export function renderDeployText(report: DeployReport): string {
@@ -21,11 +23,13 @@ export function renderDeployText(report: DeployReport): string {
           ? 'Dry run: nothing to apply; the database is up to date. Nothing was changed.'
           : `Dry run: would apply ${plural(report.plan.length, 'migration')}, in this order. Nothing was changed.`,
       );
-      report.plan.forEach((p, i) => out.push(`  ${i + 1}. ${p.name}  sha256:${p.checksum}`));
+      report.plan.forEach((p, i) => out.push(`  ${i + 1}. ${p.name}  sha256:${p.checksum}${nonAtomic(p)}`));
     } else if (report.deployed.length > 0) {
       out.push(`Applied ${plural(report.deployed.length, 'migration')}:`);
-      for (const name of report.deployed)
-        out.push(`  ✓ ${name}${duration(report.migrations.find((m) => m.name === name)!)}`);
+      for (const name of report.deployed) {
+        const m = report.migrations.find((s) => s.name === name)!;
+        out.push(`  ✓ ${name}${duration(m)}${nonAtomic(m)}`);
+      }
     }
     if (report.result === 'up-to-date') out.push('No pending migrations to apply: the database is up to date.');
     if (report.result === 'deployed') out.push('All migrations have been successfully applied.');
@@ -42,20 +46,13 @@ export function renderDeployText(report: DeployReport): string {
     }
     for (const m of report.migrations)
       out.push(
-        `  ${m.state.padEnd(8)} ${m.name}${m.state === 'failed' && m.startedAt ? ` (started ${m.startedAt})` : ''}`,
+        `  ${m.state.padEnd(8)} ${m.name}${m.state === 'failed' && m.startedAt ? ` (started ${m.startedAt})` : ''}` +
+          `${m.state !== 'applied' ? nonAtomic(m) : ''}`,
       );
     if (report.command === 'status') out.push('', statusVerdict(report));
+    if (report.command === 'status') for (const a of report.advice ?? []) out.push(`advice: ${a.message}`);
   }
-  if (report.drift?.drift) {
-    out.push(
-      '',
-      'Drift: the live database differs from its applied migrations (changed by hand?):',
-      report.drift.summary,
-      '',
-      'SQL that would bring it back to the migrations:',
-      report.drift.sql.trim(),
-    );
-  } else if (report.drift) out.push('No drift: the live database matches its applied migrations.');
+  out.push(...driftLines(report));
   for (const e of report.errors) out.push(`error: ${e.message}`);
   return out.join('\n').trimStart() + '\n';
 }
@@ -65,10 +62,7 @@ function statusVerdict(report: DeployReport): string {
   if (report.errors.length > 0) return 'Status unknown: see the error below.';
   const parts: string[] = [];
   if (count('pending')) parts.push(`${plural(count('pending'), 'migration')} pending (run prisma-drift-gate deploy)`);
-  if (count('failed'))
-    parts.push(
-      `${count('failed')} failed (repair it, then prisma-drift-gate resolve --rolled-back <name> or --applied <name>)`,
-    );
+  if (count('failed')) parts.push(`${count('failed')} failed or unfinished (see the advice below)`);
   if (count('edited'))
     parts.push(`${count('edited')} edited after being applied (restore it from git; put changes in a new migration)`);
   if (count('unknown')) parts.push(`${count('unknown')} in the database but not on disk (the history diverged)`);
@@ -77,4 +71,24 @@ function statusVerdict(report: DeployReport): string {
       ? 'All migrations are applied, but the database drifted from them (below).'
       : 'Database schema is up to date.';
   return `Not up to date: ${parts.join('; ')}.`;
+}
+
+function driftLines(report: DeployReport): string[] {
+  const lines: string[] = [];
+  if (report.drift?.drift) {
+    lines.push(
+      '',
+      'Drift: the live database differs from its applied migrations (changed by hand?):',
+      report.drift.summary,
+      '',
+      'SQL that would bring it back to the migrations:',
+      report.drift.sql.trim(),
+    );
+  } else if (report.drift && report.advice?.some((a) => a.finding === 'unknown'))
+    lines.push(
+      'No schema drift: the live schema matches its applied migrations. This does not show whether the unfinished ' +
+        'migration changed data.',
+    );
+  else if (report.drift) lines.push('No drift: the live database matches its applied migrations.');
+  return lines;
 }
