@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { progress as step } from '../watchdog';
 import type { Migration } from '../chain/load';
 import type { LocatedSchema } from '../schema/locate';
 import { adviseUnfinished } from './advice';
@@ -102,6 +103,7 @@ export async function deploy(
     const id = randomUUID();
     const atomic = db.classify(migration).atomic;
     progress.inFlight = migration.name;
+    step({ doing: 'applying', migration: migration.name, file: migration.displayFile });
     await db.setActivity(migration.name);
     await db.recordStart(id, migration, atomic ? ATOMIC_IN_FLIGHT : null);
     const r = await db.runMigration(migration, atomic ? id : undefined);
