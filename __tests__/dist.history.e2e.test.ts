@@ -113,10 +113,11 @@ describe('forced garbage collection during the SQLite replay and the diff', () =
 });
 
 describe('the launcher (action.yml runs.main)', () => {
-  test('it is not the bundle itself: it replaces itself with dist/index.js under --liftoff-only', () => {
+  test('it is not the bundle itself: it hands dist/index.js to the supervisor, under --liftoff-only', () => {
     const entry = actionEntry(actionDir);
     expect(path.basename(entry)).toBe('launch.js');
-    expect(fs.readFileSync(entry, 'utf8')).toContain("'--liftoff-only'");
+    expect(fs.readFileSync(entry, 'utf8')).toContain("require('./supervise.js')");
+    expect(fs.readFileSync(path.join(path.dirname(entry), 'supervise.js'), 'utf8')).toContain("'--liftoff-only'");
   });
 
   test('on Node < 22 it refuses with one ::error:: line and exit 2, before loading anything', () => {
@@ -144,7 +145,6 @@ describe('the launcher (action.yml runs.main)', () => {
         const poll = setInterval(() => {
           const kids = fs.readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim();
           if (!kids) return;
-          clearInterval(poll);
           worker = Number(kids.split(' ')[0]);
           cmdline = fs
             .readFileSync(`/proc/${worker}/cmdline`, 'utf8')
@@ -152,6 +152,9 @@ describe('the launcher (action.yml runs.main)', () => {
             .filter(Boolean)
             .map((a) => path.basename(a))
             .join(' ');
+          // Between fork and exec the child still shows the launcher's command line.
+          if (!cmdline.endsWith('index.js')) return;
+          clearInterval(poll);
           // Let the check get into the replay before the runner cancels the job.
           setTimeout(() => child.kill('SIGTERM'), 300);
         }, 10);
