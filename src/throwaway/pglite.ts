@@ -10,12 +10,20 @@ import { fail, ok, type Result } from '../problem';
 import { resolveExtensions } from './pgExtensions';
 import { locatePgFailure, pgInspector, type PgError } from './pgCommon';
 import { migrationFailure, type ThrowawayDb } from './types';
+import { fastIntrospection, type QueryRewrite } from './pgliteIntrospection';
 
 /**
  * PostgreSQL in-process (WASM). Its file system is in memory, so untrusted migration SQL
  * cannot read or write the host's files, and there are no processes to spawn.
  */
-export async function openPglite(extensionNames: string[]): Promise<ThrowawayDb> {
+export interface PgliteOptions {
+  /** false: hand the engine's queries over unchanged (the tests compare both). Default true. */
+  fastIntrospection?: boolean;
+  /** Called for each engine query rewritten (see pgliteIntrospection.ts). */
+  onRewrite?: (kind: QueryRewrite) => void;
+}
+
+export async function openPglite(extensionNames: string[], options: PgliteOptions = {}): Promise<ThrowawayDb> {
   const { extensions, missing } = resolveExtensions(extensionNames);
   const pg = await startPglite(extensions);
   const missingHint = (message: string) => {
@@ -62,8 +70,11 @@ export async function openPglite(extensionNames: string[]): Promise<ThrowawayDb>
       const { error } = await runWhole(sql);
       return error ? fail(error.message) : ok(undefined);
     },
-    adapterFactory: (): SqlMigrationAwareDriverAdapterFactory =>
-      new PrismaPGlite(pg) as unknown as SqlMigrationAwareDriverAdapterFactory,
+    adapterFactory: (): SqlMigrationAwareDriverAdapterFactory => {
+      const factory = new PrismaPGlite(pg) as unknown as SqlMigrationAwareDriverAdapterFactory;
+      if (options.fastIntrospection === false) return factory;
+      return fastIntrospection(factory, (sql) => pg.exec(sql), options.onRewrite);
+    },
     async [Symbol.asyncDispose]() {
       await pg.close();
     },
