@@ -222,8 +222,9 @@ function historyFindings(project: Project, opts: CheckOptions, report: CheckRepo
 async function replay(db: ThrowawayDb, chain: Migration[], report: CheckReport): Promise<Result<void>> {
   const tReplay = performance.now();
   try {
-    for (const migration of chain) {
-      progress({ doing: 'replaying', migration: migration.name, file: migration.displayFile });
+    for (const [i, migration] of chain.entries()) {
+      const n = i + 1;
+      progress({ doing: 'replaying', migration: migration.name, file: migration.displayFile, n, of: chain.length });
       const tm = performance.now();
       const r = await db.runMigration(migration);
       if (!r.ok) return r;

@@ -10,6 +10,7 @@ import { scrubText } from './maskUrl';
 import { misplacedFlag } from './commandFlags';
 import { deployExitCode, runDeployCommand } from './deploy/run';
 import { renderDeployText } from './report/deployText';
+import { clearProgressLine, enableProgressLine } from './progressLine';
 
 const USAGE =
   `Usage: prisma-drift-gate check [--schema <file|folder>] [--migrations <dir>] [--base <git-ref>] ` +
@@ -47,6 +48,8 @@ export interface CliIo {
   stderr: (s: string) => void;
   cwd: string;
   color: boolean;
+  /** stderr is a terminal outside CI and the Action: long runs may draw a progress line there. */
+  progress?: boolean;
 }
 
 const OPTIONS = {
@@ -95,6 +98,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`error: ${usage}\n`);
     return 2;
   }
+  if (io.progress && !values.json) enableProgressLine(Number(process.env.PRISMA_DRIFT_GATE_PROGRESS_AFTER_MS) || 1000);
   return command === 'check' ? runCheckCommand(values, io) : runDeploy(command as Command, values, io);
 }
 
@@ -165,6 +169,13 @@ async function runCheckCommand(values: Values, io: CliIo): Promise<number> {
   return code;
 }
 
+/** Never in CI logs (CI, the Action's GITHUB_ACTIONS) nor when stderr is a file or a pipe. */
+function progressWanted(): boolean {
+  const ci = process.env.CI;
+  const inCi = (ci !== undefined && ci !== '' && !/^(0|false)$/i.test(ci)) || process.env.GITHUB_ACTIONS === 'true';
+  return Boolean(process.stderr.isTTY) && !inCi;
+}
+
 /** Database URLs that may appear in an unexpected error; they are masked before printing. */
 function scrubSecrets(text: string, argv: string[]): string {
   return scrubText(text, [
@@ -179,10 +190,17 @@ export async function main(): Promise<void> {
   const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   try {
     process.exitCode = await runCli(process.argv.slice(2), {
-      stdout: (s) => process.stdout.write(withoutWorkflowCommands(s)),
-      stderr: (s) => process.stderr.write(withoutWorkflowCommands(s)),
+      stdout: (s) => {
+        clearProgressLine();
+        process.stdout.write(withoutWorkflowCommands(s));
+      },
+      stderr: (s) => {
+        clearProgressLine();
+        process.stderr.write(withoutWorkflowCommands(s));
+      },
       cwd: process.cwd(),
       color,
+      progress: progressWanted(),
     });
   } catch (e) {
     const detail = scrubSecrets(

@@ -6,6 +6,7 @@ import { notManagedMessage, refusals, refuse } from './refusals';
 import type { DeployOptions, DeployReport } from './report';
 import type { Target } from './target';
 import type { TargetDb } from './targetDb';
+import { progress as step } from '../watchdog';
 
 /** The project and target a command runs on, read before the database is opened. */
 export interface Prepared {
@@ -67,9 +68,10 @@ export async function deploy(
     return 'dry-run';
   }
   let failed = false;
-  for (const migration of pending) {
+  for (const [i, migration] of pending.entries()) {
     const id = randomUUID();
     progress.inFlight = migration.name;
+    step({ doing: 'applying', migration: migration.name, file: migration.displayFile, n: i + 1, of: pending.length });
     await db.recordStart(id, migration);
     const r = await db.runMigration(migration);
     if (r.ok) {
