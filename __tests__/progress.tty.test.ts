@@ -62,6 +62,21 @@ describe('the progress line', () => {
     expect(r.tty).toMatch(/prisma-drift-gate: applying migration 1\/\d+ \d+_\w+/);
   });
 
+  test('a run stopped at --timeout: the report that names the statement starts on a clean line', () => {
+    const dir = copyFixture('sqlite-in-sync');
+    const forever = path.join(dir, 'prisma', 'migrations', '20990101000000_forever');
+    fs.mkdirSync(forever);
+    const loop = 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c;';
+    fs.writeFileSync(path.join(forever, 'migration.sql'), `${loop}\n`);
+    const r = onTerminal(['check', '--timeout', '2'], dir, NOW);
+    expect(r.status).toBe(2);
+    expect(r.tty).toContain('prisma-drift-gate: replaying migration 3/3 20990101000000_forever');
+    // The killed run's line is erased before the error: nothing of it is left in front of "error".
+    const before = r.tty.slice(0, r.tty.indexOf('timed out after 2 s while replaying'));
+    expect(before).not.toBe('');
+    expect(before.lastIndexOf('\r\x1b[K')).toBeGreaterThan(before.lastIndexOf('prisma-drift-gate: replaying'));
+  });
+
   test.each([
     ['--json', ['check', '--json'], NOW],
     ['CI', ['check'], { ...NOW, CI: 'true' }],

@@ -10,7 +10,7 @@ import { scrubText } from './maskUrl';
 import { misplacedFlag } from './commandFlags';
 import { deployExitCode, runDeployCommand } from './deploy/run';
 import { renderDeployText } from './report/deployText';
-import { clearProgressLine, enableProgressLine } from './progressLine';
+import { clearProgressLine, enableProgressLine, takeOverProgressLine } from './progressLine';
 
 const USAGE =
   `Usage: prisma-drift-gate check [--schema <file|folder>] [--migrations <dir>] [--base <git-ref>] ` +
@@ -99,6 +99,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   if (io.progress && !values.json) enableProgressLine(Number(process.env.PRISMA_DRIFT_GATE_PROGRESS_AFTER_MS) || 1000);
+  if (io.progress && !values.json && process.env.PRISMA_DRIFT_GATE_TIMED_OUT) takeOverProgressLine();
   return command === 'check' ? runCheckCommand(values, io) : runDeploy(command as Command, values, io);
 }
 

@@ -43,6 +43,14 @@ export function drawProgress(step: ProgressStep): void {
   shown = true;
 }
 
+/**
+ * The short run that reports a timeout (bin/supervise.js) starts where the killed run's line
+ * may still stand: its first output erases it too.
+ */
+export function takeOverProgressLine(): void {
+  shown = true;
+}
+
 /** Before any other output: the report starts on a clean line. */
 export function clearProgressLine(): void {
   if (!shown) return;
