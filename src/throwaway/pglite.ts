@@ -90,11 +90,12 @@ function startPglite(extensions: Record<string, unknown>): Promise<PGlite> {
     // initdb's default 128MB pool is touched at start: ~100 MiB RSS and ~0.2 s. A throwaway schema
     // fits in 16MB, and evicted pages only go to the in-memory file system.
     // One transaction locks every relation it creates: the round trip of a 5,000-model schema (or a
-    // baseline migration that size) needs ~50,000 locks, and the default table (64 x ~110 slots) fails
-    // with "out of shared memory". PGlite has one backend, so the slots go to locks, not connections.
+    // baseline migration that size) failed with "out of shared memory" in the default lock table
+    // (64 x ~110 slots). PGlite has one backend, so slots go to locks: 2048 x ~18 fits 5,000 models
+    // and costs ~5 MiB (4096: ~18 MiB).
     startParams: [
       ...PGlite.defaultStartParams,
-      ...['-c', 'shared_buffers=16MB', '-c', 'max_connections=10', '-c', 'max_locks_per_transaction=8192'],
+      ...['-c', 'shared_buffers=16MB', '-c', 'max_connections=4', '-c', 'max_locks_per_transaction=2048'],
     ],
     // Not loadDataDir: see SnapshotFs.
     ...(snapshot ? { fs: new SnapshotFs(gunzip(snapshot)) } : {}),
