@@ -92,3 +92,27 @@ describe('extensions are read from the statements, never from comments or string
     expect(await db.runMigration(migration('1_trgm', sql))).toEqual({ ok: true, value: undefined });
   });
 });
+
+test('one migration that creates 5,000 tables (a squashed baseline, a huge round trip) does not run out of locks', async () => {
+  // Each table, its sequence, key and index are locked until the implicit transaction ends: about
+  // 15,000 statements here, past PostgreSQL's default lock table ("out of shared memory").
+  const n = 5000;
+  const sql = [
+    ...Array.from(
+      { length: n },
+      (_, i) =>
+        `CREATE TABLE "T${i}" ("id" SERIAL NOT NULL, "name" TEXT NOT NULL, "parentId" INTEGER, ` +
+        `CONSTRAINT "T${i}_pkey" PRIMARY KEY ("id"));`,
+    ),
+    ...Array.from({ length: n }, (_, i) => `CREATE INDEX "T${i}_name_idx" ON "T${i}"("name");`),
+    ...Array.from(
+      { length: n - 1 },
+      (_, i) =>
+        `ALTER TABLE "T${i + 1}" ADD CONSTRAINT "T${i + 1}_parentId_fkey" FOREIGN KEY ("parentId") ` +
+        `REFERENCES "T${i}"("id");`,
+    ),
+  ].join('\n');
+  await using db = await openPglite([]);
+  expect(await db.runMigration(migration('1_baseline', sql))).toEqual({ ok: true, value: undefined });
+  expect(await db.inspector.indexes('T4999')).toContain('T4999_name_idx');
+});

@@ -11,6 +11,13 @@ const { PGlite } = require('@electric-sql/pglite');
   const out = process.argv[2];
   if (!out) throw new Error('usage: pglite-snapshot.js <out.tar.gz>');
   const pg = await PGlite.create();
+  // Without template0/template1 the tarball is about half (4.2 -> 2.2 MB) and PGlite starts ~10 %
+  // faster. Nothing needs them: a check never creates a database in PGlite (the shadow-database
+  // path uses a real server), and the engine diffs through the adapter, without a shadow database.
+  await pg.exec("UPDATE pg_database SET datistemplate = false WHERE datname IN ('template0', 'template1')");
+  await pg.exec('DROP DATABASE template0');
+  await pg.exec('DROP DATABASE template1');
+  await pg.exec('CHECKPOINT');
   const blob = await pg.dumpDataDir('gzip');
   await pg.close();
   fs.mkdirSync(path.dirname(out), { recursive: true });

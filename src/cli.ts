@@ -10,6 +10,7 @@ import { deployExitCode, runDeployCommand } from './deploy/run';
 import { renderDeployText } from './report/deployText';
 import { VERSION } from './version';
 import { parseFailOn, type FailCondition } from './review/failOn';
+import { clearProgressLine, enableProgressLine, takeOverProgressLine } from './progressLine';
 
 const USAGE =
   `Usage: prisma-drift-gate check [--schema <file|folder> …] [--migrations <dir>] [--base <git-ref>] ` +
@@ -56,6 +57,8 @@ export interface CliIo {
   stderr: (s: string) => void;
   cwd: string;
   color: boolean;
+  /** stderr is a terminal outside CI and the Action: long runs may draw a progress line there. */
+  progress?: boolean;
 }
 
 const OPTIONS = {
@@ -109,6 +112,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`error: ${usage}\n`);
     return 2;
   }
+  if (io.progress && !values.json) enableProgressLine(Number(process.env.PRISMA_DRIFT_GATE_PROGRESS_AFTER_MS) || 1000);
+  if (io.progress && !values.json && process.env.PRISMA_DRIFT_GATE_TIMED_OUT) takeOverProgressLine();
   return command === 'check' ? runCheckCommand(values, io) : runDeploy(command as Command, values, io);
 }
 
@@ -211,6 +216,13 @@ async function checkOneSchema(
   return code;
 }
 
+/** Never in CI logs (CI, the Action's GITHUB_ACTIONS) nor when stderr is a file or a pipe. */
+function progressWanted(): boolean {
+  const ci = process.env.CI;
+  const inCi = (ci !== undefined && ci !== '' && !/^(0|false)$/i.test(ci)) || process.env.GITHUB_ACTIONS === 'true';
+  return Boolean(process.stderr.isTTY) && !inCi;
+}
+
 /** Database URLs that may appear in an unexpected error; they are masked before printing. */
 function scrubSecrets(text: string, argv: string[]): string {
   return scrubText(text, [
@@ -225,10 +237,17 @@ export async function main(): Promise<void> {
   const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   try {
     process.exitCode = await runCli(process.argv.slice(2), {
-      stdout: (s) => process.stdout.write(withoutWorkflowCommands(s)),
-      stderr: (s) => process.stderr.write(withoutWorkflowCommands(s)),
+      stdout: (s) => {
+        clearProgressLine();
+        process.stdout.write(withoutWorkflowCommands(s));
+      },
+      stderr: (s) => {
+        clearProgressLine();
+        process.stderr.write(withoutWorkflowCommands(s));
+      },
       cwd: process.cwd(),
       color,
+      progress: progressWanted(),
     });
   } catch (e) {
     const detail = scrubSecrets(

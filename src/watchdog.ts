@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import type { Problem } from './problem';
+import { drawProgress } from './progressLine';
 
 /**
  * The child side of bin/supervise.js. Before each step that could wait without end, the step
@@ -13,11 +14,15 @@ export interface Step {
   file?: string;
   line?: number;
   statement?: string;
+  /** The migration's 1-based position in the chain, and the chain's length (the progress line). */
+  n?: number;
+  of?: number;
 }
 
 const fd = Number(process.env.PRISMA_DRIFT_GATE_PROGRESS_FD) || undefined;
 
 export function progress(step: Step): void {
+  drawProgress(step);
   if (fd === undefined) return;
   try {
     fs.writeSync(fd, JSON.stringify(step) + '\n');

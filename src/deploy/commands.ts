@@ -99,11 +99,11 @@ export async function deploy(
     return 'dry-run';
   }
   let failed = false;
-  for (const migration of pending) {
+  for (const [i, migration] of pending.entries()) {
     const id = randomUUID();
     const atomic = db.classify(migration).atomic;
     progress.inFlight = migration.name;
-    step({ doing: 'applying', migration: migration.name, file: migration.displayFile });
+    step({ doing: 'applying', migration: migration.name, file: migration.displayFile, n: i + 1, of: pending.length });
     await db.setActivity(migration.name);
     await db.recordStart(id, migration, atomic ? ATOMIC_IN_FLIGHT : null);
     const r = await db.runMigration(migration, atomic ? id : undefined);

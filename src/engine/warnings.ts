@@ -1,7 +1,7 @@
 import { splitStatements } from '../sql/tokens';
 import type { Provider } from '../schema/provider';
 import { findModel, type ModelInfo } from '../schema/modelIndex';
-import type { DbInspector } from '../throwaway/types';
+import type { ColumnInfo, DbInspector } from '../throwaway/types';
 
 export interface DataLossWarning {
   table: string;
@@ -107,7 +107,6 @@ async function alterTableWarnings(
   models: ModelInfo[],
 ): Promise<DataLossWarning[]> {
   const out: DataLossWarning[] = [];
-  const before = await db.columns(table);
   for (const m of text.matchAll(/DROP COLUMN "((?:[^"]|"")+)"/g)) {
     const column = unquote(m[1]!);
     out.push({ table, column, message: dropColumn(table, column) });
@@ -121,10 +120,14 @@ async function alterTableWarnings(
     const column = unquote(m[1]!);
     out.push({ table, column, message: madeRequired(table, column) });
   }
+  let before: ColumnInfo[] | undefined;
   for (const m of text.matchAll(
     /ALTER COLUMN "((?:[^"]|"")+)" SET DATA TYPE ((?:[^,;(]|\([^)]*\))+?)(?:\s+USING\b[^,;]*)?(?=,|;|$)/g,
   )) {
     const column = unquote(m[1]!);
+    // Read only when a type changes: one catalog query per ALTER TABLE (a foreign key on every new
+    // table) cost seconds on schemas of thousands of models.
+    before ??= await db.columns(table);
     const previous = before.find((c) => c.name === column)?.type ?? 'unknown';
     out.push({ table, column, message: riskyCast(table, column, previous.toUpperCase(), m[2]!.trim()) });
   }

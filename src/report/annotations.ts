@@ -1,5 +1,5 @@
 import type { CheckReport } from '../check';
-import type { ModelInfo } from '../schema/modelIndex';
+import { findModel, type ModelInfo } from '../schema/modelIndex';
 
 export interface Annotation {
   level: 'error' | 'warning';
@@ -80,17 +80,17 @@ function driftAnnotations(summary: string, models: ModelInfo[], level: Annotatio
     if ((m = /^\[[*+-]\] (?:Changed the|Redefined table) `([^`]+)`(?: (table|enum))?/.exec(line))) {
       table = m[1];
       listing = undefined;
-      const model = models.find((x) => x.dbName === table);
+      const model = findModel(models, m[1]!, true);
       if (model && m[2] === 'enum')
         out.push(at(model.file, model.line, `Enum \`${model.name}\` changed without a migration.`));
     } else if ((m = /^\[([+-])\] (Added|Removed) tables$/.exec(line))) {
       listing = m[1] === '+' ? 'added' : 'removed';
       table = undefined;
     } else if (listing === 'added' && (m = /^- (.+)$/.exec(line))) {
-      const model = models.find((x) => x.kind === 'model' && x.dbName === m![1]);
+      const model = findModel(models, m[1]!);
       if (model) out.push(at(model.file, model.line, `Model \`${model.name}\` has no migration creating its table.`));
     } else if (table && (m = /^\[[*+]\] (?:Added|Altered) column `([^`]+)`(.*)$/.exec(line))) {
-      const model = models.find((x) => x.kind === 'model' && x.dbName === table);
+      const model = findModel(models, table);
       const field = model?.fields.find((f) => f.dbName === m![1]);
       const detail = m[2]!.trim() ? ' ' + m[2]!.trim() : '';
       const how = `${/Added/.test(line) ? 'added' : 'changed'} without a migration${detail}.`;

@@ -65,6 +65,31 @@ export function indexSchema(files: SchemaFile[]): ModelInfo[] {
   return out;
 }
 
-export function findModel(index: ModelInfo[], table: string): ModelInfo | undefined {
-  return index.find((m) => m.kind === 'model' && m.dbName === table);
+/** The first model (or, with `anyKind`, model or enum) whose table is `dbName`. */
+export function findModel(index: ModelInfo[], dbName: string, anyKind = false): ModelInfo | undefined {
+  return byDbName(index)[anyKind ? 'any' : 'model'].get(dbName);
+}
+
+interface ByDbName {
+  model: Map<string, ModelInfo>;
+  any: Map<string, ModelInfo>;
+}
+const lookups = new WeakMap<ModelInfo[], ByDbName>();
+
+/**
+ * Maps built once per index: the warnings and annotations look up a model per statement or
+ * summary line, and a scan each time made them quadratic in the number of models.
+ */
+function byDbName(index: ModelInfo[]): ByDbName {
+  let found = lookups.get(index);
+  if (!found) {
+    found = { model: new Map(), any: new Map() };
+    for (const m of index) {
+      // The first declaration wins, as Array.find did.
+      if (!found.any.has(m.dbName)) found.any.set(m.dbName, m);
+      if (m.kind === 'model' && !found.model.has(m.dbName)) found.model.set(m.dbName, m);
+    }
+    lookups.set(index, found);
+  }
+  return found;
 }

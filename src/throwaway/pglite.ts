@@ -11,12 +11,20 @@ import { resolveExtensions } from './pgExtensions';
 import { locatePgFailure, pgInspector, type PgError } from './pgCommon';
 import { findClientCopy } from './pgliteCopy';
 import { migrationFailure, type ThrowawayDb } from './types';
+import { fastIntrospection, type QueryRewrite } from './pgliteIntrospection';
 
 /**
  * PostgreSQL in-process (WASM). Its file system is in memory, so untrusted migration SQL
  * cannot read or write the host's files, and there are no processes to spawn.
  */
-export async function openPglite(extensionNames: string[]): Promise<ThrowawayDb> {
+export interface PgliteOptions {
+  /** false: hand the engine's queries over unchanged (the tests compare both). Default true. */
+  fastIntrospection?: boolean;
+  /** Called for each engine query rewritten (see pgliteIntrospection.ts). */
+  onRewrite?: (kind: QueryRewrite) => void;
+}
+
+export async function openPglite(extensionNames: string[], options: PgliteOptions = {}): Promise<ThrowawayDb> {
   const { extensions, missing } = resolveExtensions(extensionNames);
   const pg = await startPglite(extensions);
   const missingHint = (message: string) => {
@@ -66,8 +74,11 @@ export async function openPglite(extensionNames: string[]): Promise<ThrowawayDb>
       const { error } = await runWhole(sql);
       return error ? fail(error.message) : ok(undefined);
     },
-    adapterFactory: (): SqlMigrationAwareDriverAdapterFactory =>
-      new PrismaPGlite(pg) as unknown as SqlMigrationAwareDriverAdapterFactory,
+    adapterFactory: (): SqlMigrationAwareDriverAdapterFactory => {
+      const factory = new PrismaPGlite(pg) as unknown as SqlMigrationAwareDriverAdapterFactory;
+      if (options.fastIntrospection === false) return factory;
+      return fastIntrospection(factory, (sql) => pg.exec(sql), options.onRewrite);
+    },
     async [Symbol.asyncDispose]() {
       await pg.close();
     },
@@ -129,7 +140,14 @@ function startPglite(extensions: Record<string, unknown>): Promise<PGlite> {
     relaxedDurability: true,
     // initdb's default 128MB pool is touched at start: ~100 MiB RSS and ~0.2 s. A throwaway schema
     // fits in 16MB, and evicted pages only go to the in-memory file system.
-    startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'],
+    // One transaction locks every relation it creates: the round trip of a 5,000-model schema (or a
+    // baseline migration that size) failed with "out of shared memory" in the default lock table
+    // (64 x ~110 slots). PGlite has one backend, so slots go to locks: 2048 x ~18 fits 5,000 models
+    // and costs ~5 MiB (4096: ~18 MiB).
+    startParams: [
+      ...PGlite.defaultStartParams,
+      ...['-c', 'shared_buffers=16MB', '-c', 'max_connections=4', '-c', 'max_locks_per_transaction=2048'],
+    ],
     // Not loadDataDir: see SnapshotFs.
     ...(snapshot ? { fs: new SnapshotFs(gunzip(snapshot)) } : {}),
   });

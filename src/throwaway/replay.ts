@@ -64,9 +64,10 @@ async function replayOnce(steps: ReplaySteps, chain: Migration[], extra: string[
   try {
     const prepared = await steps.prepare(db);
     if (!prepared.ok) return { ...prepared, retry: false, migrations };
-    for (const migration of chain) {
+    for (const [i, migration] of chain.entries()) {
       await steps.before?.(db, migration);
-      progress({ doing: 'replaying', migration: migration.name, file: migration.displayFile });
+      const { name, displayFile: file } = migration;
+      progress({ doing: 'replaying', migration: name, file, n: i + 1, of: chain.length });
       const tm = performance.now();
       const r = await db.runMigration(migration);
       if (!r.ok) return { ...r, retry: steps.loadsExtensions && db.provider === 'postgresql', migrations };
