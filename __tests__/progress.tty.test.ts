@@ -51,7 +51,9 @@ describe('the progress line', () => {
     expect(r.tty).toContain('prisma-drift-gate: diffing the schema with the engine');
     // The last thing on the terminal is the clearing: the prompt comes back on a clean line.
     expect(r.tty.endsWith('\r\x1b[K')).toBe(true);
-    expect(r.stdout).toMatch(/^✗ drift \(postgresql\)/);
+    // The report itself (its deploy risks come first) carries nothing of the progress line.
+    expect(r.stdout).toMatch(/^✗ drift \(postgresql\)/m);
+    expect(r.stdout).not.toContain(PROGRESS);
     expect(r.stdout).not.toContain(PROGRESS);
   });
 
