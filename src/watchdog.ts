@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import type { Problem } from './problem';
+import { splitStatements, statementHead } from './sql/tokens';
 import { drawProgress } from './progressLine';
 
 /**
@@ -31,6 +32,23 @@ export function progress(step: Step): void {
   }
 }
 
+/**
+ * A migration sent as one script (PostgreSQL) reports no statement while it runs. Once it timed
+ * out, its file is read again: a file of one statement names it, and any other says how many.
+ * This costs nothing unless a run timed out.
+ */
+function statementOf(displayFile: string): { statement?: string; line?: number; among?: string } {
+  let sql: string;
+  try {
+    sql = fs.readFileSync(displayFile, 'utf8');
+  } catch {
+    return {};
+  }
+  const statements = splitStatements(sql.replace(/^\uFEFF/, ''), 'postgresql');
+  if (statements.length === 1) return { statement: statementHead(statements[0]!.text), line: statements[0]!.line };
+  return { among: `one of its ${statements.length} statements: the file runs as one script` };
+}
+
 /** Set by the supervisor for the short run that reports a timeout through the normal outputs. */
 export function timedOutProblem(): Problem | undefined {
   const raw = process.env.PRISMA_DRIFT_GATE_TIMED_OUT;
@@ -42,7 +60,9 @@ export function timedOutProblem(): Problem | undefined {
   } catch {
     // Killed before the first step was written.
   }
-  const at = step.statement ? ` at \`${step.statement}\`` : '';
+  const found = step.migration && step.file && !step.statement ? statementOf(step.file) : {};
+  step = { ...step, ...found };
+  const at = step.statement ? ` at \`${step.statement}\`` : found.among ? ` (${found.among})` : '';
   const where = step.file ? ` (${step.file}${step.line ? `:${step.line}` : ''})` : '';
   const what = step.migration ? `${step.doing} migration "${step.migration}"${at}${where}` : `${step.doing}${where}`;
   return {
