@@ -28,7 +28,7 @@ const { schemaForEngine } = require('../lib/schema/engineSchema');
       if (ext) extensions[name.replace(/-/g, '_')] = ext;
     }
     const db = await PGlite.create({ extensions });
-    for (const m of chain.value) await db.exec(m.sql);
+    for (const m of chain.value.migrations) await db.exec(m.sql);
     factory = new PrismaPGlite(db);
     close = () => db.close();
   } else {
@@ -36,7 +36,7 @@ const { schemaForEngine } = require('../lib/schema/engineSchema');
     const { PrismaBetterSqlite3 } = require('@prisma/adapter-better-sqlite3');
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pdg-naive-')), 'db.sqlite');
     const db = new Database(file);
-    for (const m of chain.value) db.exec(m.sql);
+    for (const m of chain.value.migrations) db.exec(m.sql);
     db.close();
     factory = new PrismaBetterSqlite3({ url: `file:${file}` });
     close = () => fs.rmSync(path.dirname(file), { recursive: true, force: true });
