@@ -117,12 +117,17 @@ describe('SQLite replay', () => {
   });
 
   test('the throwaway file is removed on dispose', async () => {
-    const before = fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('prisma-drift-gate-')).length;
-    {
-      await using db = await openSqlite();
-      expect(fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('prisma-drift-gate-')).length).toBe(before + 1);
-      void db;
+    // A private folder: other suites running at the same time create and remove their own in /tmp.
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pdg-dispose-'));
+    try {
+      {
+        await using db = await openSqlite(tmp);
+        expect(fs.readdirSync(tmp).filter((f) => f.startsWith('prisma-drift-gate-'))).toHaveLength(1);
+        void db;
+      }
+      expect(fs.readdirSync(tmp)).toEqual([]);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
     }
-    expect(fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('prisma-drift-gate-')).length).toBe(before);
   });
 });

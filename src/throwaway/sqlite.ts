@@ -16,8 +16,9 @@ import type BetterSqlite3 from 'better-sqlite3';
 
 type SqliteDb = BetterSqlite3.Database;
 
-export async function openSqlite(): Promise<ThrowawayDb> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prisma-drift-gate-'));
+/** `tmpRoot`: where the throwaway folder goes (the supervisor's TMPDIR, unless a test names one). */
+export async function openSqlite(tmpRoot = os.tmpdir()): Promise<ThrowawayDb> {
+  const dir = fs.mkdtempSync(path.join(tmpRoot, 'prisma-drift-gate-'));
   const file = path.join(dir, 'replay.db');
   const { Database, PrismaBetterSqlite3 } = sqliteDriver();
   const db = new Database(file);
