@@ -10,7 +10,7 @@ import { roundTrip } from './engine/roundTrip';
 import { explainRedefinedTables } from './engine/summary';
 import { deriveWarnings } from './engine/warnings';
 import { describeProject, loadProject, type Project } from './project';
-import { displayPath, type Problem, type Result } from './problem';
+import { displayPath, showPaths, shownFrom, type Problem, type Result } from './problem';
 import { schemaForEngine } from './schema/engineSchema';
 import type { SchemaFile } from './schema/locate';
 import { indexSchema } from './schema/modelIndex';
@@ -107,6 +107,9 @@ export async function checkProject(opts: CheckOptions): Promise<CheckOutcome> {
     }
     report.errors.push(loaded.problem);
   }
+  // The report is what users read: the core's absolute paths are shown relative to the working directory here.
+  report.errors = report.errors.map((p) => shownFrom(p, opts.cwd));
+  if (report.roundTrip.residualSql) report.roundTrip.residualSql = showPaths(report.roundTrip.residualSql, opts.cwd);
   report.timings.totalMs = Math.round(performance.now() - t0);
   return outcome;
 }
@@ -188,10 +191,10 @@ async function diffAndExplain(
   progress({ doing: 'diffing the schema with the engine' });
   const engine = await startEngine(db.adapterFactory());
   try {
-    let diff = await diffWithEngine(engine, files, project.cwd, filters);
+    let diff = await diffWithEngine(engine, files, filters);
     const version = project.prismaVersion;
     if (diff.ok && diff.value.drift && version && keepsPrisma5M2m(version, project.provider.provider)) {
-      const again = () => diffWithEngine(engine, files, project.cwd, filters);
+      const again = () => diffWithEngine(engine, files, filters);
       const aside = await setAsidePrisma5M2m(db, diff.value, version, again);
       if (aside.ok && aside.value.note) addNote(report, aside.value.note);
       diff = aside.ok ? { ok: true, value: aside.value.diff } : aside;
@@ -205,13 +208,13 @@ async function diffAndExplain(
     const models = indexSchema(project.schema.files);
     report.warnings = await deriveWarnings(diff.value.sql, project.provider.provider, db.inspector, models);
     const again = async () => {
-      const d = await diffWithEngine(engine, files, project.cwd, filters);
+      const d = await diffWithEngine(engine, files, filters);
       return d.ok ? d.value.sql : undefined;
     };
     const suggestion = await prepareSuggestion(plan, diff.value.sql, db, again);
     const tRound = performance.now();
     progress({ doing: 'applying the suggestion and diffing again (round trip)' });
-    report.roundTrip = await roundTrip(db, engine, files, diff.value.sql, project.cwd, filters);
+    report.roundTrip = await roundTrip(db, engine, files, diff.value.sql, filters);
     report.timings.roundTripMs = Math.round(performance.now() - tRound);
     return { ok: true, value: suggestion };
   } finally {

@@ -12,13 +12,12 @@ export async function roundTrip(
   engine: SchemaEngine,
   files: SchemaFile[],
   sql: string,
-  cwd: string,
   filters: DiffFilters,
 ): Promise<{ ok: boolean; residualSql?: string }> {
   const applied = await db.runScript(sql);
   if (!applied.ok)
     return { ok: false, residualSql: `-- the suggested SQL failed to apply: ${applied.problem.message}\n${sql}` };
-  const again = await diffWithEngine(engine, files, cwd, filters);
+  const again = await diffWithEngine(engine, files, filters);
   if (!again.ok) return { ok: false, residualSql: `-- the second diff failed: ${again.problem.message}` };
   return again.value.drift ? { ok: false, residualSql: again.value.sql } : { ok: true };
 }
