@@ -45,11 +45,11 @@ test('deploy asks whether _prisma_migrations exists once per run, and returns wh
   expect(names.length).toBeGreaterThan(0);
   const { db, asked } = await counted(p);
   try {
-    const first = await deploy(db, p, { cwd: '' }, {});
+    const first = await deploy(db, p, { cwd: '' });
     expect(asked()).toBe(1);
     expect(first).toMatchObject({ result: 'deployed', deployed: names });
     expect(first.migrations?.map((m) => m.state)).toEqual(names.map(() => 'applied'));
-    const again = await deploy(db, p, { cwd: '' }, {});
+    const again = await deploy(db, p, { cwd: '' });
     expect(asked()).toBe(2);
     expect(again).toMatchObject({ result: 'up-to-date', deployed: [] });
     expect(again.errors).toBeUndefined();
@@ -62,7 +62,7 @@ test('resolve returns its refusal as a value: the message names the migration an
   const p = await prepared(copyFixture('sqlite-in-sync'));
   const { db, asked } = await counted(p);
   try {
-    await deploy(db, p, { cwd: '' }, {});
+    await deploy(db, p, { cwd: '' });
     const name = p.chain[0]!.name;
     const out = await resolve(db, p, { cwd: '', resolve: { applied: name } });
     expect(asked()).toBe(2);

@@ -69,12 +69,7 @@ const refused = (problem: Problem | string, found: Omit<Outcome, 'result'> = {})
   errors: [...(found.errors ?? []), typeof problem === 'string' ? { message: problem } : problem],
 });
 
-/** What a command is doing, for a failure that interrupts it. */
-export interface Progress {
-  inFlight?: string;
-}
-
-export async function deploy(db: TargetDb, prepared: Prepared, opts: DeployOptions, progress: Progress) {
+export async function deploy(db: TargetDb, prepared: Prepared, opts: DeployOptions): Promise<Outcome> {
   const { chain, externalTables, shown } = prepared;
   // The dry run takes no lock and creates nothing: it must not change the database at all.
   if (!opts.dryRun) {
@@ -96,7 +91,7 @@ export async function deploy(db: TargetDb, prepared: Prepared, opts: DeployOptio
     return { name: m.name, checksum: m.checksum, atomic: a.atomic, ...(a.reason ? { nonAtomicReason: a.reason } : {}) };
   });
   if (opts.dryRun) return { ...found, plan, result: 'dry-run', deployed: pending.map((m) => m.name) };
-  const { deployed, after, failure, interrupted } = await applyPending(db, pending, prepared, lockMs(opts), progress);
+  const { deployed, after, failure, interrupted } = await applyPending(db, pending, prepared, lockMs(opts));
   if (interrupted) return { ...found, plan, deployed, ...interrupted };
   if (failure) return { ...found, migrations: after, plan, deployed, result: 'failed', errors: [failure] };
   return { ...found, migrations: after, plan, deployed, result: deployed.length > 0 ? 'deployed' : 'up-to-date' };
@@ -111,15 +106,15 @@ async function applyPending(
   pending: Migration[],
   { chain, target }: Prepared,
   lockTimeoutMs: number,
-  progress: Progress,
 ): Promise<{ deployed: string[]; after?: MigrationStatus[]; failure?: Problem; interrupted?: Outcome }> {
   const deployed: string[] = [];
   let failure: Problem | undefined;
+  let inFlight: string | undefined;
   try {
     for (const [i, migration] of pending.entries()) {
       const id = randomUUID();
       const atomic = db.classify(migration).atomic;
-      progress.inFlight = migration.name;
+      inFlight = migration.name;
       step({ doing: 'applying', migration: migration.name, file: migration.displayFile, n: i + 1, of: pending.length });
       await db.setActivity(migration.name);
       await db.recordStart(id, migration, atomic ? ATOMIC_IN_FLIGHT : null);
@@ -134,12 +129,12 @@ async function applyPending(
       failure = problem;
       break;
     }
-    progress.inFlight = undefined;
+    inFlight = undefined;
     await db.setActivity(undefined);
     return { deployed, after: historyOf(db, chain, await db.rows()), failure };
   } catch (e) {
-    const errors = [...(failure ? [failure] : []), databaseProblem(e, target, progress.inFlight, lockTimeoutMs)];
-    return { deployed, interrupted: { result: progress.inFlight ? 'failed' : 'error', errors } };
+    const errors = [...(failure ? [failure] : []), databaseProblem(e, target, inFlight, lockTimeoutMs)];
+    return { deployed, interrupted: { result: inFlight ? 'failed' : 'error', errors } };
   }
 }
 

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { displayPath, fail, ok, shownFrom, type Result } from '../problem';
 import { describeProject, loadProject } from '../project';
-import { deploy, resolve, status, type Prepared, type Progress } from './commands';
+import { deploy, resolve, status, type Prepared } from './commands';
 import { classifyHistory } from './history';
 import { databaseProblem, refusal } from './refusals';
 import { LOCK_TIMEOUT_MS } from './targetDb';
@@ -66,16 +66,14 @@ async function onDatabase(command: DeployCommand, opts: DeployOptions, prepared:
       : await (await import('./sqliteTarget')).openSqliteTarget(target, { readonly, lockTimeoutMs: lockMs(opts) });
   if (!opened.ok) return { result: 'error', errors: [opened.problem] };
   await using db = opened.value;
-  const progress: Progress = {};
   try {
-    if (command === 'deploy') return await deploy(db, prepared, opts, progress);
+    if (command === 'deploy') return await deploy(db, prepared, opts);
     if (command === 'status') return await status(db, prepared, opts);
     return await resolve(db, prepared, opts);
   } catch (e) {
-    // The database failed under us (busy, not a database, permission, connection lost): an
-    // answer for the user, with the migration that was running, not an internal error.
-    const errors = [databaseProblem(e, target, progress.inFlight, lockMs(opts))];
-    return { result: progress.inFlight ? 'failed' : 'error', errors };
+    // The database failed under us (busy, not a database, permission, connection lost): an answer
+    // for the user, not an internal error. (A failure while applying is deploy's, with the migration.)
+    return { result: 'error', errors: [databaseProblem(e, target, undefined, lockMs(opts))] };
   }
 }
 
