@@ -30,9 +30,9 @@ async function engineDiffOf(dir: string) {
   const engine = await startEngine(db.adapterFactory());
   try {
     const files = schemaForEngine(loaded.value.schema.files);
-    const first = await diffWithEngine(engine, files, dir);
+    const first = await diffWithEngine(engine, files, { externalTables: [], externalEnums: [] });
     expect((await db.runScript(first.ok ? first.value.sql : '')).ok).toBe(true);
-    return { first, afterApplying: await diffWithEngine(engine, files, dir) };
+    return { first, afterApplying: await diffWithEngine(engine, files, { externalTables: [], externalEnums: [] }) };
   } finally {
     engine.free();
   }

@@ -11,7 +11,7 @@ import { roundTrip } from './engine/roundTrip';
 import { explainRedefinedTables } from './engine/summary';
 import { deriveWarnings } from './engine/warnings';
 import { describeProject, loadProject, type Project } from './project';
-import { displayPath, type Problem, type Result } from './problem';
+import { displayPath, showPaths, shownFrom, type Problem, type Result } from './problem';
 import { schemaForEngine } from './schema/engineSchema';
 import type { SchemaFile } from './schema/locate';
 import { indexSchema } from './schema/modelIndex';
@@ -108,6 +108,9 @@ export async function checkProject(opts: CheckOptions): Promise<CheckOutcome> {
     }
     report.errors.push(loaded.problem);
   }
+  // The report is what users read: the core's absolute paths are shown relative to the working directory here.
+  report.errors = report.errors.map((p) => shownFrom(p, opts.cwd));
+  if (report.roundTrip.residualSql) report.roundTrip.residualSql = showPaths(report.roundTrip.residualSql, opts.cwd);
   report.timings.totalMs = Math.round(performance.now() - t0);
   return outcome;
 }
@@ -191,7 +194,7 @@ async function diffAndExplain(
   // Every diff of the check (the first, after the m2m pairs, in the review's proofs and the round
   // trip) leaves out the index pairs the engine would ask for forever, and remembers them for the note.
   const diff = async (): Promise<Result<EngineDiff>> => {
-    const d = await diffWithEngine(engine, files, project.cwd, filters);
+    const d = await diffWithEngine(engine, files, filters);
     if (!d.ok) return d;
     const aside = await setAsideRepeatedIndexes(db, d.value);
     for (const r of aside.repeated) repeated.set(r.name, r);

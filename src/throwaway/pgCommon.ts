@@ -1,4 +1,4 @@
-import { lineOfOffset, splitStatements, type Statement } from '../sql/tokens';
+import { lineOfOffset, splitStatements, statementAt, type Statement } from '../sql/tokens';
 import type { ColumnInfo, DbInspector } from './types';
 
 /** A parameterised query on one PostgreSQL session (PGlite or a real server). */
@@ -71,7 +71,7 @@ export async function locatePgFailure(
   const statements = splitStatements(sql, 'postgresql');
   const position = error.position ? Number(error.position) - 1 : undefined;
   if (position !== undefined && position >= 0) {
-    const stmt = [...statements].reverse().find((s) => s.offset <= position);
+    const stmt = statementAt(statements, position);
     return { stmt, line: lineOfOffset(sql, position), message: error.message };
   }
   await exec('BEGIN');
