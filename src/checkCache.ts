@@ -33,6 +33,7 @@ export async function openCheckCache(
   const chain = project.chain;
   const cache = new ReplayCache({ dir, seed: await seedOf(project), chain, limit, io });
   let restoredLate: CachedPrefix['loadedLate'] = [];
+  let restoredCount = 0;
   return {
     notes: cache.notes,
     hook: {
@@ -42,9 +43,10 @@ export async function openCheckCache(
         restoredLate = r.migrations.flatMap((m, i) =>
           (m.loadedLate ?? []).map((name) => ({ name, by: chain[i]!.name })),
         );
+        restoredCount = r.count;
         return { count: r.count, state: r.state, loadedLate: restoredLate };
       },
-      discard: (why) => cache.notes.push(`A replay cache entry did not open (${why}); replayed cold.`),
+      discard: (why) => cache.discard(restoredCount, `it did not open: ${why}`),
     },
     async capture(db, replayed) {
       const replayedSome = replayed.migrations.some((m) => !m.cached);

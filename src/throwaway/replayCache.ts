@@ -101,8 +101,7 @@ export class ReplayCache {
       const file = this.#file(count);
       const read = this.#read(file, count);
       if (typeof read === 'string') {
-        this.notes.push(`The replay cache entry ${path.basename(file)} was discarded (${read}); replayed cold.`);
-        this.#io.rmSync(file, { force: true });
+        this.discard(count, read);
         return undefined;
       }
       try {
@@ -114,6 +113,17 @@ export class ReplayCache {
       return read;
     }
     return undefined;
+  }
+
+  /** Deletes an entry that cannot be trusted, and says so. */
+  discard(count: number, why: string): void {
+    const file = this.#file(count);
+    this.notes.push(`The replay cache entry ${path.basename(file)} was discarded (${printable(why)}); replayed cold.`);
+    try {
+      this.#io.rmSync(file, { force: true });
+    } catch {
+      // a read-only cache: the next run discards it again
+    }
   }
 
   #entries(): Set<string> {
