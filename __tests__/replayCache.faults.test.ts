@@ -220,7 +220,7 @@ describe('the folder is bounded', () => {
     expect(entries(dir).sort()).toEqual([`${keys[1]}.replay`, `${keys[3]}.replay`, `${keys[4]}.replay`].sort());
   });
 
-  test('a restore counts as a use: the restored entry outlives an older-used one', () => {
+  test('a restore counts as a use: the restored entry outlives an older-used one', async () => {
     const dir = tmp('pdg-cache-');
     const gz = zlib.gzipSync(Buffer.from('state'));
     const cache = (n: number) => new ReplayCache({ dir, seed, chain: chainOf(n), limit: n, maxBytes: 10_000 });
@@ -235,7 +235,7 @@ describe('the folder is bounded', () => {
     // A chain of 3 restores its longest cached prefix, 2 migrations.
     const restored = cache(3).restore();
     expect(restored?.count).toBe(2);
-    expect(restored?.state.toString()).toBe('state');
+    expect((await restored!.state).toString()).toBe('state');
     expect(fs.statSync(path.join(dir, `${keys[2]}.replay`)).mtimeMs).toBeGreaterThan(old.getTime() + 30_000);
   });
 
@@ -254,7 +254,7 @@ test('a restored SQLite file is opened with trusted_schema off, on every connect
     await using db = await openSqlite(root, restored);
     const adapter = await db.adapterFactory().connect();
     const r = await adapter.queryRaw({ sql: 'PRAGMA trusted_schema', args: [], argTypes: [] });
-    const state = await db.captureState!();
+    const state = (await db.captureState!())();
     return { trusted: r.rows[0]?.[0], state };
   };
   const fresh = await query();

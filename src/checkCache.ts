@@ -53,17 +53,16 @@ export async function openCheckCache(
       // Past the limit, no later run with the same review could restore the entry: not worth the capture.
       const restorable = limit >= chain.length;
       if (!db.captureState || !replayedSome || !restorable || cache.holdsWholeChain()) return undefined;
-      let gzipped: Promise<Buffer>;
+      let pack: () => Buffer;
       try {
-        gzipped = gzipState(await db.captureState());
+        pack = await db.captureState();
       } catch (e) {
         return async () => `The replay cache was not saved (${String((e as Error)?.message ?? e)}).`;
       }
-      gzipped.catch(() => undefined); // awaited by the save; not unhandled meanwhile
       const migrations = chain.map((m) => withNotes(m, replayed.loadedLateBy));
       return async () => {
         try {
-          return cache.save(await gzipped, migrations);
+          return cache.save(await gzipState(pack()), migrations);
         } catch (e) {
           return `The replay cache was not saved (${String((e as Error)?.message ?? e)}).`;
         }

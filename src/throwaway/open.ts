@@ -12,11 +12,11 @@ export async function openThrowawayDb(
   schema: LocatedSchema,
   extraExtensions: string[] = [],
   /** A state from the replay cache (replayCache.ts) to start from. */
-  restored?: Buffer,
+  restored?: Promise<Buffer>,
 ): Promise<ThrowawayDb> {
   switch (provider) {
     case 'sqlite':
-      return (await import('./sqlite')).openSqlite(undefined, restored);
+      return (await import('./sqlite')).openSqlite(undefined, await restored);
     case 'postgresql':
       return (await import('./pglite')).openPglite([...startExtensions(chain, schema), ...extraExtensions], {
         dataDir: restored,

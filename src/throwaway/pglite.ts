@@ -10,6 +10,7 @@ import { fail, ok, type Problem, type Result } from '../problem';
 import { resolveExtensions } from './pgExtensions';
 import { locatePgFailure, pgInspector, type PgError } from './pgCommon';
 import { findClientCopy } from './pgliteCopy';
+import { captureDataDir } from './pgliteState';
 import { migrationFailure, type ThrowawayDb } from './types';
 import { fastIntrospection, type QueryRewrite } from './pgliteIntrospection';
 
@@ -23,7 +24,7 @@ export interface PgliteOptions {
   /** Called for each engine query rewritten (see pgliteIntrospection.ts). */
   onRewrite?: (kind: QueryRewrite) => void;
   /** A data dir (tar) from the replay cache, to start from instead of the bundled snapshot. */
-  dataDir?: Buffer;
+  dataDir?: Promise<Buffer>;
 }
 
 export async function openPglite(extensionNames: string[], options: PgliteOptions = {}): Promise<ThrowawayDb> {
@@ -80,17 +81,11 @@ export async function openPglite(extensionNames: string[], options: PgliteOption
       if (options.fastIntrospection === false) return factory;
       return fastIntrospection(factory, (sql) => pg.exec(sql), options.onRewrite);
     },
-    captureState: () => dumpDataDir(pg),
+    captureState: () => captureDataDir(pg),
     async [Symbol.asyncDispose]() {
       await pg.close();
     },
   };
-}
-
-/** For the replay cache. A checkpoint first: the dump then holds every page, and a restore needs no WAL recovery. */
-async function dumpDataDir(pg: PGlite): Promise<Buffer> {
-  await pg.exec('CHECKPOINT');
-  return Buffer.from(await (await pg.dumpDataDir('none')).arrayBuffer());
 }
 
 /**
@@ -153,10 +148,9 @@ export const PGLITE_START_PARAMS = [
   ...['-c', 'shared_buffers=16MB', '-c', 'max_connections=4', '-c', 'max_locks_per_transaction=2048'],
 ];
 
-function startPglite(extensions: Record<string, unknown>, dataDir?: Buffer): Promise<PGlite> {
+function startPglite(extensions: Record<string, unknown>, dataDir?: Promise<Buffer>): Promise<PGlite> {
   const snapshot = dataDir ? undefined : readSnapshot();
-  // A copy: the file system owns the views it is given (canOwn), and a replay may start over from the same entry.
-  const tar = dataDir ? Promise.resolve(Buffer.from(dataDir)) : snapshot && gunzip(snapshot);
+  const tar = dataDir ?? (snapshot && gunzip(snapshot));
   return PGlite.create({
     extensions: extensions as PGliteOptions['extensions'],
     // In-memory and thrown away: skip the per-query sync to PGlite's file system.

@@ -21,7 +21,8 @@ export interface ReplayedDb {
 /** What the replay cache restores (see replayCache.ts). */
 export interface CachedPrefix {
   count: number;
-  state: Buffer;
+  /** Unpacked in the thread pool, while the database starts. */
+  state: Promise<Buffer>;
   /** The extensions the prefix's replay loaded late: name, and the migration that needed it. */
   loadedLate: { name: string; by: string }[];
 }
@@ -31,7 +32,7 @@ export interface CachedPrefix {
  * config's initShadowDb), then replay the chain. Any failure disposes of the database.
  */
 export interface ReplaySteps {
-  open(extraExtensions: string[], restored?: Buffer): Promise<Result<ThrowawayDb>>;
+  open(extraExtensions: string[], restored?: Promise<Buffer>): Promise<Result<ThrowawayDb>>;
   prepare(db: ThrowawayDb): Promise<Result<void>>;
   /** Before each migration (the deploy-risk review reads the tables as they stand then). */
   before?(db: ThrowawayDb, migration: Migration): Promise<void>;

@@ -43,8 +43,11 @@ export interface CachedMigration {
 export interface RestoredPrefix {
   /** How many migrations of the chain the state holds. */
   count: number;
-  /** The state (a gunzipped PGlite data-dir tar, or a SQLite file). */
-  state: Buffer;
+  /**
+   * The state (a PGlite data-dir tar, or a SQLite file), gunzipped in the thread pool: PGlite compiles its
+   * wasm meanwhile. Each restore unpacks a fresh copy: PGlite's file system takes ownership of it.
+   */
+  state: Promise<Buffer>;
   migrations: CachedMigration[];
 }
 
@@ -154,11 +157,12 @@ export class ReplayCache {
     if (header.migrations.length !== count || !header.migrations.every(same)) return 'made for another chain';
     const payload = bytes.subarray(headerEnd + 1);
     if (payload.length !== header.bytes || sha256(payload) !== header.sha256) return 'truncated or corrupt content';
-    try {
-      return { count, state: zlib.gunzipSync(payload), migrations: header.migrations };
-    } catch {
-      return 'corrupt content';
-    }
+    // Only a forged entry (its hash matches) can fail to unpack: the database then does not open, and is discarded.
+    const state = new Promise<Buffer>((resolve, reject) =>
+      zlib.gunzip(payload, (e, b) => (e ? reject(new Error(`corrupt content: ${e.message}`)) : resolve(b))),
+    );
+    state.catch(() => undefined); // awaited by the open; not unhandled meanwhile
+    return { count, state, migrations: header.migrations };
   }
 
   /**
@@ -236,7 +240,7 @@ function seedMismatch(theirs: CacheSeed, ours: CacheSeed): string {
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
-/** gzip in the thread pool: started as soon as the state is captured, it overlaps the diff. */
+/** gzip in the thread pool; level 1: the save runs before the process exits, and the WAL segment is most of it. */
 export function gzipState(state: Buffer): Promise<Buffer> {
   return new Promise((resolve, reject) => zlib.gzip(state, { level: 1 }, (e, gz) => (e ? reject(e) : resolve(gz))));
 }

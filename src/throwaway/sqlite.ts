@@ -59,7 +59,8 @@ export async function openSqlite(tmpRoot = os.tmpdir(), restored?: Buffer): Prom
     },
     adapterFactory: () => engineFactory(new PrismaBetterSqlite3({ url: `file:${file}` }), connections, !!restored),
     async captureState() {
-      return db.serialize();
+      const bytes = db.serialize();
+      return () => bytes;
     },
     async [Symbol.asyncDispose]() {
       // The engine's connections must close before the process exits: a better-sqlite3

@@ -40,8 +40,11 @@ export interface ThrowawayDb extends AsyncDisposable {
   adapterFactory(): SqlMigrationAwareDriverAdapterFactory;
   /** Reads the replayed schema, to explain the engine's diff and its data-loss risks. */
   readonly inspector: DbInspector;
-  /** The state as bytes, for the replay cache (an embedded database only: a server's state stays there). */
-  captureState?(): Promise<Buffer>;
+  /**
+   * The state, for the replay cache (an embedded database only: a server's state stays there). Captured
+   * now, before the diff changes it; the value packs it into bytes later, after the report is out.
+   */
+  captureState?(): Promise<() => Buffer>;
   /** What the user should know about where the SQL runs (a shadow server's reach). */
   readonly notes?: string[];
 }
