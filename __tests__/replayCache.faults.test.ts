@@ -254,7 +254,7 @@ test('a restored SQLite file is opened with trusted_schema off, on every connect
     await using db = await openSqlite(root, restored);
     const adapter = await db.adapterFactory().connect();
     const r = await adapter.queryRaw({ sql: 'PRAGMA trusted_schema', args: [], argTypes: [] });
-    const state = (await db.captureState!())();
+    const [state] = (await db.captureState!())();
     return { trusted: r.rows[0]?.[0], state };
   };
   const fresh = await query();

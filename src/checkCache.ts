@@ -53,7 +53,7 @@ export async function openCheckCache(
       // Past the limit, no later run with the same review could restore the entry: not worth the capture.
       const restorable = limit >= chain.length;
       if (!db.captureState || !replayedSome || !restorable || cache.holdsWholeChain()) return undefined;
-      let pack: () => Buffer;
+      let pack: () => Buffer[];
       try {
         pack = await db.captureState();
       } catch (e) {

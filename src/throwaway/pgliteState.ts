@@ -6,7 +6,7 @@ import type { PGlite } from '@electric-sql/pglite';
  * Blobs); copying the in-memory files takes about a tenth of that. The tar is packed later, after the
  * report, as the ustar that SnapshotFs unpacks (regular files and directories).
  */
-export async function captureDataDir(pg: PGlite): Promise<() => Buffer> {
+export async function captureDataDir(pg: PGlite): Promise<() => Buffer[]> {
   // Every page on disk first: a restore then starts without WAL recovery.
   await pg.exec('CHECKPOINT');
   const FS = pg.Module.FS;
@@ -30,7 +30,7 @@ export async function captureDataDir(pg: PGlite): Promise<() => Buffer> {
   return () => packTar(entries);
 }
 
-function packTar(entries: { name: string; data?: Uint8Array }[]): Buffer {
+function packTar(entries: { name: string; data?: Uint8Array }[]): Buffer[] {
   const blocks: Buffer[] = [];
   for (const e of entries) {
     const size = e.data?.length ?? 0;
@@ -41,7 +41,7 @@ function packTar(entries: { name: string; data?: Uint8Array }[]): Buffer {
     }
   }
   blocks.push(Buffer.alloc(1024)); // the end: two zero blocks
-  return Buffer.concat(blocks);
+  return blocks;
 }
 
 function tarHeader(path: string, size: number, type: '0' | '5'): Buffer {

@@ -241,6 +241,14 @@ function seedMismatch(theirs: CacheSeed, ours: CacheSeed): string {
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
 /** gzip in the thread pool; level 1: the save runs before the process exits, and the WAL segment is most of it. */
-export function gzipState(state: Buffer): Promise<Buffer> {
-  return new Promise((resolve, reject) => zlib.gzip(state, { level: 1 }, (e, gz) => (e ? reject(e) : resolve(gz))));
+export function gzipState(chunks: Buffer[]): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const gzip = zlib.createGzip({ level: 1 });
+    const out: Buffer[] = [];
+    gzip.on('data', (d: Buffer) => out.push(d));
+    gzip.on('end', () => resolve(Buffer.concat(out)));
+    gzip.on('error', reject);
+    for (const chunk of chunks) gzip.write(chunk);
+    gzip.end();
+  });
 }

@@ -60,7 +60,7 @@ export async function openSqlite(tmpRoot = os.tmpdir(), restored?: Buffer): Prom
     adapterFactory: () => engineFactory(new PrismaBetterSqlite3({ url: `file:${file}` }), connections, !!restored),
     async captureState() {
       const bytes = db.serialize();
-      return () => bytes;
+      return () => [bytes];
     },
     async [Symbol.asyncDispose]() {
       // The engine's connections must close before the process exits: a better-sqlite3
