@@ -127,6 +127,16 @@ describe('an entry that cannot be trusted is discarded with a note, and the chec
     );
   });
 
+  test.each(['a FIFO', 'a symbolic link'])('%s in place of the entry is never read (no wait)', async (kind) => {
+    const { project, cacheDir, file } = await cachedProject('sqlite-seed-drift');
+    const elsewhere = path.join(tmp('pdg-elsewhere-'), 'entry');
+    fs.renameSync(file, elsewhere);
+    if (kind === 'a FIFO') expect(spawnSync('mkfifo', [file]).status).toBe(0);
+    else fs.symlinkSync(elsewhere, file);
+    await expectDiscarded(project, cacheDir, /discarded \(not a regular file\); replayed cold\.$/);
+    expect(fs.existsSync(elsewhere)).toBe(true);
+  });
+
   test('a forged SQLite file (its hash matches) fails quick_check and is discarded', async () => {
     const { project, cacheDir, file } = await cachedProject('sqlite-seed-drift');
     const { header } = readEntry(file);
@@ -239,6 +249,19 @@ describe('the folder is bounded', () => {
     expect(fs.statSync(path.join(dir, `${keys[2]}.replay`)).mtimeMs).toBeGreaterThan(old.getTime() + 30_000);
   });
 
+  test("a killed save's temp file goes once it is an hour old; a save in progress keeps its own", () => {
+    const dir = tmp('pdg-cache-');
+    const stale = path.join(dir, 'a.replay.123.tmp');
+    const fresh = path.join(dir, 'b.replay.456.tmp');
+    fs.writeFileSync(stale, 'x');
+    fs.writeFileSync(fresh, 'x');
+    const hourAgo = new Date(Date.now() - 3_700_000);
+    fs.utimesSync(stale, hourAgo, hourAgo);
+    new ReplayCache({ dir, seed, chain: chainOf(1), limit: 1 }).save(Buffer.alloc(10), chainOf(1));
+    expect(fs.existsSync(stale)).toBe(false);
+    expect(fs.existsSync(fresh)).toBe(true);
+  });
+
   test('another driver version keys another chain: its entries are never looked at', () => {
     const checksums = ['a', 'b'];
     expect(chainKeys({ ...seed, driver: 'pglite 0.4.3' }, checksums)[2]).not.toBe(
@@ -262,7 +285,10 @@ test('a restored SQLite file is opened with trusted_schema off, on every connect
   expect((await query(fresh.state)).trusted).toBe(0);
 });
 
-test('check --help documents --cache-dir, and the other commands refuse it', () => {
+test('check --help documents --cache-dir; an empty one and the other commands are refused', () => {
+  expect(runBin(['check', '--cache-dir', '']).stderr).toBe(
+    'error: --cache-dir needs a folder, e.g. --cache-dir .prisma-drift-gate-cache.\n',
+  );
   expect(runBin(['check', '--help']).stdout).toMatch(
     /\[--cache-dir <dir>\][\s\S]*--cache-dir <dir> keeps the replayed/,
   );

@@ -143,6 +143,7 @@ function usageError(command: string, rest: string[], values: Values): string | u
   if (values.timeout !== undefined && !(Number(values.timeout) > 0)) {
     return `--timeout needs a number of seconds above 0, e.g. --timeout 600 (got "${values.timeout}").`;
   }
+  if (values['cache-dir'] === '') return '--cache-dir needs a folder, e.g. --cache-dir .prisma-drift-gate-cache.';
   if (command === 'check' && values.write !== undefined && !/\w/.test(values.write)) {
     return '--write needs a migration name, e.g. --write add_last_updated.';
   }

@@ -52,7 +52,8 @@ export interface RestoredPrefix {
 }
 
 /** node:fs, or a wrapper in tests that fails a call (a full disk). */
-export type CacheFs = WriteFs & Pick<typeof fs, 'readdirSync' | 'readFileSync' | 'statSync' | 'utimesSync'>;
+export type CacheFs = WriteFs &
+  Pick<typeof fs, 'readdirSync' | 'readFileSync' | 'statSync' | 'lstatSync' | 'utimesSync'>;
 
 export interface CacheOptions {
   dir: string;
@@ -69,6 +70,8 @@ const MAGIC = 'prisma-drift-gate replay cache 1\n';
 const SUFFIX = '.replay';
 /** About 30 PostgreSQL entries; actions/cache uploads the whole folder on every save. */
 export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
+/** PGlite's state after 1,000 migrations is 14 MB: a bigger file is not one of ours. */
+const MAX_ENTRY_BYTES = 1024 * 1024 * 1024;
 
 /** The chained keys: keys[k] names the state after the first k migrations. */
 export function chainKeys(seed: CacheSeed, checksums: string[]): string[] {
@@ -141,6 +144,10 @@ export class ReplayCache {
   #read(file: string, count: number): RestoredPrefix | string {
     let bytes: Buffer;
     try {
+      // The folder comes back from a cache archive: a link or a FIFO there must not be followed or waited on.
+      const st = this.#io.lstatSync(file);
+      if (!st.isFile()) return 'not a regular file';
+      if (st.size > MAX_ENTRY_BYTES) return 'larger than any entry';
       bytes = this.#io.readFileSync(file);
     } catch (e) {
       return `unreadable: ${(e as NodeJS.ErrnoException).code ?? String(e)}`;
@@ -187,10 +194,19 @@ export class ReplayCache {
 
   #evict(keep: string): void {
     const { dir, maxBytes = DEFAULT_MAX_BYTES } = this.options;
-    const entries = [...this.#entries()].flatMap((name) => {
+    let names: string[] = [];
+    try {
+      names = this.#io.readdirSync(dir);
+    } catch {
+      return;
+    }
+    const entries = names.flatMap((name) => {
       try {
-        const st = this.#io.statSync(path.join(dir, name));
-        return [{ file: path.join(dir, name), size: st.size, used: st.mtimeMs }];
+        const file = path.join(dir, name);
+        const st = this.#io.lstatSync(file);
+        // A temp file an hour old is a save that was killed: nobody will rename it.
+        if (name.endsWith('.tmp') && st.mtimeMs < Date.now() - 3_600_000) this.#io.rmSync(file, { force: true });
+        return name.endsWith(SUFFIX) ? [{ file, size: st.size, used: st.mtimeMs }] : [];
       } catch {
         return [];
       }
