@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Migration } from './chain/load';
+import { printable } from './printable';
 import type { Project } from './project';
 import { gzipState, ReplayCache, type CacheFs, type CacheSeed, type CachedMigration } from './throwaway/replayCache';
 import { startExtensions } from './throwaway/open';
@@ -57,19 +58,23 @@ export async function openCheckCache(
       try {
         pack = await db.captureState();
       } catch (e) {
-        return async () => `The replay cache was not saved (${String((e as Error)?.message ?? e)}).`;
+        return async () => notSaved(e);
       }
       const migrations = chain.map((m) => withNotes(m, replayed.loadedLateBy));
       return async () => {
         try {
           return cache.save(await gzipState(pack()), migrations);
         } catch (e) {
-          return `The replay cache was not saved (${String((e as Error)?.message ?? e)}).`;
+          return notSaved(e);
         }
       };
     },
   };
 }
+
+/** One line, whatever the error says: it can quote the cache folder's path. */
+const notSaved = (e: unknown) =>
+  `The replay cache was not saved (${printable(String((e as Error)?.message ?? e))}); the check is unaffected.`;
 
 function withNotes({ name, checksum }: Migration, loadedLateBy: Record<string, string>): CachedMigration {
   const loadedLate = Object.keys(loadedLateBy).filter((ext) => loadedLateBy[ext] === name);
