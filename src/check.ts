@@ -1,5 +1,8 @@
 import { progress, timedOutProblem } from './watchdog';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { openCheckCache } from './checkCache';
+import type { CacheFs } from './throwaway/replayCache';
 import { performance } from 'node:perf_hooks';
 import { emptyCheckReport, type CheckReport } from './checkReport';
 import { addNote, historyFindings, initShadowDb, loadedLateNote, skipCodeMigrations } from './checkSteps';
@@ -49,6 +52,10 @@ export interface CheckOptions {
   review?: ReviewMode;
   /** The conditions that fail the check (exit 1); default `drift`. */
   failOn?: FailCondition[];
+  /** The replay cache's folder (`--cache-dir`); relative to `cwd`. */
+  cacheDir?: string;
+  /** Tests: the file system calls of the replay cache (one that fails, like a full disk). */
+  cacheIo?: CacheFs;
 }
 
 /** What the edges need besides the report, so that they never re-read the project. */
@@ -59,6 +66,11 @@ export interface CheckOutcome {
   schemaFiles: SchemaFile[];
   /** `<timestamp>_<migrationName>`, after the newest folder there, when a name was given. */
   migrationFolder?: string;
+  /**
+   * Saves the replayed state into the replay cache. Call it after the report is out; the value is a
+   * note when it could not save (a full disk), which never changes the verdict.
+   */
+  saveCache?: () => Promise<string | undefined>;
 }
 
 /**
@@ -95,7 +107,7 @@ export async function checkProject(opts: CheckOptions): Promise<CheckOutcome> {
     outcome.migrationFolder = migrationFolderName(opts.migrationName, existing);
   }
   if (loaded.ok) {
-    const checked = await checkLoaded(loaded.value, opts, report);
+    const checked = await checkLoaded(loaded.value, opts, report, outcome);
     if (!checked.ok) report.errors.push(checked.problem);
     else report.failedOn = failedConditions(opts.failOn ?? ['drift'], report);
   } else {
@@ -115,7 +127,12 @@ export async function checkProject(opts: CheckOptions): Promise<CheckOutcome> {
   return outcome;
 }
 
-async function checkLoaded(project: Project, opts: CheckOptions, report: CheckReport): Promise<Result<void>> {
+async function checkLoaded(
+  project: Project,
+  opts: CheckOptions,
+  report: CheckReport,
+  outcome: CheckOutcome,
+): Promise<Result<void>> {
   const provider = project.provider.provider;
   report.prismaVersion = project.prismaVersion ?? null;
   if (project.codeMigrations.length > 0) skipCodeMigrations(project.codeMigrations, report);
@@ -134,19 +151,7 @@ async function checkLoaded(project: Project, opts: CheckOptions, report: CheckRe
         `${provider}, which replays in an embedded database.`,
     );
   }
-  progress({ doing: 'starting the throwaway database' });
-  const replayed = await openAndReplay(
-    {
-      open: async (extra) =>
-        shadowUrl
-          ? await (await import('./throwaway/pgServer')).openPgServer(shadowUrl, opts.shadowSchemaMode)
-          : { ok: true, value: await openThrowawayDb(provider, project.chain, project.schema, extra) },
-      prepare: (db) => initShadowDb(db, project, report),
-      before: (db, m) => beforeMigration(plan, m, db.inspector),
-      loadsExtensions: !shadowUrl,
-    },
-    project.chain,
-  );
+  const { replayed, cache } = await replayChain(project, opts, plan, report, shadowUrl);
   const replayMs = Math.round(performance.now() - tDb);
   if (!replayed.ok) {
     report.migrations = replayed.migrations;
@@ -156,6 +161,7 @@ async function checkLoaded(project: Project, opts: CheckOptions, report: CheckRe
   report.timings.replayMs = replayMs - replayed.value.openMs;
   await using db = replayed.value.db;
   report.migrations = replayed.value.migrations;
+  outcome.saveCache = await cache?.capture(db, replayed.value);
   for (const note of db.notes ?? []) addNote(report, note);
   for (const name of replayed.value.loadedLate) addNote(report, loadedLateNote(name));
   // engineLoadMs: how long the check waited for the engine after the replay (the rest of
@@ -169,6 +175,42 @@ async function checkLoaded(project: Project, opts: CheckOptions, report: CheckRe
   report.review = reviewed.findings;
   for (const note of reviewed.notes) addNote(report, note);
   return { ok: true, value: undefined };
+}
+
+/** Opens the throwaway database (from the replay cache's longest prefix, when there is one) and replays. */
+async function replayChain(
+  project: Project,
+  opts: CheckOptions,
+  plan: ReviewPlan,
+  report: CheckReport,
+  shadowUrl: string | undefined,
+) {
+  progress({ doing: 'starting the throwaway database' });
+  // A server's state stays on the server: only the embedded databases are cached.
+  const cache = opts.cacheDir && !shadowUrl ? await openReplayCache(project, opts, plan) : undefined;
+  const provider = project.provider.provider;
+  const replayed = await openAndReplay(
+    {
+      open: async (extra, restored) =>
+        shadowUrl
+          ? await (await import('./throwaway/pgServer')).openPgServer(shadowUrl, opts.shadowSchemaMode)
+          : { ok: true, value: await openThrowawayDb(provider, project.chain, project.schema, extra, restored) },
+      prepare: (db) => initShadowDb(db, project, report),
+      before: (db, m) => beforeMigration(plan, m, db.inspector),
+      loadsExtensions: !shadowUrl,
+      cache: cache?.hook,
+    },
+    project.chain,
+  );
+  for (const note of cache?.notes ?? []) addNote(report, note);
+  return { replayed, cache };
+}
+
+/** The review reads the tables as they stood before its first migration: the cache restores no further. */
+function openReplayCache(project: Project, opts: CheckOptions, plan: ReviewPlan) {
+  const firstReviewed = project.chain.findIndex((m) => plan.migrations.has(m.name));
+  const limit = firstReviewed === -1 ? project.chain.length : firstReviewed;
+  return openCheckCache(path.resolve(opts.cwd, opts.cacheDir!), project, limit, opts.cacheIo);
 }
 
 const broken = (problem: Problem | string): { ok: false; problem: Problem } => ({
