@@ -15,12 +15,13 @@ import { schemaForEngine } from './schema/engineSchema';
 import type { SchemaFile } from './schema/locate';
 import { indexSchema } from './schema/modelIndex';
 import { openThrowawayDb } from './throwaway/open';
-import { openAndReplay } from './throwaway/replay';
+import { openAndReplay, type ReplaySteps } from './throwaway/replay';
 import type { ThrowawayDb } from './throwaway/types';
 import { optionLabel, type Surface } from './surface';
 import { migrationFolderName } from './write';
 import { failedConditions, type FailCondition } from './review/failOn';
-import { beforeMigration, planReview, prepareSuggestion, reviewPlanned } from './review/plan';
+import { afterReplay, beforeMigration, planReview, prepareSuggestion, reviewPlanned } from './review/plan';
+import { proveHistoryRenames } from './checkRenames';
 import type { ReviewMode, ReviewPlan, SuggestionReview } from './review/plan';
 
 export { emptyCheckReport, exitCodeOf, verdictOf } from './checkReport';
@@ -131,18 +132,16 @@ async function checkLoaded(project: Project, opts: CheckOptions, report: CheckRe
     );
   }
   progress({ doing: 'starting the throwaway database' });
-  const replayed = await openAndReplay(
-    {
-      open: async (extra) =>
-        shadowUrl
-          ? await (await import('./throwaway/pgServer')).openPgServer(shadowUrl, opts.shadowSchemaMode)
-          : { ok: true, value: await openThrowawayDb(provider, project.chain, project.schema, extra) },
-      prepare: (db) => initShadowDb(db, project, report),
-      before: (db, m) => beforeMigration(plan, m, db.inspector),
-      loadsExtensions: !shadowUrl,
-    },
-    project.chain,
-  );
+  const steps: ReplaySteps = {
+    open: async (extra) =>
+      shadowUrl
+        ? await (await import('./throwaway/pgServer')).openPgServer(shadowUrl, opts.shadowSchemaMode)
+        : { ok: true, value: await openThrowawayDb(provider, project.chain, project.schema, extra) },
+    prepare: (db) => initShadowDb(db, project, report),
+    before: (db, m) => beforeMigration(plan, m, db.inspector),
+    loadsExtensions: !shadowUrl,
+  };
+  const replayed = await openAndReplay(steps, project.chain);
   const replayMs = Math.round(performance.now() - tDb);
   if (!replayed.ok) {
     report.migrations = replayed.migrations;
@@ -152,6 +151,7 @@ async function checkLoaded(project: Project, opts: CheckOptions, report: CheckRe
   report.timings.replayMs = replayMs - replayed.value.openMs;
   await using db = replayed.value.db;
   report.migrations = replayed.value.migrations;
+  await afterReplay(plan, db.inspector);
   for (const note of db.notes ?? []) addNote(report, note);
   for (const name of replayed.value.loadedLate) addNote(report, loadedLateNote(name));
   // engineLoadMs: how long the check waited for the engine after the replay (the rest of
@@ -161,7 +161,11 @@ async function checkLoaded(project: Project, opts: CheckOptions, report: CheckRe
   report.timings.engineLoadMs = Math.round(performance.now() - tEngine);
   const suggested = await diffAndExplain(db, project, report, plan);
   if (!suggested.ok) return suggested;
-  const reviewed = await reviewPlanned(plan, project.chain, suggested.value, provider);
+  // The proofs replay the chain again, with the extensions the first replay found it needs.
+  const late = replayed.value.loadedLate;
+  const loaded = { ...steps, open: (extra: string[]) => steps.open([...late, ...extra]) };
+  const renamed = await proveHistoryRenames(plan, project, loaded, report);
+  const reviewed = await reviewPlanned(plan, project.chain, suggested.value, provider, renamed);
   report.review = reviewed.findings;
   for (const note of reviewed.notes) addNote(report, note);
   return { ok: true, value: undefined };

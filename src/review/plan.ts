@@ -19,13 +19,18 @@ export interface ReviewPlan {
   migrations: ReadonlySet<string>;
   /** The tables before the first reviewed migration (`all`: before each one), by migration name. */
   before: Map<string, TableSnapshot>;
+  /** The tables before and after each reviewed migration: where probable-rename looks for candidates. */
+  states: Map<string, TableSnapshot>;
+  after: Map<string, TableSnapshot>;
+  /** The reviewed migration whose after-state the next read gives. */
+  pending?: string;
 }
 
 export function planReview(mode: ReviewMode, chain: Migration[], fresh: string[] | undefined): ReviewPlan {
   const names = mode === 'all' ? chain.map((m) => m.name) : mode === 'off' ? [] : (fresh ?? []);
   // Migrations to review: compile the parser meanwhile. Nothing to review: never load it.
   if (names.length > 0) preloadParser();
-  return { mode, migrations: new Set(names), before: new Map() };
+  return { mode, migrations: new Set(names), before: new Map(), states: new Map(), after: new Map() };
 }
 
 /**
@@ -34,9 +39,20 @@ export function planReview(mode: ReviewMode, chain: Migration[], fresh: string[]
  * whole history (`all`) judges each migration against the one before it.
  */
 export async function beforeMigration(plan: ReviewPlan, migration: Migration, inspector: DbInspector): Promise<void> {
-  if (!plan.migrations.has(migration.name)) return;
-  if (plan.mode !== 'all' && plan.before.size > 0) return;
-  plan.before.set(migration.name, await inspector.tableColumns());
+  const reviewed = plan.migrations.has(migration.name);
+  if (!reviewed && !plan.pending) return;
+  const tables = await inspector.tableColumns();
+  if (plan.pending) plan.after.set(plan.pending, tables);
+  plan.pending = reviewed ? migration.name : undefined;
+  if (!reviewed) return;
+  plan.states.set(migration.name, tables);
+  if (plan.mode === 'all' || plan.before.size === 0) plan.before.set(migration.name, tables);
+}
+
+/** After the replay: the tables after the last reviewed migration, when it was the chain's last. */
+export async function afterReplay(plan: ReviewPlan, inspector: DbInspector): Promise<void> {
+  if (plan.pending) plan.after.set(plan.pending, await inspector.tableColumns());
+  plan.pending = undefined;
 }
 
 /** The suggestion as the review reads it, taken before the round trip changes the database. */
@@ -73,6 +89,9 @@ export async function prepareSuggestion(
       const proven = await proveRename(c, { runScript: (s) => db.runScript(s), diffAgain });
       if (proven) renames.push(renameFinding(c, proven));
     }
+  } else if (db.provider === 'sqlite') {
+    const { proveSqliteRenames } = await import('./sqliteRename');
+    renames.push(...(await proveSqliteRenames(sql, replayed, { ...db, diffAgain }, MAX_PROOFS)));
   }
   return { sql, existing, renames };
 }
@@ -88,6 +107,8 @@ export async function reviewPlanned(
   chain: Migration[],
   suggestion: SuggestionReview | undefined,
   provider: Provider,
+  /** probable-rename findings proved for the reviewed migrations (migrationRenames.ts). */
+  migrationRenames: ReviewFinding[] = [],
 ): Promise<ReviewOutcome> {
   const first = [...plan.before.values()][0] ?? new Map();
   const units: ReviewUnit[] = chain
@@ -100,20 +121,20 @@ export async function reviewPlanned(
     }));
   if (suggestion && plan.mode !== 'off')
     units.push({ migration: 'suggestion', file: null, sql: suggestion.sql, existing: suggestion.existing });
-  if (units.length === 0) return { findings: [...(suggestion?.renames ?? [])], notes: [] };
+  const renames = [...(suggestion?.renames ?? []), ...migrationRenames];
+  if (units.length === 0) return { findings: renames, notes: [] };
   const { reviewUnits } = await import('./review');
   const outcome = await reviewUnits(units, provider);
-  const renames = suggestion?.renames ?? [];
-  // A proven rename says more than "this drop loses data" about the same statement.
-  const renamed = new Set(renames.map((r) => r.line));
+  // A proven rename says more than "this drop loses data" (or "this redefinition copies the table")
+  // about the same statement.
+  const renamed = new Set(renames.map((r) => `${r.migration}:${r.line}`));
+  const covered: string[] = ['ban-drop-column', 'ban-drop-table', 'sqlite-redefine-table'];
   outcome.findings = outcome.findings.filter(
-    (f) =>
-      !(
-        f.migration === 'suggestion' &&
-        renamed.has(f.line) &&
-        (f.rule === 'ban-drop-column' || f.rule === 'ban-drop-table')
-      ),
+    (f) => !(renamed.has(`${f.migration}:${f.line}`) && covered.includes(f.rule)),
   );
   outcome.findings.push(...renames);
+  // In the order of the units (the chain's, the suggestion last), and by line within each.
+  const order = new Map(units.map((u, i) => [u.migration, i]));
+  outcome.findings.sort((a, b) => (order.get(a.migration) ?? 0) - (order.get(b.migration) ?? 0) || a.line - b.line);
   return outcome;
 }
