@@ -88,6 +88,7 @@ function pairedDiff(a, b, pick) {
   return d[Math.floor(d.length / 2)];
 }
 const inProcess = (r) => JSON.parse(r.stdout).totalMs;
+const cpu = (r) => JSON.parse(r.stdout).cpuMs;
 
 async function reviewSection(work, runs) {
   const rows = [];
@@ -102,6 +103,7 @@ async function reviewSection(work, runs) {
       rules,
       wall: pairedDiff(results.on, results.off, (r) => r.wallMs),
       total: pairedDiff(results.on, results.off, inProcess),
+      cpu: pairedDiff(results.on, results.off, cpu),
       on: results.on.map(inProcess).sort((a, b) => a - b)[Math.floor(runs / 2)],
     });
   }
@@ -116,13 +118,16 @@ function renderReview(rows, runs) {
     '',
     `\`check --base main\` with the review on and off (\`node bench/reviewCase.js\`), ${runs} interleaved rounds on the ` +
       'same pull request: the 15-migration synthetic history, main holding the first ones. Each cell: the median ' +
-      'of the round-by-round differences, on − off, as whole-process wall time and as the check’s own total.',
+      'of the round-by-round differences, on − off: CPU time of the process (user + system, all threads; the ' +
+      'steadiest on a shared machine), whole-process wall time, and the check’s own total.',
     '',
-    '| workload | findings | on − off (wall) | on − off (in-process) | total with review |',
-    '| --- | --- | --- | --- | --- |',
+    '| workload | findings | on − off (CPU) | on − off (wall) | on − off (in-process) | total with review |',
+    '| --- | --- | --- | --- | --- | --- |',
   ];
   for (const r of rows)
-    lines.push(`| ${r.w.name} | ${r.rules.length} | ${ms(r.wall)} | ${ms(r.total)} | ${r.on.toFixed(0)} ms |`);
+    lines.push(
+      `| ${r.w.name} | ${r.rules.length} | ${ms(r.cpu)} | ${ms(r.wall)} | ${ms(r.total)} | ${r.on.toFixed(0)} ms |`,
+    );
   return lines;
 }
 
