@@ -37,6 +37,11 @@ export function pgInspector(query: PgQuery): DbInspector {
       );
       return groupColumns(r.rows as { t: string; c: string; type: string }[]);
     },
+    async indexDefinition(qualifiedName) {
+      // to_regclass: NULL (not an error) for a name that is no relation; pg_get_indexdef: NULL for a non-index.
+      const r = await query(`SELECT pg_get_indexdef(to_regclass($1)) AS def`, [qualifiedName]);
+      return (r.rows[0] as { def: string | null } | undefined)?.def ?? undefined;
+    },
     async enumValues(name) {
       const r = await query(
         `SELECT e.enumlabel AS label FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid JOIN pg_namespace n ON ` +
