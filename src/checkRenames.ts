@@ -1,6 +1,7 @@
 import type { CheckReport } from './checkReport';
 import { diffWithEngine } from './engine/diff';
 import { startEngine } from './engine/load';
+import { setAsideRepeatedIndexes } from './engine/repeatedIndexes';
 import type { Project } from './project';
 import type { ReviewPlan } from './review/plan';
 import type { ReviewFinding } from './review/types';
@@ -42,7 +43,10 @@ export async function proveHistoryRenames(
           const engine = await startEngine(db.adapterFactory());
           try {
             const d = await diffWithEngine(engine, files, project.cwd, filters);
-            return d.ok ? (d.value.drift ? d.value.sql : '') : undefined;
+            if (!d.ok) return undefined;
+            // As in the check's own diffs: the index pairs the engine would ask for forever are left out.
+            const aside = await setAsideRepeatedIndexes(db, d.value);
+            return aside.diff.drift ? aside.diff.sql : '';
           } finally {
             engine.free();
           }
