@@ -194,8 +194,8 @@ async function diffAndExplain(
   const repeated = new Map<string, RepeatedIndex>();
   // Every diff of the check (the first, after the m2m pairs, in the review's proofs and the round
   // trip) leaves out the index pairs the engine would ask for forever, and remembers them for the note.
-  const diff = async (): Promise<Result<EngineDiff>> => {
-    const d = await diffWithEngine(engine, files, project.cwd, filters);
+  const diff = async (summary = true): Promise<Result<EngineDiff>> => {
+    const d = await diffWithEngine(engine, files, project.cwd, filters, { summary });
     if (!d.ok) return d;
     const aside = await setAsideRepeatedIndexes(db, d.value);
     for (const r of aside.repeated) repeated.set(r.name, r);
@@ -215,7 +215,7 @@ async function explainDiff(
   project: Project,
   report: CheckReport,
   plan: ReviewPlan,
-  diffAgain: () => Promise<Result<EngineDiff>>,
+  diffAgain: (summary?: boolean) => Promise<Result<EngineDiff>>,
 ): Promise<Result<SuggestionReview | undefined>> {
   const tDiff = performance.now();
   let diff = await diffAgain();
@@ -233,8 +233,9 @@ async function explainDiff(
   report.summary = await explainRedefinedTables(diff.value.summary, diff.value.sql, db.inspector);
   const models = indexSchema(project.schema.files);
   report.warnings = await deriveWarnings(diff.value.sql, project.provider.provider, db.inspector, models);
+  // The proofs read only the engine's script: its summary would cost a second diff each time.
   const residual = async () => {
-    const d = await diffAgain();
+    const d = await diffAgain(false);
     return d.ok ? d.value.sql : undefined;
   };
   const suggestion = await prepareSuggestion(plan, diff.value.sql, db, residual);

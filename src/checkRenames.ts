@@ -42,7 +42,7 @@ export async function proveHistoryRenames(
         async diff() {
           const engine = await startEngine(db.adapterFactory());
           try {
-            const d = await diffWithEngine(engine, files, project.cwd, filters);
+            const d = await diffWithEngine(engine, files, project.cwd, filters, { summary: false });
             if (!d.ok) return undefined;
             // As in the check's own diffs: the index pairs the engine would ask for forever are left out.
             const aside = await setAsideRepeatedIndexes(db, d.value);
