@@ -139,7 +139,7 @@ async function checkLoaded(project: Project, opts: CheckOptions, report: CheckRe
         ? await (await import('./throwaway/pgServer')).openPgServer(shadowUrl, opts.shadowSchemaMode)
         : { ok: true, value: await openThrowawayDb(provider, project.chain, project.schema, extra) },
     prepare: (db) => initShadowDb(db, project, report),
-    before: (db, m) => beforeMigration(plan, m, db.inspector),
+    before: (db, m) => beforeMigration(plan, m, db),
     loadsExtensions: !shadowUrl,
   };
   const replayed = await openAndReplay(steps, project.chain);

@@ -1,6 +1,7 @@
 import type { Migration } from '../chain/load';
 import type { Provider } from '../schema/provider';
 import { preloadParser } from './parse';
+import { tokens } from '../sql/tokens';
 import type { DbInspector } from '../throwaway/types';
 import type { ReviewOutcome } from './review';
 import type { ProofTools } from './rename';
@@ -38,15 +39,29 @@ export function planReview(mode: ReviewMode, chain: Migration[], fresh: string[]
  * against the database as it was before the first of them: what production has. An audit of the
  * whole history (`all`) judges each migration against the one before it.
  */
-export async function beforeMigration(plan: ReviewPlan, migration: Migration, inspector: DbInspector): Promise<void> {
+export async function beforeMigration(
+  plan: ReviewPlan,
+  migration: Migration,
+  db: { provider: Provider; inspector: DbInspector },
+): Promise<void> {
   const reviewed = plan.migrations.has(migration.name);
-  if (!reviewed && !plan.pending) return;
-  const tables = await inspector.tableColumns();
+  const first = reviewed && (plan.mode === 'all' || plan.before.size === 0);
+  // probable-rename needs the tables before and after a migration only when it drops something.
+  const drops = reviewed && dropsSomething(migration.sql, db.provider);
+  if (!first && !drops && !plan.pending) return;
+  const tables = await db.inspector.tableColumns();
   if (plan.pending) plan.after.set(plan.pending, tables);
-  plan.pending = reviewed ? migration.name : undefined;
-  if (!reviewed) return;
-  plan.states.set(migration.name, tables);
-  if (plan.mode === 'all' || plan.before.size === 0) plan.before.set(migration.name, tables);
+  plan.pending = drops ? migration.name : undefined;
+  if (drops) plan.states.set(migration.name, tables);
+  if (first) plan.before.set(migration.name, tables);
+}
+
+/** A DROP keyword anywhere (PostgreSQL's DROP COLUMN / DROP TABLE, SQLite's redefinition). */
+function dropsSomething(sql: string, provider: Provider): boolean {
+  if (provider !== 'postgresql' && provider !== 'sqlite') return false;
+  for (const t of tokens(sql, provider))
+    if (t.kind === 'word' && sql.slice(t.start, t.end).toUpperCase() === 'DROP') return true;
+  return false;
 }
 
 /** After the replay: the tables after the last reviewed migration, when it was the chain's last. */

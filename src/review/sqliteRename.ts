@@ -32,7 +32,7 @@ export async function proveSqliteRenames(
     try {
       const residual = await tools.diffAgain();
       if (residual !== undefined && !mentions(residual, c))
-        out.push(renameFinding({ ...c, line: at.line, statement: at.statement }, [renameSql(c)]));
+        out.push(sqliteWording(renameFinding({ ...c, line: at.line, statement: at.statement }, [renameSql(c)]), c));
     } finally {
       await tools.runScript(renameSql({ ...c, from: c.to, to: c.from, table: c.kind === 'table' ? c.to : c.table }));
     }
@@ -53,4 +53,16 @@ async function tablesAfter(sql: string, tools: SqliteTools): Promise<TableSnapsh
 function mentions(residual: string, c: SnapshotCandidate): boolean {
   const names = c.kind === 'column' ? [c.table, `new_${c.table}`] : [c.from, c.to, `new_${c.to}`];
   return splitSqlite(residual).some((s) => s.words.some((w) => names.includes(w)));
+}
+
+const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** SQLite's suggestion copies the table without the column, rather than dropping it: said as it is. */
+function sqliteWording(f: ReviewFinding, c: SnapshotCandidate): ReviewFinding {
+  const message =
+    c.kind === 'column'
+      ? `The suggestion redefines ${q(c.table)} without ${q(c.from)} and with ${q(c.to)} of the same type: if the ` +
+        `field was renamed, the copy leaves every value of ${q(c.from)} behind.`
+      : f.message;
+  return { ...f, message, fix: f.fix.replace('instead of the DROP and the ADD', 'instead of the table redefinition') };
 }
