@@ -14,6 +14,7 @@ const { parse } = require('yaml');
 const { generate, generateSchema } = require('./generate');
 const { interleaved, stat, pairedRatio, TIME } = require('./measure');
 const { render } = require('./render');
+const { renderReview, reviewSection } = require('./review');
 const { startCluster } = require('../scripts/pg-cluster');
 
 const ROOT = path.join(__dirname, '..');
@@ -180,6 +181,12 @@ async function main() {
   const env = Object.fromEntries(STARTUP_VARS.map((k) => [k, process.env[k]]).filter(([, v]) => v !== undefined));
   process.stderr.write(`bench: start-up variables, the same for every column: ${JSON.stringify(env)}\n`);
   const work = path.join(os.tmpdir(), 'prisma-drift-gate-bench');
+  // BENCH_SECTIONS=review: only the review's A/B, printed (docs/BENCHMARKS.md is left as it is).
+  if (process.env.BENCH_SECTIONS === 'review') {
+    process.stdout.write(renderReview(await reviewSection(work, RUNS), RUNS).join('\n') + '\n');
+    return;
+  }
+  const review = await reviewSection(work, RUNS);
   const all = [...(await syntheticWorkloads(work)), ...fixtureWorkloads()];
   let cluster;
   try {
@@ -214,7 +221,8 @@ async function main() {
     action: path.relative(ROOT, ACTION),
   };
   fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
-  fs.writeFileSync(path.join(ROOT, 'docs', 'BENCHMARKS.md'), render(rows, cold, meta));
+  const body = render(rows, cold, meta).trimEnd() + '\n' + renderReview(review, RUNS).join('\n') + '\n';
+  fs.writeFileSync(path.join(ROOT, 'docs', 'BENCHMARKS.md'), body);
   process.stderr.write('bench: wrote docs/BENCHMARKS.md\n');
 }
 

@@ -19,12 +19,13 @@ import { schemaForEngine } from './schema/engineSchema';
 import type { SchemaFile } from './schema/locate';
 import { indexSchema } from './schema/modelIndex';
 import { openThrowawayDb } from './throwaway/open';
-import { openAndReplay } from './throwaway/replay';
+import { openAndReplay, type ReplaySteps } from './throwaway/replay';
 import type { ThrowawayDb } from './throwaway/types';
 import { optionLabel, type Surface } from './surface';
 import { migrationFolderName } from './write';
 import { failedConditions, type FailCondition } from './review/failOn';
-import { beforeMigration, planReview, prepareSuggestion, reviewPlanned } from './review/plan';
+import { afterReplay, beforeMigration, planReview, prepareSuggestion, reviewPlanned } from './review/plan';
+import { proveHistoryRenames } from './checkRenames';
 import type { ReviewMode, ReviewPlan, SuggestionReview } from './review/plan';
 
 export { emptyCheckReport, exitCodeOf, verdictOf } from './checkReport';
@@ -151,7 +152,7 @@ async function checkLoaded(
         `${provider}, which replays in an embedded database.`,
     );
   }
-  const { replayed, cache } = await replayChain(project, opts, plan, report, shadowUrl);
+  const { replayed, cache, steps } = await replayChain(project, opts, plan, report, shadowUrl);
   const replayMs = Math.round(performance.now() - tDb);
   if (!replayed.ok) {
     report.migrations = replayed.migrations;
@@ -161,7 +162,9 @@ async function checkLoaded(
   report.timings.replayMs = replayMs - replayed.value.openMs;
   await using db = replayed.value.db;
   report.migrations = replayed.value.migrations;
+  // Captured before anything below changes the database (the review's snapshot only reads it).
   outcome.saveCache = await cache?.capture(db, replayed.value);
+  await afterReplay(plan, db.inspector);
   for (const note of db.notes ?? []) addNote(report, note);
   for (const name of replayed.value.loadedLate) addNote(report, loadedLateNote(name));
   // engineLoadMs: how long the check waited for the engine after the replay (the rest of
@@ -171,7 +174,11 @@ async function checkLoaded(
   report.timings.engineLoadMs = Math.round(performance.now() - tEngine);
   const suggested = await diffAndExplain(db, project, report, plan);
   if (!suggested.ok) return suggested;
-  const reviewed = await reviewPlanned(plan, project.chain, suggested.value, provider);
+  // The proofs replay the chain again, with the extensions the first replay found it needs.
+  const late = replayed.value.loadedLate;
+  const loaded = { ...steps, open: (extra: string[]) => steps.open([...late, ...extra]) };
+  const renamed = await proveHistoryRenames(plan, project, loaded, report);
+  const reviewed = await reviewPlanned(plan, project.chain, suggested.value, provider, renamed);
   report.review = reviewed.findings;
   for (const note of reviewed.notes) addNote(report, note);
   return { ok: true, value: undefined };
@@ -189,21 +196,19 @@ async function replayChain(
   // A server's state stays on the server: only the embedded databases are cached.
   const cache = opts.cacheDir && !shadowUrl ? await openReplayCache(project, opts, plan) : undefined;
   const provider = project.provider.provider;
-  const replayed = await openAndReplay(
-    {
-      open: async (extra, restored) =>
-        shadowUrl
-          ? await (await import('./throwaway/pgServer')).openPgServer(shadowUrl, opts.shadowSchemaMode)
-          : { ok: true, value: await openThrowawayDb(provider, project.chain, project.schema, extra, restored) },
-      prepare: (db) => initShadowDb(db, project, report),
-      before: (db, m) => beforeMigration(plan, m, db.inspector),
-      loadsExtensions: !shadowUrl,
-      cache: cache?.hook,
-    },
-    project.chain,
-  );
+  // The review's rename proofs replay the chain again with these steps, never from the cache.
+  const steps: ReplaySteps = {
+    open: async (extra, restored) =>
+      shadowUrl
+        ? await (await import('./throwaway/pgServer')).openPgServer(shadowUrl, opts.shadowSchemaMode)
+        : { ok: true, value: await openThrowawayDb(provider, project.chain, project.schema, extra, restored) },
+    prepare: (db) => initShadowDb(db, project, report),
+    before: (db, m) => beforeMigration(plan, m, db),
+    loadsExtensions: !shadowUrl,
+  };
+  const replayed = await openAndReplay({ ...steps, cache: cache?.hook }, project.chain);
   for (const note of cache?.notes ?? []) addNote(report, note);
-  return { replayed, cache };
+  return { replayed, cache, steps };
 }
 
 /** The review reads the tables as they stood before its first migration: the cache restores no further. */
@@ -235,8 +240,8 @@ async function diffAndExplain(
   const repeated = new Map<string, RepeatedIndex>();
   // Every diff of the check (the first, after the m2m pairs, in the review's proofs and the round
   // trip) leaves out the index pairs the engine would ask for forever, and remembers them for the note.
-  const diff = async (): Promise<Result<EngineDiff>> => {
-    const d = await diffWithEngine(engine, files, filters);
+  const diff = async (summary = true): Promise<Result<EngineDiff>> => {
+    const d = await diffWithEngine(engine, files, filters, { summary });
     if (!d.ok) return d;
     const aside = await setAsideRepeatedIndexes(db, d.value);
     for (const r of aside.repeated) repeated.set(r.name, r);
@@ -256,7 +261,7 @@ async function explainDiff(
   project: Project,
   report: CheckReport,
   plan: ReviewPlan,
-  diffAgain: () => Promise<Result<EngineDiff>>,
+  diffAgain: (summary?: boolean) => Promise<Result<EngineDiff>>,
 ): Promise<Result<SuggestionReview | undefined>> {
   const tDiff = performance.now();
   let diff = await diffAgain();
@@ -274,8 +279,9 @@ async function explainDiff(
   report.summary = await explainRedefinedTables(diff.value.summary, diff.value.sql, db.inspector);
   const models = indexSchema(project.schema.files);
   report.warnings = await deriveWarnings(diff.value.sql, project.provider.provider, db.inspector, models);
+  // The proofs read only the engine's script: its summary would cost a second diff each time.
   const residual = async () => {
-    const d = await diffAgain();
+    const d = await diffAgain(false);
     return d.ok ? d.value.sql : undefined;
   };
   const suggestion = await prepareSuggestion(plan, diff.value.sql, db, residual);
