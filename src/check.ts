@@ -139,6 +139,7 @@ async function checkLoaded(project: Project, opts: CheckOptions, report: CheckRe
           : { ok: true, value: await openThrowawayDb(provider, project.chain, project.schema, extra) },
       prepare: (db) => initShadowDb(db, project, report),
       before: (db, m) => beforeMigration(plan, m, db.inspector),
+      readsBefore: (m) => plan.migrations.has(m.name),
       loadsExtensions: !shadowUrl,
     },
     project.chain,
