@@ -4,7 +4,7 @@ const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 
 module.exports = tseslint.config(
-  { ignores: ['dist/**', 'lib/**', 'node_modules/**', '.tools/**', 'fixtures/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'lib/**', '.ncc-stage/**', 'node_modules/**', '.tools/**', 'fixtures/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -14,6 +14,7 @@ const DRIFT = [
   'pg-multi-file',
   'pg-no-migrations',
   'pg-prisma5-m2m-drift',
+  'pg-repeated-index-drift',
 ];
 const IN_SYNC = [
   'sqlite-in-sync',
@@ -21,6 +22,7 @@ const IN_SYNC = [
   'pg-extension',
   'pg-extension-comment',
   'pg-prisma5-m2m',
+  'pg-repeated-index',
   'sqlite-data-migrations',
   'sqlite-dqs',
   'sqlite-prisma5',

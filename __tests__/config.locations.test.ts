@@ -78,6 +78,8 @@ test('the committed fixture without the flag is refused, also when read by the l
   const cwd = fixture('bad-config-external-without-flag');
   const r = await runCheck({ cwd });
   expect(r.errors.map((e) => e.message)).toEqual([REFUSED('tables.external')]);
+  // Named like every other path in the report: relative to the working directory.
+  expect(r.errors[0]!.file).toBe('prisma.config.ts');
   const dir = copyLocation('bad-config-external-without-flag');
   const file = path.join(dir, 'prisma.config.ts');
   fs.writeFileSync(file, "import './not-installed'\n" + fs.readFileSync(file, 'utf8'));

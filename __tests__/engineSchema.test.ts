@@ -1,5 +1,6 @@
 import { declaredExtensions, schemaForEngine } from '../src/schema/engineSchema';
 import { readProvider } from '../src/schema/provider';
+import { shownFrom } from '../src/problem';
 
 const file = (content: string) => [{ path: '/p/schema.prisma', content }];
 
@@ -29,12 +30,18 @@ test('drops url/directUrl/shadowDatabaseUrl and unknown preview features, keepin
   expect(out!.content.split('\n')[13]).toBe('// url = "kept, it is a comment"');
 });
 
-test('reads the provider of the uncommented datasource, with its line', () => {
+test('reads the provider of the uncommented datasource; a problem names its absolute file and line', () => {
   const r = readProvider(
     file('// datasource db {\n//   provider = "mysql"\n// }\ndatasource db {\n  provider = "sqlite" // local\n}\n'),
-    '/p',
   );
-  expect(r).toEqual({ ok: true, value: { provider: 'sqlite', file: '/p/schema.prisma', line: 5 } });
+  expect(r).toEqual({ ok: true, value: { provider: 'sqlite' } });
+  const bad = readProvider(file('// provider = "sqlite"\ndatasource db {\n  provider = "oracle"\n}\n'));
+  expect(bad.ok ? undefined : shownFrom(bad.problem, '/p')).toEqual({
+    file: 'schema.prisma',
+    line: 3,
+    message: 'schema.prisma:3: unknown provider "oracle". Use "sqlite" or "postgresql".',
+  });
+  expect(bad.ok ? undefined : bad.problem.file).toBe('/p/schema.prisma');
 });
 
 test('extensions declared in the datasource, with map names', () => {

@@ -37,7 +37,7 @@ async function bothWays(db: ThrowawayDb, files: SchemaFile[], filters: DiffFilte
   const diffWith = async (factory: SqlMigrationAwareDriverAdapterFactory) => {
     const engine = await startEngine(factory);
     try {
-      const r = await diffWithEngine(engine, files, '/x', filters);
+      const r = await diffWithEngine(engine, files, filters);
       if (!r.ok) throw new Error(r.problem.message);
       return r.value;
     } finally {

@@ -3,14 +3,15 @@ import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { emptyCheckReport, type CheckReport } from './checkReport';
 import { addNote, historyFindings, initShadowDb, loadedLateNote, skipCodeMigrations } from './checkSteps';
-import { diffWithEngine } from './engine/diff';
+import { diffWithEngine, type EngineDiff } from './engine/diff';
 import { loadEngineBindings, startEngine } from './engine/load';
 import { keepsPrisma5M2m, setAsidePrisma5M2m } from './engine/prisma5M2m';
+import { repeatedIndexNote, setAsideRepeatedIndexes, type RepeatedIndex } from './engine/repeatedIndexes';
 import { roundTrip } from './engine/roundTrip';
 import { explainRedefinedTables } from './engine/summary';
 import { deriveWarnings } from './engine/warnings';
 import { describeProject, loadProject, type Project } from './project';
-import { displayPath, type Problem, type Result } from './problem';
+import { displayPath, showPaths, shownFrom, type Problem, type Result } from './problem';
 import { schemaForEngine } from './schema/engineSchema';
 import type { SchemaFile } from './schema/locate';
 import { indexSchema } from './schema/modelIndex';
@@ -107,6 +108,9 @@ export async function checkProject(opts: CheckOptions): Promise<CheckOutcome> {
     }
     report.errors.push(loaded.problem);
   }
+  // The report is what users read: the core's absolute paths are shown relative to the working directory here.
+  report.errors = report.errors.map((p) => shownFrom(p, opts.cwd));
+  if (report.roundTrip.residualSql) report.roundTrip.residualSql = showPaths(report.roundTrip.residualSql, opts.cwd);
   report.timings.totalMs = Math.round(performance.now() - t0);
   return outcome;
 }
@@ -180,7 +184,6 @@ async function diffAndExplain(
   report: CheckReport,
   plan: ReviewPlan,
 ): Promise<Result<SuggestionReview | undefined>> {
-  const tDiff = performance.now();
   const files = schemaForEngine(project.schema.files);
   const filters = {
     externalTables: project.config?.externalTables ?? [],
@@ -188,34 +191,56 @@ async function diffAndExplain(
   };
   progress({ doing: 'diffing the schema with the engine' });
   const engine = await startEngine(db.adapterFactory());
+  const repeated = new Map<string, RepeatedIndex>();
+  // Every diff of the check (the first, after the m2m pairs, in the review's proofs and the round
+  // trip) leaves out the index pairs the engine would ask for forever, and remembers them for the note.
+  const diff = async (): Promise<Result<EngineDiff>> => {
+    const d = await diffWithEngine(engine, files, filters);
+    if (!d.ok) return d;
+    const aside = await setAsideRepeatedIndexes(db, d.value);
+    for (const r of aside.repeated) repeated.set(r.name, r);
+    return { ok: true, value: aside.diff };
+  };
   try {
-    let diff = await diffWithEngine(engine, files, project.cwd, filters);
-    const version = project.prismaVersion;
-    if (diff.ok && diff.value.drift && version && keepsPrisma5M2m(version, project.provider.provider)) {
-      const again = () => diffWithEngine(engine, files, project.cwd, filters);
-      const aside = await setAsidePrisma5M2m(db, diff.value, version, again);
-      if (aside.ok && aside.value.note) addNote(report, aside.value.note);
-      diff = aside.ok ? { ok: true, value: aside.value.diff } : aside;
-    }
-    report.timings.diffMs = Math.round(performance.now() - tDiff);
-    if (!diff.ok) return diff;
-    report.drift = diff.value.drift;
-    report.sql = diff.value.sql;
-    if (!diff.value.drift) return { ok: true, value: undefined };
-    report.summary = await explainRedefinedTables(diff.value.summary, diff.value.sql, db.inspector);
-    const models = indexSchema(project.schema.files);
-    report.warnings = await deriveWarnings(diff.value.sql, project.provider.provider, db.inspector, models);
-    const again = async () => {
-      const d = await diffWithEngine(engine, files, project.cwd, filters);
-      return d.ok ? d.value.sql : undefined;
-    };
-    const suggestion = await prepareSuggestion(plan, diff.value.sql, db, again);
-    const tRound = performance.now();
-    progress({ doing: 'applying the suggestion and diffing again (round trip)' });
-    report.roundTrip = await roundTrip(db, engine, files, diff.value.sql, project.cwd, filters);
-    report.timings.roundTripMs = Math.round(performance.now() - tRound);
-    return { ok: true, value: suggestion };
+    const explained = await explainDiff(db, project, report, plan, diff);
+    if (repeated.size > 0) addNote(report, repeatedIndexNote([...repeated.values()]));
+    return explained;
   } finally {
     engine.free();
   }
+}
+
+async function explainDiff(
+  db: ThrowawayDb,
+  project: Project,
+  report: CheckReport,
+  plan: ReviewPlan,
+  diffAgain: () => Promise<Result<EngineDiff>>,
+): Promise<Result<SuggestionReview | undefined>> {
+  const tDiff = performance.now();
+  let diff = await diffAgain();
+  const version = project.prismaVersion;
+  if (diff.ok && diff.value.drift && version && keepsPrisma5M2m(version, project.provider.provider)) {
+    const aside = await setAsidePrisma5M2m(db, diff.value, version, diffAgain);
+    if (aside.ok && aside.value.note) addNote(report, aside.value.note);
+    diff = aside.ok ? { ok: true, value: aside.value.diff } : aside;
+  }
+  report.timings.diffMs = Math.round(performance.now() - tDiff);
+  if (!diff.ok) return diff;
+  report.drift = diff.value.drift;
+  report.sql = diff.value.sql;
+  if (!diff.value.drift) return { ok: true, value: undefined };
+  report.summary = await explainRedefinedTables(diff.value.summary, diff.value.sql, db.inspector);
+  const models = indexSchema(project.schema.files);
+  report.warnings = await deriveWarnings(diff.value.sql, project.provider.provider, db.inspector, models);
+  const residual = async () => {
+    const d = await diffAgain();
+    return d.ok ? d.value.sql : undefined;
+  };
+  const suggestion = await prepareSuggestion(plan, diff.value.sql, db, residual);
+  const tRound = performance.now();
+  progress({ doing: 'applying the suggestion and diffing again (round trip)' });
+  report.roundTrip = await roundTrip(db, diff.value.sql, diffAgain);
+  report.timings.roundTripMs = Math.round(performance.now() - tRound);
+  return { ok: true, value: suggestion };
 }

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { loadChain, type LoadedChain, type Migration } from './chain/load';
 import { findPrismaConfig, loadPrismaConfig, type PrismaConfig } from './config/prismaConfig';
-import { displayPath, type Problem } from './problem';
+import { displayPath, pathSlot, type Problem } from './problem';
 import { inspectRepoPath, isInside, realRoot } from './repoFiles';
 import { progress } from './watchdog';
 import { locateSchema, type LocatedSchema } from './schema/locate';
@@ -24,7 +24,6 @@ export interface ProjectOptions {
 
 /** What every command starts from, read once: absolute paths, the schema parsed from disk once. */
 export interface Project {
-  cwd: string;
   config?: PrismaConfig;
   schema: LocatedSchema;
   provider: ProviderSource;
@@ -57,12 +56,11 @@ export function loadProject(opts: ProjectOptions): ProjectResult {
   const partial: PartialProject = {};
   const broken = (problem: Problem): ProjectResult => ({ ok: false, problem, partial });
   const configFile = findPrismaConfig(opts.cwd);
-  const configEntry = configFile ? inspectRepoPath(configFile, repo, 'the Prisma config', opts.cwd) : undefined;
+  const configEntry = configFile ? inspectRepoPath(configFile, repo, 'the Prisma config') : undefined;
   if (configEntry && !configEntry.ok) return broken(configEntry.problem);
   if (configFile) progress({ doing: 'evaluating the Prisma config', file: displayPath(configFile, opts.cwd) });
   const config = (partial.config = configFile ? loadPrismaConfig(configFile) : undefined);
-  if (config?.rejected)
-    return broken({ message: `${displayPath(config.file, opts.cwd)}: ${config.rejected}`, file: config.file });
+  if (config?.rejected) return broken({ message: `${pathSlot(config.file)}: ${config.rejected}`, file: config.file });
   const fromConfig = (p: string | undefined) => (p && config ? path.resolve(path.dirname(config.file), p) : undefined);
   const located = locateSchema({
     cwd: opts.cwd,
@@ -74,7 +72,7 @@ export function loadProject(opts: ProjectOptions): ProjectResult {
   const outside = leavesRepository(located.value, opts, repo);
   if (outside) return broken(outside);
   const schema = (partial.schema = located.value);
-  const provider = readProvider(schema.files, opts.cwd);
+  const provider = readProvider(schema.files);
   if (!provider.ok) {
     const { unsupported, ...problem } = provider.problem;
     const chain = unsupported ? loadChain(schema.migrationsDir, opts.cwd) : undefined;
@@ -82,11 +80,11 @@ export function loadProject(opts: ProjectOptions): ProjectResult {
     return broken(problem);
   }
   partial.provider = provider.value;
-  const locked = readLockedProvider(schema.migrationsDir, opts.cwd);
+  const locked = readLockedProvider(schema.migrationsDir);
   if (!locked.ok) return broken(locked.problem);
   const lockedProvider = locked.value;
   if (opts.lockMustMatchSchema) {
-    const matches = checkLockedProvider(lockedProvider, schema.migrationsDir, provider.value.provider, opts.cwd);
+    const matches = checkLockedProvider(lockedProvider, schema.migrationsDir, provider.value.provider);
     if (!matches.ok) return broken(matches.problem);
   }
   const chain = loadChain(schema.migrationsDir, opts.cwd);
@@ -95,7 +93,6 @@ export function loadProject(opts: ProjectOptions): ProjectResult {
   return {
     ok: true,
     value: {
-      cwd: opts.cwd,
       config,
       schema,
       provider: provider.value,
@@ -120,11 +117,10 @@ function leavesRepository(located: LocatedSchema, opts: ProjectOptions, repo: st
   ];
   for (const { p, what, base } of chosen) {
     if (isInside(realRoot(p), base)) continue;
-    const shown = displayPath(p, opts.cwd);
     return {
-      file: shown,
+      file: p,
       message:
-        `${shown}: ${what} leads outside ${displayPath(base, opts.cwd)} through a symlink, so it is not read. ` +
+        `${pathSlot(p)}: ${what} leads outside ${pathSlot(base)} through a symlink, so it is not read. ` +
         `Replace the symlink with the real files, or pass the path yourself with --schema / --migrations.`,
     };
   }

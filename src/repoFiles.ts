@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { displayPath, fail, ok, type Result } from './problem';
+import { fail, ok, pathSlot, type Result } from './problem';
 import { decodeUtf8 } from './sql/utf8';
 
 /**
@@ -30,27 +30,27 @@ export const isInside = (real: string, root: string): boolean => {
  * What `p` is once symlinks are followed, refused when it leaves `root` (a real path) or is
  * neither a regular file nor a folder. `what` names it in the one-line message.
  */
-export function inspectRepoPath(p: string, root: string, what: string, cwd: string): Result<RepoEntry> {
+export function inspectRepoPath(p: string, root: string, what: string): Result<RepoEntry> {
   let real: string;
   try {
     real = fs.realpathSync(p);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return ok({ kind: 'missing' });
-    return fail(`${displayPath(p, cwd)}: cannot read ${what} (${(e as NodeJS.ErrnoException).code ?? String(e)}).`);
+    return fail(`${pathSlot(p)}: cannot read ${what} (${(e as NodeJS.ErrnoException).code ?? String(e)}).`);
   }
-  const shown = displayPath(p, cwd);
+  const shown = pathSlot(p);
   if (!isInside(real, root))
     return fail({
-      file: shown,
+      file: p,
       message:
-        `${shown}: ${what} is a symlink that leads outside ${displayPath(root, cwd)}, so it is not read. ` +
+        `${shown}: ${what} is a symlink that leads outside ${pathSlot(root)}, so it is not read. ` +
         `Replace the symlink with the real ${what}.`,
     });
   const stat = fs.statSync(real);
   if (stat.isFile()) return ok({ kind: 'file', real });
   if (stat.isDirectory()) return ok({ kind: 'dir', real });
   return fail({
-    file: shown,
+    file: p,
     message: `${shown}: ${what} is not a regular file (a FIFO, socket or device), so it is not read. Commit a file.`,
   });
 }
@@ -60,28 +60,26 @@ export function readRepoFile(
   p: string,
   root: string,
   what: string,
-  cwd: string,
 ): Result<{ kind: 'missing' } | { kind: 'file'; text: string }> {
-  const entry = inspectRepoPath(p, root, what, cwd);
+  const entry = inspectRepoPath(p, root, what);
   if (!entry.ok) return entry;
   if (entry.value.kind === 'missing') return ok({ kind: 'missing' });
-  if (entry.value.kind === 'dir') return fail(`${displayPath(p, cwd)}: cannot read ${what} (EISDIR). Commit a file.`);
+  if (entry.value.kind === 'dir') return fail(`${pathSlot(p)}: cannot read ${what} (EISDIR). Commit a file.`);
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(entry.value.real);
   } catch (e) {
-    return fail(`${displayPath(p, cwd)}: cannot read ${what} (${(e as NodeJS.ErrnoException).code ?? String(e)}).`);
+    return fail(`${pathSlot(p)}: cannot read ${what} (${(e as NodeJS.ErrnoException).code ?? String(e)}).`);
   }
   // Only UTF-8: Prisma reads a stray Latin-1 byte as U+FFFD, so the replay, the diff and the database
   // would all get text the author never wrote.
   const decoded = decodeUtf8(bytes);
   if (decoded.ok) return ok({ kind: 'file', text: decoded.text });
-  const shown = displayPath(p, cwd);
   return fail({
-    file: shown,
+    file: p,
     line: decoded.line,
     message:
-      `${shown}:${decoded.line}: ${what} is not valid UTF-8 at byte offset ${decoded.offset} (${decoded.bytes}). ` +
-      `Save it as UTF-8 (Prisma would read U+FFFD in place of that byte).`,
+      `${pathSlot(p)}:${decoded.line}: ${what} is not valid UTF-8 at byte offset ${decoded.offset} ` +
+      `(${decoded.bytes}). Save it as UTF-8 (Prisma would read U+FFFD in place of that byte).`,
   });
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { displayPath, fail, ok, type Result } from '../problem';
+import { displayPath, fail, ok, pathSlot, type Result } from '../problem';
 import { hasControl, printable } from '../printable';
 import { inspectRepoPath, readRepoFile, realRoot } from '../repoFiles';
 import { withoutBom } from '../sql/utf8';
@@ -37,7 +37,8 @@ export interface LoadedChain {
 /**
  * Every sub-folder of the migrations directory, sorted as Prisma sorts them
  * (`localeCompare`), so that replay order is the order `migrate deploy` applies.
- * A missing directory is an empty history: the whole schema becomes the suggestion.
+ * A missing directory is an empty history: the whole schema becomes the suggestion. `cwd` only
+ * makes each migration's `displayFile`; problems carry absolute paths (path slots in messages).
  */
 export function loadChain(migrationsDir: string, cwd: string): Result<LoadedChain> {
   let entries: fs.Dirent[];
@@ -46,7 +47,7 @@ export function loadChain(migrationsDir: string, cwd: string): Result<LoadedChai
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return ok({ migrations: [], codeMigrations: [] });
     return fail(
-      `${displayPath(migrationsDir, cwd)}: cannot read the migrations folder ` +
+      `${pathSlot(migrationsDir)}: cannot read the migrations folder ` +
         `(${(e as NodeJS.ErrnoException).code ?? String(e)}).`,
     );
   }
@@ -56,7 +57,7 @@ export function loadChain(migrationsDir: string, cwd: string): Result<LoadedChai
   for (const e of entries) {
     if (e.isDirectory()) names.push(e.name);
     else if (e.isSymbolicLink()) {
-      const linked = inspectRepoPath(path.join(migrationsDir, e.name), root, 'migration folder', cwd);
+      const linked = inspectRepoPath(path.join(migrationsDir, e.name), root, 'migration folder');
       if (!linked.ok) return linked;
       if (linked.value.kind === 'dir') names.push(e.name);
     }
@@ -66,15 +67,15 @@ export function loadChain(migrationsDir: string, cwd: string): Result<LoadedChai
   if (odd !== undefined)
     return fail({
       migration: printable(odd),
-      file: displayPath(path.join(migrationsDir, odd), cwd),
+      file: path.join(migrationsDir, odd),
       message:
-        `${displayPath(path.join(migrationsDir, odd), cwd)}: the migration folder's name holds a control ` +
+        `${pathSlot(path.join(migrationsDir, odd))}: the migration folder's name holds a control ` +
         `character. Rename the folder (Prisma names them <timestamp>_<name>).`,
     });
   const loaded: LoadedChain = { migrations: [], codeMigrations: [] };
   for (const name of names) {
     const file = path.join(migrationsDir, name, 'migration.sql');
-    const read = readRepoFile(file, root, `migration "${name}"`, cwd);
+    const read = readRepoFile(file, root, `migration "${name}"`);
     if (!read.ok) return fail({ ...read.problem, migration: name });
     if (read.value.kind === 'missing') {
       if (holdsCode(path.join(migrationsDir, name))) {
@@ -83,9 +84,9 @@ export function loadChain(migrationsDir: string, cwd: string): Result<LoadedChai
       }
       return fail({
         migration: name,
-        file: displayPath(file, cwd),
+        file,
         message:
-          `${displayPath(path.join(migrationsDir, name), cwd)}: migration folder "${name}" has no migration.sql ` +
+          `${pathSlot(path.join(migrationsDir, name))}: migration folder "${name}" has no migration.sql ` +
           `(P3015). Add the file, or delete the folder if it is left over.`,
       });
     }

@@ -25,7 +25,6 @@ export async function liveDrift(
   db: TargetDb,
   applied: Migration[],
   schema: LocatedSchema,
-  cwd: string,
   filters: DiffFilters,
 ): Promise<Result<LiveDrift>> {
   const files = schemaForEngine(schema.files).map((f) => ({ path: f.path, content: f.content }));
@@ -46,7 +45,7 @@ export async function liveDrift(
     });
     chainFiles = introspected.schema.files;
   } catch (e) {
-    return fail({ message: `--drift: could not read the replayed migrations: ${engineProblem(e, cwd).message}` });
+    return fail({ message: `--drift: could not read the replayed migrations: ${engineProblem(e).message}` });
   } finally {
     shadow.free();
   }
@@ -70,7 +69,7 @@ export async function liveDrift(
     });
     return ok({ drift: true, summary: (fromChain.stdout ?? '').trim(), sql: toChain.stdout ?? '' });
   } catch (e) {
-    return fail({ message: `--drift: ${engineProblem(e, cwd).message}` });
+    return fail({ message: `--drift: ${engineProblem(e).message}` });
   } finally {
     live.free();
   }

@@ -1,6 +1,6 @@
 import type { Migration } from '../chain/load';
 import type { Atomicity } from '../sql/atomicity';
-import { lineOfOffset, splitStatements, statementHead } from '../sql/tokens';
+import { lineOfOffset, splitStatements, statementAt, statementHead } from '../sql/tokens';
 import { oneLine } from '../throwaway/types';
 import { ATOMIC_ROLLED_BACK, type MigrationFailure } from './targetDb';
 
@@ -22,7 +22,7 @@ export const isServerError = (e: PgDbError): boolean => /^[0-9A-Z]{5}$/.test(e.c
 export function pgFailure(migration: Migration, e: PgDbError, atomicity: Atomicity): MigrationFailure {
   const statements = splitStatements(migration.sql, 'postgresql');
   const position = e.position ? Number(e.position) - 1 : undefined;
-  let stmt = position !== undefined ? [...statements].reverse().find((s) => s.offset <= position) : undefined;
+  let stmt = position !== undefined ? statementAt(statements, position) : undefined;
   let line = position !== undefined ? lineOfOffset(migration.sql, position) : undefined;
   if (!stmt) {
     const names = [...e.message.matchAll(/"([^"]+)"/g)].map((m) => m[1]!);

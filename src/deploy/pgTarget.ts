@@ -3,6 +3,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 import pg from 'pg';
 import type { Migration } from '../chain/load';
 import { classifyAtomicity } from '../sql/atomicity';
+import { quoteIdent } from '../sql/quote';
 import {
   CharAsTextPool,
   connectionProblem,
@@ -25,8 +26,6 @@ import {
   type MigrationFailure,
   type TargetDb,
 } from './targetDb';
-
-const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 /** Prisma's DDL (prisma-engines, postgres flavour), in the URL's schema. */
 const createTableSql = (schema: string) => `CREATE TABLE ${quoteIdent(schema)}.${MIGRATIONS_TABLE} (

@@ -62,6 +62,41 @@ export function deployExitCode(report: DeployReport): 0 | 1 | 2 {
   return behind || report.drift?.drift ? 1 : 0;
 }
 
+/** What one command found and did, returned by it (the database is read once; nothing is shared). */
+export interface Outcome {
+  result: string;
+  migrations?: MigrationStatus[];
+  deployed?: string[];
+  plan?: DeployReport['plan'];
+  errors?: Problem[];
+  notes?: string[];
+  advice?: Advice[];
+  drift?: LiveDrift;
+  resolved?: DeployReport['resolved'];
+}
+
+/** What is known of the project and the target before a command runs (every report shows it). */
+export type ReportHead = Pick<DeployReport, 'provider' | 'target' | 'schema' | 'migrationsDir' | 'notes'>;
+
+/** The report: the head, then the command's outcome (its notes and errors after the head's). */
+export function deployReport(command: DeployCommand, head: ReportHead, outcome: Outcome, durationMs: number) {
+  const { result, errors = [], notes = [], advice, drift, resolved, ...found } = outcome;
+  const report: DeployReport = {
+    ...emptyDeployReport(command),
+    ...head,
+    ...found,
+    result,
+    errors,
+    notes: [...head.notes, ...notes],
+    durationMs,
+  };
+  // The optional fields follow durationMs in the JSON, in this order.
+  if (advice) report.advice = advice;
+  if (drift) report.drift = drift;
+  if (resolved) report.resolved = resolved;
+  return report;
+}
+
 export function emptyDeployReport(command: DeployCommand): DeployReport {
   return {
     command,

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { SchemaFile } from '../schema/locate';
-import { displayPath, fail, ok, type Result } from '../problem';
+import { fail, ok, pathSlot, type Result } from '../problem';
 import type { SchemaEngine } from './load';
 
 export interface EngineDiff {
@@ -16,14 +16,11 @@ export interface DiffFilters {
   externalEnums: string[];
 }
 
-const NO_FILTERS: DiffFilters = { externalTables: [], externalEnums: [] };
-
 /** Diffs the database behind the engine's adapter (the replayed chain) with the schema. */
 export async function diffWithEngine(
   engine: SchemaEngine,
   files: SchemaFile[],
-  cwd: string,
-  filters: DiffFilters = NO_FILTERS,
+  filters: DiffFilters,
 ): Promise<Result<EngineDiff>> {
   const schemaFiles = files.map((f) => ({ path: f.path, content: f.content }));
   const params = (script: boolean) => ({
@@ -40,27 +37,27 @@ export async function diffWithEngine(
     const summary = await engine.diff(params(false));
     return ok({ drift, sql: scripted.stdout ?? '', summary: (summary.stdout ?? '').trim() });
   } catch (e) {
-    return fail(engineProblem(e, cwd));
+    return fail(engineProblem(e));
   }
 }
 
 /**
  * The engine reports schema errors as blocks of `error: <message>\n  -->  <file>:<line>`.
- * We keep file:line, relative to the working directory, and the first message.
+ * We keep file:line (the engine's absolute path; the report shows it relative) and the first message.
  */
-export function engineProblem(e: unknown, cwd: string): { message: string; file?: string; line?: number } {
+export function engineProblem(e: unknown): { message: string; file?: string; line?: number } {
   const text = e instanceof Error ? e.message : String(e);
   const errors = [...text.matchAll(/error: ([^\n]*)\n\s*-->\s+(.*?):(\d+)/g)];
   const first = errors[0];
   if (first) {
-    const file = displayPath(first[2]!, cwd);
+    const file = first[2]!;
     const line = Number(first[3]);
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more error${errors.length > 2 ? 's' : ''})` : '';
     return {
       file,
       line,
       message:
-        `${file}:${line}: ${first[1]!.replace(/^Error validating: /, '').replace(/\.+$/, '')}${more}. Fix ` +
+        `${pathSlot(file)}:${line}: ${first[1]!.replace(/^Error validating: /, '').replace(/\.+$/, '')}${more}. Fix ` +
         `the schema, then run the check again.`,
     };
   }

@@ -1,7 +1,6 @@
-import type { SchemaFile } from '../schema/locate';
+import type { Result } from '../problem';
 import type { ThrowawayDb } from '../throwaway/types';
-import { diffWithEngine, type DiffFilters } from './diff';
-import type { SchemaEngine } from './load';
+import type { EngineDiff } from './diff';
 
 /**
  * Applies the suggestion to the replayed DB and diffs again. Anything left over is a bug
@@ -9,16 +8,13 @@ import type { SchemaEngine } from './load';
  */
 export async function roundTrip(
   db: ThrowawayDb,
-  engine: SchemaEngine,
-  files: SchemaFile[],
   sql: string,
-  cwd: string,
-  filters: DiffFilters,
+  diffAgain: () => Promise<Result<EngineDiff>>,
 ): Promise<{ ok: boolean; residualSql?: string }> {
   const applied = await db.runScript(sql);
   if (!applied.ok)
     return { ok: false, residualSql: `-- the suggested SQL failed to apply: ${applied.problem.message}\n${sql}` };
-  const again = await diffWithEngine(engine, files, cwd, filters);
+  const again = await diffAgain();
   if (!again.ok) return { ok: false, residualSql: `-- the second diff failed: ${again.problem.message}` };
   return again.value.drift ? { ok: false, residualSql: again.value.sql } : { ok: true };
 }

@@ -1,3 +1,4 @@
+import { redefinedTable, unquote } from '../sql/quote';
 import { splitStatements } from '../sql/tokens';
 import type { ColumnInfo, DbInspector } from '../throwaway/types';
 
@@ -10,8 +11,8 @@ export async function explainRedefinedTables(summary: string, sql: string, inspe
   const creates = new Map<string, string>();
   const indexesAfter = new Map<string, { name: string; unique: boolean }[]>();
   for (const stmt of splitStatements(sql, 'sqlite')) {
-    const m = /^CREATE TABLE "new_((?:[^"]|"")+)"/.exec(stmt.text);
-    if (m) creates.set(unquote(m[1]!), stmt.text);
+    const redefined = redefinedTable(stmt.text);
+    if (redefined !== undefined) creates.set(redefined, stmt.text);
     const ix = /^CREATE (UNIQUE )?INDEX "((?:[^"]|"")+)" ON "((?:[^"]|"")+)"/.exec(stmt.text);
     if (ix)
       indexesAfter.set(unquote(ix[3]!), [
@@ -41,8 +42,6 @@ export async function explainRedefinedTables(summary: string, sql: string, inspe
   }
   return lines.join('\n');
 }
-
-const unquote = (s: string) => s.replace(/""/g, '"');
 
 export function describeColumnChanges(before: ColumnInfo[], after: ColumnInfo[]): string[] {
   const old = new Map(before.map((c) => [c.name, c]));

@@ -1,3 +1,4 @@
+import { redefinedTable, unquote } from '../sql/quote';
 import { splitStatements } from '../sql/tokens';
 import type { Provider } from '../schema/provider';
 import { findModel, type ModelInfo } from '../schema/modelIndex';
@@ -35,12 +36,7 @@ export async function deriveWarnings(
 ): Promise<DataLossWarning[]> {
   const out: DataLossWarning[] = [];
   const statements = splitStatements(sql, provider).map((s) => s.text);
-  const redefined = new Set(
-    statements
-      .map((t) => /^CREATE TABLE "new_((?:[^"]|"")+)"/.exec(t)?.[1])
-      .filter((t): t is string => !!t)
-      .map(unquote),
-  );
+  const redefined = new Set(statements.map(redefinedTable).filter((t): t is string => t !== undefined));
 
   for (const text of statements) {
     let m: RegExpExecArray | null;
@@ -65,8 +61,8 @@ export async function deriveWarnings(
         table: enm,
         message: `You are about to drop the enum \`${enm}\`. If it is still used in the database, this will fail.`,
       });
-    } else if ((m = /^CREATE TABLE "new_((?:[^"]|"")+)"/.exec(text)) && db.columnsOfCreate) {
-      const table = unquote(m[1]!);
+    } else if (redefinedTable(text) !== undefined && db.columnsOfCreate) {
+      const table = redefinedTable(text)!;
       out.push(...redefinitionWarnings(table, await db.columns(table), await db.columnsOfCreate(text), models));
     }
   }
@@ -168,8 +164,6 @@ function redefinitionWarnings(
   if (pkBefore !== pkAfter && pkBefore !== '') out.push({ table, message: primaryKeyChange(table) });
   return out;
 }
-
-const unquote = (s: string) => s.replace(/""/g, '"');
 
 const dropColumn = (table: string, column: string) =>
   `You are about to drop the column \`${column}\` on the \`${table}\` table. All the data in the column will be lost.`;

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { displayPath, fail, ok, type Result } from '../problem';
+import { fail, ok, pathSlot, type Result } from '../problem';
 import { readRepoFile, realRoot } from '../repoFiles';
 import { withoutBom } from '../sql/utf8';
 import { optionLabel, type Surface } from '../surface';
@@ -21,6 +21,7 @@ export interface LocatedSchema {
 }
 
 export interface LocateOptions {
+  /** Where relative paths and Prisma's default locations are looked up (problems carry absolute paths). */
   cwd: string;
   schema?: string;
   migrations?: string;
@@ -33,12 +34,12 @@ export function locateSchema(opts: LocateOptions): Result<LocatedSchema> {
   const found = findSchemaPath(opts);
   if (!found.ok) return found;
   const root = found.value;
-  const files = readSchemaFiles(root, opts.cwd);
+  const files = readSchemaFiles(root);
   if (!files.ok) return files;
   const migrationsDir = opts.migrations ? path.resolve(opts.cwd, opts.migrations) : defaultMigrationsDir(root);
   if (opts.migrations && !isDir(migrationsDir)) {
     return fail(
-      `${optionLabel(opts.surface ?? 'cli', 'migrations')} ${displayPath(migrationsDir, opts.cwd)}: no such ` +
+      `${optionLabel(opts.surface ?? 'cli', 'migrations')} ${pathSlot(migrationsDir)}: no such ` +
         `directory. Pass the folder that holds your migration folders.`,
     );
   }
@@ -50,7 +51,7 @@ function findSchemaPath({ cwd, schema, surface }: LocateOptions): Result<string>
     const p = path.resolve(cwd, schema);
     if (!fs.existsSync(p))
       return fail(
-        `${optionLabel(surface ?? 'cli', 'schema')} ${displayPath(p, cwd)}: no such file or folder. Pass the path ` +
+        `${optionLabel(surface ?? 'cli', 'schema')} ${pathSlot(p)}: no such file or folder. Pass the path ` +
           `to schema.prisma or to a folder of .prisma files.`,
       );
     return ok(p);
@@ -60,7 +61,7 @@ function findSchemaPath({ cwd, schema, surface }: LocateOptions): Result<string>
     const p = path.resolve(cwd, fromPackageJson);
     if (!fs.existsSync(p))
       return fail(
-        `package.json "prisma.schema" points at ${displayPath(p, cwd)}, which does not exist. Fix it or pass --schema.`,
+        `package.json "prisma.schema" points at ${pathSlot(p)}, which does not exist. Fix it or pass --schema.`,
       );
     return ok(p);
   }
@@ -86,26 +87,26 @@ function readPackageJsonSchema(cwd: string): string | undefined {
   }
 }
 
-function readSchemaFiles(root: string, cwd: string): Result<SchemaFile[]> {
+function readSchemaFiles(root: string): Result<SchemaFile[]> {
   const paths = isDir(root) ? listPrismaFiles(root) : [root];
   if (paths.length === 0)
     return fail(
-      `${displayPath(root, cwd)}: the folder holds no .prisma files. Pass a schema file or a folder of .prisma files.`,
+      `${pathSlot(root)}: the folder holds no .prisma files. Pass a schema file or a folder of .prisma files.`,
     );
   // A schema folder's files are read only inside its real path: a pull request controls symlinks.
   const base = realRoot(root);
   const files: SchemaFile[] = [];
   for (const p of paths) {
-    const read = readRepoFile(p, base, 'the schema file', cwd);
+    const read = readRepoFile(p, base, 'the schema file');
     if (!read.ok) return read;
-    if (read.value.kind === 'missing') return fail(`${displayPath(p, cwd)}: cannot read the schema (ENOENT).`);
+    if (read.value.kind === 'missing') return fail(`${pathSlot(p)}: cannot read the schema (ENOENT).`);
     // Editors on Windows may save a BOM; the schema engine reads it as a stray character ("This line is invalid").
     files.push({ path: p, content: withoutBom(read.value.text) });
   }
   if (files.every((f) => f.content.trim() === '')) {
     return fail({
-      file: displayPath(paths[0]!, cwd),
-      message: `${displayPath(root, cwd)}: the schema is empty. Add a datasource block and your models.`,
+      file: paths[0]!,
+      message: `${pathSlot(root)}: the schema is empty. Add a datasource block and your models.`,
     });
   }
   return ok(files);

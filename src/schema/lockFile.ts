@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { displayPath, fail, ok, type Result } from '../problem';
+import { fail, ok, pathSlot, type Result } from '../problem';
 import { readRepoFile, realRoot } from '../repoFiles';
 import { withoutBom } from '../sql/utf8';
 import { normaliseProvider, type Provider } from './provider';
@@ -72,20 +72,19 @@ function readString(text: string): { value: string; length: number } | string {
 }
 
 /** The provider migration_lock.toml names (normalised); undefined without the file or a provider line. */
-export function readLockedProvider(migrationsDir: string, cwd: string): Result<string | undefined> {
+export function readLockedProvider(migrationsDir: string): Result<string | undefined> {
   const file = path.join(migrationsDir, LOCK_FILE_NAME);
   // Read as the repository's other files are: a regular UTF-8 file inside the migrations folder.
-  const read = readRepoFile(file, realRoot(migrationsDir), LOCK_FILE_NAME, cwd);
+  const read = readRepoFile(file, realRoot(migrationsDir), LOCK_FILE_NAME);
   if (!read.ok) return read;
   if (read.value.kind === 'missing') return ok(undefined);
   const parsed = parseLockFile(read.value.text);
   if (parsed.ok) return ok(parsed.provider);
-  const shown = displayPath(file, cwd);
   return fail({
-    file: shown,
+    file,
     line: parsed.line,
     message:
-      `${shown}:${parsed.line}: ${parsed.reason}. Prisma's lock file holds one line provider = "<provider>" ` +
+      `${pathSlot(file)}:${parsed.line}: ${parsed.reason}. Prisma's lock file holds one line provider = "<provider>" ` +
       `(and # comments); fix that line, e.g. to the provider of the schema's datasource.`,
   });
 }
@@ -105,14 +104,13 @@ export function checkLockedProvider(
   locked: string | undefined,
   migrationsDir: string,
   provider: Provider,
-  cwd: string,
 ): Result<void> {
   if (locked === undefined || locked === provider) return ok(undefined);
-  const shown = displayPath(path.join(migrationsDir, LOCK_FILE_NAME), cwd);
+  const file = path.join(migrationsDir, LOCK_FILE_NAME);
   return fail({
-    file: shown,
+    file,
     message:
-      `${shown}: the migrations were written for provider "${locked}" but the ` +
+      `${pathSlot(file)}: the migrations were written for provider "${locked}" but the ` +
       `schema's datasource says "${provider}". Make them agree (a provider switch needs a new migration history).`,
   });
 }

@@ -1,4 +1,4 @@
-import { displayPath, fail, ok, type Problem, type Result } from '../problem';
+import { fail, ok, pathSlot, type Problem, type Result } from '../problem';
 import type { SchemaFile } from './locate';
 import type { Dialect } from '../sql/tokens';
 import { lineOfOffset } from '../sql/tokens';
@@ -34,38 +34,36 @@ export type UnsupportedProblem = Problem & { unsupported?: { provider: string; d
 
 export interface ProviderSource {
   provider: Provider;
-  file: string;
-  line: number;
 }
 
 /** The provider of the (uncommented) datasource block, normalised as Prisma does. */
-export function readProvider(files: SchemaFile[], cwd: string): Result<ProviderSource, UnsupportedProblem> {
+export function readProvider(files: SchemaFile[]): Result<ProviderSource, UnsupportedProblem> {
   for (const file of files) {
     const masked = maskCommentsAndStrings(file.content);
     const [block] = findBlocks(masked, 'datasource');
     if (!block) continue;
     const prop = blockProperties(masked, block).find((p) => p.key === 'provider');
-    const where = `${displayPath(file.path, cwd)}:${lineOfOffset(file.content, prop?.start ?? block.start)}`;
+    const where = `${pathSlot(file.path)}:${lineOfOffset(file.content, prop?.start ?? block.start)}`;
     const raw = prop ? /"([^"]*)"/.exec(file.content.slice(prop.valueStart, prop.end))?.[1] : undefined;
     if (!raw)
       return fail({
-        file: displayPath(file.path, cwd),
+        file: file.path,
         message: `${where}: the datasource has no provider string. Add provider = "sqlite" or "postgresql".`,
       });
     const normalised = normaliseProvider(raw);
     if (normalised === 'sqlite' || normalised === 'postgresql') {
-      return ok({ provider: normalised, file: file.path, line: lineOfOffset(file.content, prop!.start) });
+      return ok({ provider: normalised });
     }
     const line = lineOfOffset(file.content, prop!.start);
     const dialect = OFFLINE_UNSUPPORTED[normalised];
     if (dialect) {
       const message = unsupportedProviderMessage(where, raw);
-      const problem = { file: displayPath(file.path, cwd), line, message, unsupported: { provider: raw, dialect } };
+      const problem = { file: file.path, line, message, unsupported: { provider: raw, dialect } };
       return { ok: false, problem };
     }
     if (normalised === 'mongodb') {
       return fail({
-        file: displayPath(file.path, cwd),
+        file: file.path,
         line,
         message:
           `${where}: provider "mongodb" has no migration history to check: Prisma Migrate does not support ` +
@@ -73,12 +71,12 @@ export function readProvider(files: SchemaFile[], cwd: string): Result<ProviderS
       });
     }
     return fail({
-      file: displayPath(file.path, cwd),
-      line: lineOfOffset(file.content, prop!.start),
+      file: file.path,
+      line,
       message: `${where}: unknown provider "${raw}". Use "sqlite" or "postgresql".`,
     });
   }
-  const names = files.map((f) => displayPath(f.path, cwd)).join(', ');
+  const names = files.map((f) => pathSlot(f.path)).join(', ');
   return fail(`${names}: no datasource block found. Add one, e.g. datasource db { provider = "postgresql" }.`);
 }
 

@@ -200,6 +200,10 @@ function lineAt(starts: number[], offset: number): number {
 }
 
 /** 1-based line of an offset in a script. */
+/** The statement a server's error position (0-based, in characters of the script) falls in. */
+export const statementAt = (statements: Statement[], offset: number): Statement | undefined =>
+  [...statements].reverse().find((s) => s.offset <= offset);
+
 export const lineOfOffset = (sql: string, offset: number): number => lineAt(lineIndex(sql), offset);
 
 /** offset → 1-based line for many look-ups in one text, without rescanning it each time. */

@@ -1,4 +1,4 @@
-import { lineOfOffset, splitStatements, type Statement } from '../sql/tokens';
+import { lineOfOffset, splitStatements, statementAt, type Statement } from '../sql/tokens';
 import type { ColumnInfo, DbInspector } from './types';
 
 /** A parameterised query on one PostgreSQL session (PGlite or a real server). */
@@ -37,6 +37,11 @@ export function pgInspector(query: PgQuery): DbInspector {
       );
       return groupColumns(r.rows as { t: string; c: string; type: string }[]);
     },
+    async indexDefinition(qualifiedName) {
+      // to_regclass: NULL (not an error) for a name that is no relation; pg_get_indexdef: NULL for a non-index.
+      const r = await query(`SELECT pg_get_indexdef(to_regclass($1)) AS def`, [qualifiedName]);
+      return (r.rows[0] as { def: string | null } | undefined)?.def ?? undefined;
+    },
     async enumValues(name) {
       const r = await query(
         `SELECT e.enumlabel AS label FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid JOIN pg_namespace n ON ` +
@@ -66,7 +71,7 @@ export async function locatePgFailure(
   const statements = splitStatements(sql, 'postgresql');
   const position = error.position ? Number(error.position) - 1 : undefined;
   if (position !== undefined && position >= 0) {
-    const stmt = [...statements].reverse().find((s) => s.offset <= position);
+    const stmt = statementAt(statements, position);
     return { stmt, line: lineOfOffset(sql, position), message: error.message };
   }
   await exec('BEGIN');

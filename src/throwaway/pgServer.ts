@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import pg from 'pg';
 import type { Migration } from '../chain/load';
+import { quoteIdent } from '../sql/quote';
 import { splitStatements, statementHead, type Statement } from '../sql/tokens';
 import { locatePgFailure, pgInspector, type PgError } from './pgCommon';
 import { fail, ok, type Problem, type Result } from '../problem';
@@ -90,8 +91,6 @@ export function splitUrl(url: string, baseDir = process.cwd()): PgConnection {
 /** libpq's `options` value: a quoted identifier, with spaces and backslashes escaped. */
 export const searchPathOption = (schema: string) =>
   `-c search_path=${quoteIdent(schema).replace(/\\/g, '\\\\').replace(/ /g, '\\ ')}`;
-
-const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 /** A connection failure in words, without the password. */
 export function connectionProblem(url: string, e: unknown, source = '--shadow-database-url'): Problem {

@@ -23,6 +23,8 @@ export interface DbInspector {
   columnsOfCreate?(createTable: string): Promise<ColumnInfo[]>;
   /** Every table → column → type: the review's picture of what production already has. */
   tableColumns(): Promise<Map<string, Map<string, string>>>;
+  /** PostgreSQL: pg_get_indexdef of an index (a quoted, maybe schema-qualified name); undefined when none. */
+  indexDefinition?(qualifiedName: string): Promise<string | undefined>;
   /** PostgreSQL: the values of an enum type, in order; empty when it does not exist. */
   enumValues?(name: string): Promise<string[]>;
 }

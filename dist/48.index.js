@@ -1,0 +1,418 @@
+"use strict";
+exports.id = 48;
+exports.ids = [48];
+exports.modules = {
+
+/***/ 9686:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.pgInspector = pgInspector;
+exports.locatePgFailure = locatePgFailure;
+exports.groupColumns = groupColumns;
+const tokens_1 = __webpack_require__(6070);
+/** Catalog reads that explain the engine's diff; `current_schema()` is the replay's schema. */
+function pgInspector(query) {
+    return {
+        async columns(table) {
+            const r = await query(`SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS notnull,
+                pg_get_expr(d.adbin, d.adrelid) AS dflt,
+                EXISTS (SELECT 1 FROM pg_index i
+                        WHERE i.indrelid = c.oid AND i.indisprimary AND a.attnum = ANY(i.indkey)) AS pk
+         FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+         LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+         WHERE n.nspname = current_schema() AND c.relname = $1 AND c.relkind = 'r'
+           AND a.attnum > 0 AND NOT a.attisdropped
+         ORDER BY a.attnum`, [table]);
+            return r.rows;
+        },
+        async indexes(table) {
+            const r = await query(`SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema() AND tablename = $1`, [table]);
+            return r.rows.map((row) => row.name);
+        },
+        async tableColumns() {
+            const r = await query(`SELECT c.relname AS t, a.attname AS c, format_type(a.atttypid, a.atttypmod) AS type
+         FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+         WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped`);
+            return groupColumns(r.rows);
+        },
+        async enumValues(name) {
+            const r = await query(`SELECT e.enumlabel AS label FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid JOIN pg_namespace n ON ` +
+                `n.oid = t.typnamespace
+         WHERE n.nspname = current_schema() AND t.typname = $1 ORDER BY e.enumsortorder`, [name]);
+            return r.rows.map((row) => row.label);
+        },
+    };
+}
+/**
+ * Which statement of a failed script failed: from the error's position, else by re-running
+ * the statements one at a time inside a transaction that is rolled back.
+ */
+async function locatePgFailure(sql, error, exec) {
+    const statements = (0, tokens_1.splitStatements)(sql, 'postgresql');
+    const position = error.position ? Number(error.position) - 1 : undefined;
+    if (position !== undefined && position >= 0) {
+        const stmt = [...statements].reverse().find((s) => s.offset <= position);
+        return { stmt, line: (0, tokens_1.lineOfOffset)(sql, position), message: error.message };
+    }
+    await exec('BEGIN');
+    try {
+        for (const stmt of statements) {
+            try {
+                await exec(stmt.text);
+            }
+            catch (e) {
+                return { stmt, line: stmt.line, message: e.message };
+            }
+        }
+    }
+    finally {
+        await exec('ROLLBACK').catch(() => undefined);
+    }
+    return { message: error.message };
+}
+function groupColumns(rows) {
+    const out = new Map();
+    for (const r of rows) {
+        const columns = out.get(r.t) ?? new Map();
+        columns.set(r.c, r.type);
+        out.set(r.t, columns);
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 4048:
+/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.searchPathOption = exports.CharAsTextPool = void 0;
+exports.splitUrl = splitUrl;
+exports.connectionProblem = connectionProblem;
+exports.openPgServer = openPgServer;
+const adapter_pg_1 = __webpack_require__(8937);
+const node_crypto_1 = __webpack_require__(7598);
+const fs = __importStar(__webpack_require__(3024));
+const path = __importStar(__webpack_require__(6760));
+const pg_1 = __importDefault(__webpack_require__(1051));
+const tokens_1 = __webpack_require__(6070);
+const pgCommon_1 = __webpack_require__(9686);
+const problem_1 = __webpack_require__(8278);
+const maskUrl_1 = __webpack_require__(2504);
+const pgServerReach_1 = __webpack_require__(2493);
+const types_1 = __webpack_require__(429);
+/**
+ * The engine's introspection reads catalog columns of PostgreSQL's internal `"char"` type
+ * (OID 18). @prisma/adapter-pg has no mapping for it and fails ("Column type 'char' could
+ * not be deserialized"); its values are one-character strings, so we report them as text.
+ */
+class CharAsTextPool extends pg_1.default.Pool {
+    query(...args) {
+        const result = super.query(...args);
+        if (result && typeof result.then === 'function') {
+            return result.then((r) => {
+                for (const f of r.fields ?? [])
+                    if (f.dataTypeID === 18)
+                        f.dataTypeID = 25;
+                return r;
+            });
+        }
+        return result;
+    }
+}
+exports.CharAsTextPool = CharAsTextPool;
+/**
+ * Prisma's URL parameters, translated for pg. `schema` selects the search path. TLS differs:
+ * in Prisma `sslcert` is the server's CA file (relative to the schema's folder),
+ * `sslidentity`/`sslpassword` a PKCS#12 client identity, and certificates are not verified
+ * unless `sslaccept=strict`; pg would read `sslcert` as a client certificate and verify by
+ * default. Throws (with the file named) when a certificate file cannot be read.
+ */
+function splitUrl(url, baseDir = process.cwd()) {
+    const u = new URL(url);
+    const schema = u.searchParams.get('schema') || 'public';
+    const p = (key) => u.searchParams.get(key) ?? undefined;
+    const mode = p('sslmode');
+    const sslcert = p('sslcert');
+    const sslidentity = p('sslidentity');
+    const read = (file, what) => {
+        try {
+            return fs.readFileSync(path.resolve(baseDir, file));
+        }
+        catch (e) {
+            throw new Error(`cannot read the ${what} ${file} (${e.code ?? String(e)}); relative paths ` +
+                `resolve from the schema's folder, as in Prisma`);
+        }
+    };
+    let ssl;
+    if (mode === 'disable')
+        ssl = false;
+    else if (mode || sslcert || sslidentity) {
+        ssl = { rejectUnauthorized: p('sslaccept') === 'strict' };
+        if (sslcert)
+            ssl.ca = read(sslcert, 'sslcert CA file');
+        if (sslidentity)
+            ssl.pfx = read(sslidentity, 'sslidentity file');
+        if (p('sslpassword'))
+            ssl.passphrase = p('sslpassword');
+    }
+    for (const key of [
+        'schema',
+        'connection_limit',
+        'pool_timeout',
+        'pgbouncer',
+        'statement_cache_size',
+        'socket_timeout',
+        'connect_timeout',
+        'sslmode',
+        'sslcert',
+        'sslidentity',
+        'sslpassword',
+        'sslaccept',
+    ])
+        u.searchParams.delete(key);
+    return { connectionString: u.toString(), schema, ...(ssl !== undefined ? { ssl } : {}) };
+}
+/** libpq's `options` value: a quoted identifier, with spaces and backslashes escaped. */
+const searchPathOption = (schema) => `-c search_path=${quoteIdent(schema).replace(/\\/g, '\\\\').replace(/ /g, '\\ ')}`;
+exports.searchPathOption = searchPathOption;
+const quoteIdent = (s) => `"${s.replace(/"/g, '""')}"`;
+/** A connection failure in words, without the password. */
+function connectionProblem(url, e, source = '--shadow-database-url') {
+    const err = e;
+    const why = err.code === '28P01'
+        ? 'password authentication failed'
+        : err.code === 'ECONNREFUSED'
+            ? 'connection refused (is the server running and reachable?)'
+            : err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN'
+                ? 'host not found'
+                : err.code === '3D000'
+                    ? 'the database does not exist'
+                    : (err.message ?? String(e)).split(url).join((0, maskUrl_1.maskUrl)(url));
+    return { message: `${source} ${(0, maskUrl_1.maskUrl)(url)}: cannot connect: ${why}.` };
+}
+/**
+ * Replays on a real PostgreSQL server: in a fresh temporary database, dropped afterwards;
+ * where creating databases is not allowed, in a temporary schema of the given database.
+ * Nothing else on the server is touched.
+ */
+async function openPgServer(url, schemaMode = false) {
+    const connected = await connectAdmin(url);
+    if (!connected.ok)
+        return connected;
+    const { admin, parts } = connected.value;
+    const created = await createTemporary(admin, url, schemaMode);
+    if (!created.ok)
+        return created;
+    const { name, mode } = created.value;
+    const notes = await (0, pgServerReach_1.reachBeyond)(admin, name, url);
+    const target = new URL(parts.connectionString);
+    if (mode === 'database')
+        target.pathname = `/${name}`;
+    const schema = mode === 'database' ? parts.schema : name;
+    const pool = new CharAsTextPool({
+        connectionString: target.toString(),
+        max: 2,
+        options: (0, exports.searchPathOption)(schema),
+        ...(parts.ssl !== undefined ? { ssl: parts.ssl } : {}),
+    });
+    // DROP DATABASE … WITH (FORCE) at the end terminates whatever the engine left connected;
+    // the pool reports that on idle clients, and it is expected, not a failure.
+    pool.on('error', () => undefined);
+    const client = await pool.connect();
+    if (mode === 'database' && schema !== 'public') {
+        await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+    }
+    return (0, problem_1.ok)({ ...serverDb({ admin, pool, client, name, mode, schema }), notes });
+}
+async function connectAdmin(url) {
+    let parts;
+    try {
+        parts = splitUrl(url);
+    }
+    catch (e) {
+        return (0, problem_1.fail)(e instanceof TypeError
+            ? `--shadow-database-url: not a valid URL (${(0, maskUrl_1.maskUrl)(url)}). Use postgresql://user:password@host:5432/db.`
+            : `--shadow-database-url ${(0, maskUrl_1.maskUrl)(url)}: ${e.message}.`);
+    }
+    const admin = new pg_1.default.Client({
+        connectionString: parts.connectionString,
+        connectionTimeoutMillis: 10_000,
+        ...(parts.ssl !== undefined ? { ssl: parts.ssl } : {}),
+    });
+    admin.on('error', () => undefined);
+    try {
+        await admin.connect();
+    }
+    catch (e) {
+        return (0, problem_1.fail)(connectionProblem(url, e));
+    }
+    return (0, problem_1.ok)({ admin, parts });
+}
+/**
+ * A fresh database. A temporary schema only when the user opted in: the pull request's SQL
+ * can leave a schema (`SET search_path`, then DROP), and nothing on the server can stop it.
+ */
+async function createTemporary(admin, url, schemaMode) {
+    const name = `prisma_drift_gate_${(0, node_crypto_1.randomBytes)(6).toString('hex')}`;
+    try {
+        await admin.query(`CREATE DATABASE ${quoteIdent(name)}`);
+        return (0, problem_1.ok)({ name, mode: 'database' });
+    }
+    catch (e) {
+        const denied = e.code === '42501';
+        if (denied && schemaMode) {
+            await admin.query(`CREATE SCHEMA ${quoteIdent(name)}`);
+            return (0, problem_1.ok)({ name, mode: 'schema' });
+        }
+        await admin.end();
+        const why = denied ? 'the role may not create databases' : e.message;
+        const what = denied
+            ? 'Grant CREATEDB to a role of its own on a disposable server, or opt in to --shadow-schema-mode ' +
+                '(the Action: shadow-schema-mode: true), which replays in a schema that migration SQL can leave.'
+            : 'Check the server.';
+        return (0, problem_1.fail)(`--shadow-database-url ${(0, maskUrl_1.maskUrl)(url)}: cannot create a temporary database: ${why}. ${what}`);
+    }
+}
+function serverDb({ admin, pool, client, name, mode, schema }) {
+    const runWhole = async (sql) => {
+        try {
+            await client.query(sql);
+            return undefined;
+        }
+        catch (e) {
+            return e;
+        }
+    };
+    return {
+        provider: 'postgresql',
+        inspector: (0, pgCommon_1.pgInspector)((sql, params) => client.query(sql, params)),
+        async runMigration(migration) {
+            const escape = mode === 'schema' ? refuseEscape(migration, name) : undefined;
+            if (escape)
+                return escape;
+            const error = await runWhole(migration.sql);
+            if (!error)
+                return (0, problem_1.ok)(undefined);
+            const where = await (0, pgCommon_1.locatePgFailure)(migration.sql, error, (sql) => client.query(sql));
+            const line = where.line ?? where.stmt?.line ?? 1;
+            return (0, problem_1.fail)((0, types_1.migrationFailure)(migration, line, (0, tokens_1.statementHead)(where.stmt?.text ?? ''), where.message, error.hint));
+        },
+        async runScript(sql) {
+            const error = await runWhole(sql);
+            return error ? (0, problem_1.fail)(error.message) : (0, problem_1.ok)(undefined);
+        },
+        adapterFactory: () => new adapter_pg_1.PrismaPg(pool, { schema }),
+        async [Symbol.asyncDispose]() {
+            client.release();
+            await pool.end();
+            if (mode === 'database') {
+                await admin
+                    .query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`)
+                    .catch(() => admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)}`));
+            }
+            else
+                await admin.query(`DROP SCHEMA IF EXISTS ${quoteIdent(name)} CASCADE`);
+            await admin.end();
+        },
+    };
+}
+function refuseEscape(migration, own) {
+    const escape = escapingStatement(migration.sql, own);
+    if (!escape)
+        return undefined;
+    return (0, problem_1.fail)((0, types_1.migrationFailure)(migration, escape.line, (0, tokens_1.statementHead)(escape.text), `schema-qualified statements are refused in the temporary schema (the server does not allow creating ` +
+        `a database)`, 'Grant CREATEDB to the shadow user, or replay in the embedded database.'));
+}
+/** In temporary-schema mode, a `"schema".object` reference to any other schema would escape it. */
+function escapingStatement(sql, own) {
+    for (const stmt of (0, tokens_1.splitStatements)(sql, 'postgresql')) {
+        for (const m of stmt.text.matchAll(/(?:"((?:[^"]|"")+)"|\b([A-Za-z_]\w*))\s*\.\s*(?:"|[A-Za-z_])/g)) {
+            const schema = m[1] ?? m[2];
+            if (schema !== own && !/^\d/.test(schema))
+                return stmt;
+        }
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 2493:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.reachBeyond = reachBeyond;
+const maskUrl_1 = __webpack_require__(2504);
+/**
+ * What the pull request's SQL could reach besides the temporary database, said before it runs:
+ * the other databases the role may connect to, and what it owns outside the temporary one.
+ */
+async function reachBeyond(admin, temporary, url) {
+    const r = await admin.query(`SELECT (SELECT array_agg(datname::text ORDER BY datname) FROM pg_database
+              WHERE datname NOT IN ($1, 'template0', 'template1')
+                AND has_database_privilege(datname, 'CONNECT')) AS dbs,
+            (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+              WHERE c.relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)
+                AND n.nspname NOT IN ('pg_catalog', 'information_schema', $1) AND n.nspname NOT LIKE 'pg_toast%'
+            )::text AS owned`, [temporary]);
+    const { dbs, owned } = r.rows[0];
+    const reach = [
+        ...(dbs?.length ? [`may connect to ${dbs.length} other database(s) (${dbs.slice(0, 3).join(', ')})`] : []),
+        ...(owned !== '0' ? [`owns ${owned} table(s), index(es) or sequence(s) outside the temporary database`] : []),
+    ];
+    if (reach.length === 0)
+        return [];
+    return [
+        `the shadow server's role ${reach.join(' and ')}: migration SQL from the pull request runs with that role ` +
+            `and could change them. Use a disposable server (${(0, maskUrl_1.maskUrl)(url)}) whose role owns nothing else.`,
+    ];
+}
+
+
+/***/ })
+
+};
+;
