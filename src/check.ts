@@ -204,6 +204,7 @@ async function replayChain(
         : { ok: true, value: await openThrowawayDb(provider, project.chain, project.schema, extra, restored) },
     prepare: (db) => initShadowDb(db, project, report),
     before: (db, m) => beforeMigration(plan, m, db),
+    readsBefore: (m) => plan.migrations.has(m.name),
     loadsExtensions: !shadowUrl,
   };
   const replayed = await openAndReplay({ ...steps, cache: cache?.hook }, project.chain);

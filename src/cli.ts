@@ -6,8 +6,6 @@ import { checkProject, exitCodeOf, type CheckOutcome } from './check';
 import { renderCheckText } from './report/text';
 import { scrubText } from './maskUrl';
 import { misplacedFlag, parseLockTimeout } from './commandFlags';
-import { deployExitCode, runDeployCommand } from './deploy/run';
-import { renderDeployText } from './report/deployText';
 import { VERSION } from './version';
 import { parseFailOn, type FailCondition } from './review/failOn';
 import { clearProgressLine, enableProgressLine, takeOverProgressLine } from './progressLine';
@@ -151,6 +149,9 @@ function usageError(command: string, rest: string[], values: Values): string | u
 }
 
 async function runDeploy(command: Command, values: Values, io: CliIo): Promise<number> {
+  // Loaded here, not at start-up: a check (the common run) never needs the deploy code.
+  const { deployExitCode, runDeployCommand } = await import('./deploy/run');
+  const { renderDeployText } = await import('./report/deployText');
   const report = await runDeployCommand(command as 'deploy' | 'status' | 'resolve', {
     cwd: io.cwd,
     schema: values.schema?.[0],

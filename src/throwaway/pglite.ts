@@ -13,6 +13,7 @@ import { findClientCopy } from './pgliteCopy';
 import { captureDataDir } from './pgliteState';
 import { migrationFailure, type ThrowawayDb } from './types';
 import { fastIntrospection, type QueryRewrite } from './pgliteIntrospection';
+import { batchScript, noticedMigration, REPLAYED_SETTING, type BatchRun } from './replayBatch';
 
 /**
  * PostgreSQL in-process (WASM). Its file system is in memory, so untrusted migration SQL
@@ -36,19 +37,6 @@ export async function openPglite(extensionNames: string[], options: PgliteOption
       ? `PGlite does not bundle the extension "${name}"; replay on a real server with --shadow-database-url.`
       : undefined;
   };
-  /**
-   * Prisma sends a migration as one simple-protocol query, so it runs in one implicit
-   * transaction (and `CREATE INDEX CONCURRENTLY` fails, as it does under Prisma).
-   */
-  const runWhole = async (sql: string): Promise<{ error?: PgError }> => {
-    try {
-      await pg.exec(sql);
-      return {};
-    } catch (e) {
-      return { error: e as PgError };
-    }
-  };
-
   const inspector = pgInspector((sql, params) => pg.query(sql, params));
 
   return {
@@ -58,7 +46,7 @@ export async function openPglite(extensionNames: string[], options: PgliteOption
       // PGlite has no client to stream rows from: it would wait for them forever.
       const stdin = findClientCopy(migration.sql, 'stdin');
       if (stdin) return fail(pgliteCannotRun(migration, stdin, STDIN_HINT));
-      const { error } = await runWhole(migration.sql);
+      const { error } = await runWhole(pg, migration.sql);
       if (!error) return (await answers(pg)) ? ok(undefined) : fail(pgliteStopped(migration));
       const where = await locatePgFailure(migration.sql, error, (sql) => pg.exec(sql));
       const hint = [error.hint, missingHint(where.message)].filter(Boolean).join(' ') || undefined;
@@ -72,8 +60,9 @@ export async function openPglite(extensionNames: string[], options: PgliteOption
         ),
       );
     },
+    runBatch: (batch, first, started) => runBatch(pg, batch, first, started),
     async runScript(sql: string) {
-      const { error } = await runWhole(sql);
+      const { error } = await runWhole(pg, sql);
       return error ? fail(error.message) : ok(undefined);
     },
     adapterFactory: (): SqlMigrationAwareDriverAdapterFactory => {
@@ -89,6 +78,19 @@ export async function openPglite(extensionNames: string[], options: PgliteOption
 }
 
 /**
+ * Prisma sends a migration as one simple-protocol query, so it runs in one implicit
+ * transaction (and `CREATE INDEX CONCURRENTLY` fails, as it does under Prisma).
+ */
+async function runWhole(pg: PGlite, sql: string): Promise<{ error?: PgError }> {
+  try {
+    await pg.exec(sql);
+    return {};
+  } catch (e) {
+    return { error: e as PgError };
+  }
+}
+
+/**
  * A statement that makes PGlite's single backend start a program (COPY … PROGRAM) ends it without an
  * error: every later query answers nothing, and the engine's diff fails with "PANIC: ERRORDATA_STACK_SIZE
  * exceeded". Asking after each migration catches every way to get there, EXECUTE inside a DO block included.
@@ -99,6 +101,44 @@ async function answers(pg: PGlite): Promise<boolean> {
     return r.rows[0]?.alive === 1;
   } catch {
     return false;
+  }
+}
+
+/** See replayBatch.ts. */
+async function runBatch(
+  pg: PGlite,
+  batch: Migration[],
+  first: number,
+  started: (k: number) => void,
+): Promise<BatchRun> {
+  let failed = false;
+  try {
+    await pg.exec(batchScript(batch, first), {
+      onNotice: (n) => {
+        const k = noticedMigration(n.message);
+        if (k !== undefined && k >= first && k < first + batch.length) started(k);
+      },
+    });
+  } catch {
+    // Which statement failed is the one-by-one run's to say: it runs the rest of the batch.
+    failed = true;
+    await pg.exec('ROLLBACK').catch(() => undefined);
+  }
+  const replayed = await replayedCount(pg);
+  if (replayed === undefined) return { done: 0, stopped: true };
+  const done = Math.max(0, Math.min(batch.length, replayed - first));
+  // No error, yet not every migration committed: the batch did not run as written.
+  return { done, stopped: !failed && done < batch.length };
+}
+
+/** The count of migrations committed (batchScript sets it), or undefined when PGlite no longer answers. */
+async function replayedCount(pg: PGlite): Promise<number | undefined> {
+  try {
+    const r = await pg.query<{ n: string | null }>(`SELECT current_setting('${REPLAYED_SETTING}', true) AS n`);
+    const row = r.rows[0];
+    return row ? Number(row.n ?? 0) || 0 : undefined;
+  } catch {
+    return undefined;
   }
 }
 

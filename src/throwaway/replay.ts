@@ -3,6 +3,7 @@ import type { Migration } from '../chain/load';
 import { ok, type Problem, type Result } from '../problem';
 import { progress } from '../watchdog';
 import { PGLITE_EXTENSIONS } from './pgExtensions';
+import { batchEnd, type BatchRun } from './replayBatch';
 import type { ThrowawayDb } from './types';
 
 export interface ReplayedDb {
@@ -36,6 +37,11 @@ export interface ReplaySteps {
   prepare(db: ThrowawayDb): Promise<Result<void>>;
   /** Before each migration (the deploy-risk review reads the tables as they stand then). */
   before?(db: ThrowawayDb, migration: Migration): Promise<void>;
+  /**
+   * Whether `before` reads the database before this migration, which then starts a batch (PGlite
+   * replays migrations in batches). Absent with a `before`: every migration runs alone.
+   */
+  readsBefore?(migration: Migration): boolean;
   /** False for a real server, whose extensions are the server's. */
   loadsExtensions: boolean;
   /** The replay cache: the longest cached prefix, and where to say that a restored state did not open. */
@@ -50,14 +56,20 @@ export interface ReplaySteps {
 export async function openAndReplay(steps: ReplaySteps, chain: Migration[]): Promise<ReplayOutcome> {
   const loadedLate: string[] = [];
   const loadedLateBy: Record<string, string> = {};
+  let batched = true;
   for (;;) {
-    const attempt = await replayOnce(steps, chain, loadedLate);
+    const attempt = await replayOnce(steps, chain, loadedLate, batched);
     if (attempt.ok) {
       // Restored ones first: they were needed earlier in the chain, which is the order a cold replay finds them.
       const restored = attempt.value.restoredLate;
       for (const { name, by } of restored) loadedLateBy[name] = by;
       const all = [...restored.map((r) => r.name), ...loadedLate.filter((n) => !restored.some((r) => r.name === n))];
       return { ok: true, value: { ...attempt.value, loadedLate: all, loadedLateBy } };
+    }
+    // A batch that stopped PGlite (a program started by EXECUTE) or did not end as written: one by one names it.
+    if (attempt.unbatched && batched) {
+      batched = false;
+      continue;
     }
     const failed = { ok: false as const, problem: attempt.problem, migrations: attempt.migrations };
     const missing = /extension "([^"]+)" is not available/.exec(attempt.problem.message)?.[1];
@@ -73,9 +85,9 @@ export type ReplayOutcome =
 
 type Attempt =
   | { ok: true; value: Omit<ReplayedDb, 'loadedLate' | 'loadedLateBy'> & { restoredLate: CachedPrefix['loadedLate'] } }
-  | { ok: false; problem: Problem; retry: boolean; migrations: ReplayedDb['migrations'] };
+  | { ok: false; problem: Problem; retry: boolean; unbatched?: boolean; migrations: ReplayedDb['migrations'] };
 
-async function replayOnce(steps: ReplaySteps, chain: Migration[], extra: string[]): Promise<Attempt> {
+async function replayOnce(steps: ReplaySteps, chain: Migration[], extra: string[], batched: boolean): Promise<Attempt> {
   const t0 = performance.now();
   const { opened, restored } = await openRestored(steps, extra);
   const openMs = Math.round(performance.now() - t0);
@@ -93,22 +105,64 @@ async function replayOnce(steps: ReplaySteps, chain: Migration[], extra: string[
     // A restored state already holds initShadowDb's work (the cache key is seeded with it).
     const prepared = restored ? ok(undefined) : await steps.prepare(db);
     if (!prepared.ok) return { ...prepared, retry: false, migrations };
-    for (const [i, migration] of chain.entries()) {
-      if (i < cached.length) continue;
-      await steps.before?.(db, migration);
+    // Migrations up to here run one by one: the rest of a batch that failed. The restored prefix is skipped.
+    let alone = 0;
+    for (let i = cached.length; i < chain.length;) {
+      const end =
+        batched && db.runBatch && i >= alone ? batchEnd(chain, i, steps.readsBefore ?? (() => !!steps.before)) : i + 1;
+      await steps.before?.(db, chain[i]!);
+      if (end - i > 1) {
+        const run = await replayBatch(db, chain, i, end, migrations);
+        if (run.stopped)
+          return { ok: false, problem: { message: 'batch stopped' }, retry: false, unbatched: true, migrations };
+        i += run.done;
+        alone = end;
+        continue;
+      }
+      const migration = chain[i]!;
       const { name, displayFile: file } = migration;
       progress({ doing: 'replaying', migration: name, file, n: i + 1, of: chain.length });
       const tm = performance.now();
       const r = await db.runMigration(migration);
       if (!r.ok) return { ...r, retry: steps.loadsExtensions && db.provider === 'postgresql', migrations };
-      const durationMs = Math.round((performance.now() - tm) * 10) / 10;
-      migrations.push({ name: migration.name, checksum: migration.checksum, durationMs });
+      migrations.push({ name, checksum: migration.checksum, durationMs: roundMs(performance.now() - tm) });
+      i++;
     }
     keep = true;
     return { ok: true, value: { db, migrations, openMs, restoredLate: restored?.loadedLate ?? [] } };
   } finally {
     if (!keep) await db[Symbol.asyncDispose]();
   }
+}
+
+const roundMs = (ms: number) => Math.round(ms * 10) / 10;
+
+/**
+ * Runs chain[from, end) in one exec (replayBatch.ts). Each migration's progress step and duration
+ * come from the notice that starts it, so they are as precise as one by one.
+ */
+async function replayBatch(
+  db: ThrowawayDb,
+  chain: Migration[],
+  from: number,
+  end: number,
+  out: ReplayedDb['migrations'],
+): Promise<BatchRun> {
+  const starts: number[] = [];
+  const started = (k: number) => {
+    const m = chain[k]!;
+    starts[k - from] = performance.now();
+    progress({ doing: 'replaying', migration: m.name, file: m.displayFile, n: k + 1, of: chain.length });
+  };
+  started(from);
+  const run = await db.runBatch!(chain.slice(from, end), from, started);
+  const tEnd = performance.now();
+  for (let k = 0; k < run.done; k++) {
+    const m = chain[from + k]!;
+    const t = starts[k] ?? starts[0]!;
+    out.push({ name: m.name, checksum: m.checksum, durationMs: roundMs((starts[k + 1] ?? tEnd) - t) });
+  }
+  return run;
 }
 
 // ---- the replay cache's hook (replayCache.ts) ----

@@ -3,6 +3,7 @@ import type { Migration } from '../chain/load';
 import type { Provider } from '../schema/provider';
 import { printable } from '../printable';
 import type { Problem, Result } from '../problem';
+import type { BatchRun } from './replayBatch';
 
 export interface ColumnInfo {
   name: string;
@@ -37,6 +38,11 @@ export interface ThrowawayDb extends AsyncDisposable {
   readonly provider: Provider;
   /** Runs one migration.sql; a failure names the statement and its line. */
   runMigration(migration: Migration): Promise<Result<void>>;
+  /**
+   * PGlite: runs `batch` (the chain's migrations from index `first`) in one exec, each in its own
+   * transaction, calling `started(k)` as chain migration k begins (replayBatch.ts).
+   */
+  runBatch?(batch: Migration[], first: number, started: (k: number) => void): Promise<BatchRun>;
   /** Runs a script we generated ourselves (the round trip of the suggestion). */
   runScript(sql: string): Promise<Result<void>>;
   adapterFactory(): SqlMigrationAwareDriverAdapterFactory;
