@@ -37,6 +37,11 @@ function pgInspector(query) {
          WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped`);
             return groupColumns(r.rows);
         },
+        async indexDefinition(qualifiedName) {
+            // to_regclass: NULL (not an error) for a name that is no relation; pg_get_indexdef: NULL for a non-index.
+            const r = await query(`SELECT pg_get_indexdef(to_regclass($1)) AS def`, [qualifiedName]);
+            return r.rows[0]?.def ?? undefined;
+        },
         async enumValues(name) {
             const r = await query(`SELECT e.enumlabel AS label FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid JOIN pg_namespace n ON ` +
                 `n.oid = t.typnamespace
@@ -53,7 +58,7 @@ async function locatePgFailure(sql, error, exec) {
     const statements = (0, tokens_1.splitStatements)(sql, 'postgresql');
     const position = error.position ? Number(error.position) - 1 : undefined;
     if (position !== undefined && position >= 0) {
-        const stmt = [...statements].reverse().find((s) => s.offset <= position);
+        const stmt = (0, tokens_1.statementAt)(statements, position);
         return { stmt, line: (0, tokens_1.lineOfOffset)(sql, position), message: error.message };
     }
     await exec('BEGIN');
@@ -123,8 +128,9 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.SNAPSHOT_NAME = void 0;
+exports.SNAPSHOT_NAME = exports.PGLITE_START_PARAMS = void 0;
 exports.openPglite = openPglite;
+exports.readSnapshot = readSnapshot;
 const pglite_1 = __webpack_require__(9517);
 const fs = __importStar(__webpack_require__(3024));
 const path = __importStar(__webpack_require__(6760));
@@ -135,29 +141,18 @@ const problem_1 = __webpack_require__(8278);
 const pgExtensions_1 = __webpack_require__(3933);
 const pgCommon_1 = __webpack_require__(9686);
 const pgliteCopy_1 = __webpack_require__(6046);
+const pgliteState_1 = __webpack_require__(3926);
 const types_1 = __webpack_require__(429);
 const pgliteIntrospection_1 = __webpack_require__(6771);
+const replayBatch_1 = __webpack_require__(3713);
 async function openPglite(extensionNames, options = {}) {
     const { extensions, missing } = (0, pgExtensions_1.resolveExtensions)(extensionNames);
-    const pg = await startPglite(extensions);
+    const pg = await startPglite(extensions, options.dataDir);
     const missingHint = (message) => {
         const name = missing.find((m) => message.includes(`"${m}"`));
         return name
             ? `PGlite does not bundle the extension "${name}"; replay on a real server with --shadow-database-url.`
             : undefined;
-    };
-    /**
-     * Prisma sends a migration as one simple-protocol query, so it runs in one implicit
-     * transaction (and `CREATE INDEX CONCURRENTLY` fails, as it does under Prisma).
-     */
-    const runWhole = async (sql) => {
-        try {
-            await pg.exec(sql);
-            return {};
-        }
-        catch (e) {
-            return { error: e };
-        }
     };
     const inspector = (0, pgCommon_1.pgInspector)((sql, params) => pg.query(sql, params));
     return {
@@ -168,15 +163,16 @@ async function openPglite(extensionNames, options = {}) {
             const stdin = (0, pgliteCopy_1.findClientCopy)(migration.sql, 'stdin');
             if (stdin)
                 return (0, problem_1.fail)(pgliteCannotRun(migration, stdin, STDIN_HINT));
-            const { error } = await runWhole(migration.sql);
+            const { error } = await runWhole(pg, migration.sql);
             if (!error)
                 return (await answers(pg)) ? (0, problem_1.ok)(undefined) : (0, problem_1.fail)(pgliteStopped(migration));
             const where = await (0, pgCommon_1.locatePgFailure)(migration.sql, error, (sql) => pg.exec(sql));
             const hint = [error.hint, missingHint(where.message)].filter(Boolean).join(' ') || undefined;
             return (0, problem_1.fail)((0, types_1.migrationFailure)(migration, where.line ?? where.stmt?.line ?? 1, (0, tokens_1.statementHead)(where.stmt?.text ?? ''), where.message, hint));
         },
+        runBatch: (batch, first, started) => runBatch(pg, batch, first, started),
         async runScript(sql) {
-            const { error } = await runWhole(sql);
+            const { error } = await runWhole(pg, sql);
             return error ? (0, problem_1.fail)(error.message) : (0, problem_1.ok)(undefined);
         },
         adapterFactory: () => {
@@ -185,10 +181,24 @@ async function openPglite(extensionNames, options = {}) {
                 return factory;
             return (0, pgliteIntrospection_1.fastIntrospection)(factory, (sql) => pg.exec(sql), options.onRewrite);
         },
+        captureState: () => (0, pgliteState_1.captureDataDir)(pg),
         async [Symbol.asyncDispose]() {
             await pg.close();
         },
     };
+}
+/**
+ * Prisma sends a migration as one simple-protocol query, so it runs in one implicit
+ * transaction (and `CREATE INDEX CONCURRENTLY` fails, as it does under Prisma).
+ */
+async function runWhole(pg, sql) {
+    try {
+        await pg.exec(sql);
+        return {};
+    }
+    catch (e) {
+        return { error: e };
+    }
 }
 /**
  * A statement that makes PGlite's single backend start a program (COPY … PROGRAM) ends it without an
@@ -202,6 +212,41 @@ async function answers(pg) {
     }
     catch {
         return false;
+    }
+}
+/** See replayBatch.ts. */
+async function runBatch(pg, batch, first, started) {
+    let failed = false;
+    try {
+        await pg.exec((0, replayBatch_1.batchScript)(batch, first), {
+            onNotice: (n) => {
+                const k = (0, replayBatch_1.noticedMigration)(n.message);
+                if (k !== undefined && k >= first && k < first + batch.length)
+                    started(k);
+            },
+        });
+    }
+    catch {
+        // Which statement failed is the one-by-one run's to say: it runs the rest of the batch.
+        failed = true;
+        await pg.exec('ROLLBACK').catch(() => undefined);
+    }
+    const replayed = await replayedCount(pg);
+    if (replayed === undefined)
+        return { done: 0, stopped: true };
+    const done = Math.max(0, Math.min(batch.length, replayed - first));
+    // No error, yet not every migration committed: the batch did not run as written.
+    return { done, stopped: !failed && done < batch.length };
+}
+/** The count of migrations committed (batchScript sets it), or undefined when PGlite no longer answers. */
+async function replayedCount(pg) {
+    try {
+        const r = await pg.query(`SELECT current_setting('${replayBatch_1.REPLAYED_SETTING}', true) AS n`);
+        const row = r.rows[0];
+        return row ? Number(row.n ?? 0) || 0 : undefined;
+    }
+    catch {
+        return undefined;
     }
 }
 const SHADOW_HINT = 'Replay on a disposable PostgreSQL server with --shadow-database-url, or remove it from the migration.';
@@ -230,24 +275,28 @@ function pgliteStopped(migration) {
             `e.g. a COPY … PROGRAM run by EXECUTE, starts a program, which PGlite cannot). ${SHADOW_HINT}`,
     };
 }
-function startPglite(extensions) {
-    const snapshot = readSnapshot();
+/**
+ * initdb's default 128MB pool is touched at start: ~100 MiB RSS and ~0.2 s. A throwaway schema
+ * fits in 16MB, and evicted pages only go to the in-memory file system.
+ * One transaction locks every relation it creates: the round trip of a 5,000-model schema (or a
+ * baseline migration that size) failed with "out of shared memory" in the default lock table
+ * (64 x ~110 slots). PGlite has one backend, so slots go to locks: 2048 x ~18 fits 5,000 models
+ * and costs ~5 MiB (4096: ~18 MiB).
+ */
+exports.PGLITE_START_PARAMS = [
+    ...pglite_1.PGlite.defaultStartParams,
+    ...['-c', 'shared_buffers=16MB', '-c', 'max_connections=4', '-c', 'max_locks_per_transaction=2048'],
+];
+function startPglite(extensions, dataDir) {
+    const snapshot = dataDir ? undefined : readSnapshot();
+    const tar = dataDir ?? (snapshot && gunzip(snapshot));
     return pglite_1.PGlite.create({
         extensions: extensions,
         // In-memory and thrown away: skip the per-query sync to PGlite's file system.
         relaxedDurability: true,
-        // initdb's default 128MB pool is touched at start: ~100 MiB RSS and ~0.2 s. A throwaway schema
-        // fits in 16MB, and evicted pages only go to the in-memory file system.
-        // One transaction locks every relation it creates: the round trip of a 5,000-model schema (or a
-        // baseline migration that size) failed with "out of shared memory" in the default lock table
-        // (64 x ~110 slots). PGlite has one backend, so slots go to locks: 2048 x ~18 fits 5,000 models
-        // and costs ~5 MiB (4096: ~18 MiB).
-        startParams: [
-            ...pglite_1.PGlite.defaultStartParams,
-            ...['-c', 'shared_buffers=16MB', '-c', 'max_connections=4', '-c', 'max_locks_per_transaction=2048'],
-        ],
+        startParams: exports.PGLITE_START_PARAMS,
         // Not loadDataDir: see SnapshotFs.
-        ...(snapshot ? { fs: new SnapshotFs(gunzip(snapshot)) } : {}),
+        ...(tar ? { fs: new SnapshotFs(tar) } : {}),
     });
 }
 /**
@@ -321,48 +370,6 @@ function readSnapshot() {
         }
     }
     return undefined;
-}
-
-
-/***/ }),
-
-/***/ 6046:
-/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.findClientCopy = findClientCopy;
-const tokens_1 = __webpack_require__(6070);
-/**
- * The first COPY of a script that reads from the client (`FROM STDIN`) or runs a program (`FROM/TO PROGRAM`).
- * Read with the tokeniser, so a string, a comment or a quoted name that holds those words is not one.
- */
-function findClientCopy(sql, kind) {
-    return (0, tokens_1.splitStatements)(sql, 'postgresql').find((stmt) => copyEndpoints(stmt.text).includes(kind));
-}
-function copyEndpoints(text) {
-    const words = [];
-    let depth = 0;
-    for (const tok of (0, tokens_1.tokens)(text, 'postgresql')) {
-        const t = text.slice(tok.start, tok.end);
-        if (tok.kind === 'other' && t === '(')
-            depth++;
-        else if (tok.kind === 'other' && t === ')')
-            depth--;
-        else if (depth === 0)
-            words.push(tok.kind === 'word' ? t.toUpperCase() : '');
-        if (words.length === 1 && words[0] !== 'COPY')
-            return [];
-    }
-    const found = [];
-    for (let i = 1; i < words.length; i++) {
-        const direction = words[i - 1] === 'FROM' || words[i - 1] === 'TO';
-        if (direction && words[i] === 'PROGRAM')
-            found.push('program');
-        if (words[i - 1] === 'FROM' && words[i] === 'STDIN')
-            found.push('stdin');
-    }
-    return found;
 }
 
 
@@ -507,6 +514,82 @@ function fastIntrospection(factory, exec, onRewrite) {
         connect: async () => wrap(await factory.connect()),
         connectToShadowDb: async () => wrap(await factory.connectToShadowDb()),
     };
+}
+
+
+/***/ }),
+
+/***/ 3926:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.captureDataDir = captureDataDir;
+/**
+ * PGlite's data dir for the replay cache, captured between the replay and the diff, so it delays the
+ * verdict. PGlite's own dumpDataDir took 0.5-1 s there on a 170-migration chain (a tar built through
+ * Blobs); copying the in-memory files takes about a tenth of that. The tar is packed later, after the
+ * report, as the ustar that SnapshotFs unpacks (regular files and directories).
+ */
+async function captureDataDir(pg) {
+    // Every page on disk first: a restore then starts without WAL recovery.
+    await pg.exec('CHECKPOINT');
+    const FS = pg.Module.FS;
+    const root = '/pglite/data';
+    const entries = [];
+    const walk = (dir, rel) => {
+        for (const name of FS.readdir(dir)) {
+            if (name === '.' || name === '..')
+                continue;
+            const full = `${dir}/${name}`;
+            const mode = FS.stat(full).mode;
+            if (FS.isDir(mode)) {
+                entries.push({ name: `${rel}${name}/` });
+                walk(full, `${rel}${name}/`);
+            }
+            else if (FS.isFile(mode)) {
+                // A copy: PostgreSQL keeps writing these files while the diff runs.
+                entries.push({ name: `${rel}${name}`, data: FS.readFile(full) });
+            }
+        }
+    };
+    walk(root, '');
+    return () => packTar(entries);
+}
+function packTar(entries) {
+    const blocks = [];
+    for (const e of entries) {
+        const size = e.data?.length ?? 0;
+        blocks.push(tarHeader(e.name, size, e.data ? '0' : '5'));
+        if (e.data) {
+            blocks.push(Buffer.from(e.data.buffer, e.data.byteOffset, size));
+            if (size % 512)
+                blocks.push(Buffer.alloc(512 - (size % 512)));
+        }
+    }
+    blocks.push(Buffer.alloc(1024)); // the end: two zero blocks
+    return blocks;
+}
+function tarHeader(path, size, type) {
+    const h = Buffer.alloc(512);
+    // ustar: names over 100 bytes are split at a slash into prefix (155) and name (100).
+    const cut = path.length > 100 ? path.lastIndexOf('/', path.length - 2) : -1;
+    h.write(cut > 0 ? path.slice(cut + 1) : path, 0, 100, 'utf8');
+    if (cut > 0)
+        h.write(path.slice(0, cut), 345, 155, 'utf8');
+    h.write(type === '5' ? '0000755\0' : '0000600\0', 100);
+    h.write('0000000\0', 108); // uid
+    h.write('0000000\0', 116); // gid
+    h.write(size.toString(8).padStart(11, '0') + '\0', 124);
+    h.write('00000000000\0', 136); // mtime 0: the same state packs to the same bytes
+    h.write(type, 156);
+    h.write('ustar\0' + '00', 257);
+    h.write('        ', 148); // the checksum is taken with its own field as spaces
+    let sum = 0;
+    for (const byte of h)
+        sum += byte;
+    h.write(sum.toString(8).padStart(6, '0') + '\0 ', 148);
+    return h;
 }
 
 

@@ -5265,7 +5265,7 @@ exports.debug = debug; // for test
 const Client = __webpack_require__(4571)
 const Dispatcher = __webpack_require__(2829)
 const errors = __webpack_require__(5793)
-const Pool = __webpack_require__(6194)
+const Pool = __webpack_require__(3813)
 const BalancedPool = __webpack_require__(667)
 const Agent = __webpack_require__(2247)
 const util = __webpack_require__(586)
@@ -5440,7 +5440,7 @@ module.exports.mockErrors = mockErrors
 const { InvalidArgumentError } = __webpack_require__(5793)
 const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __webpack_require__(33)
 const DispatcherBase = __webpack_require__(7551)
-const Pool = __webpack_require__(6194)
+const Pool = __webpack_require__(3813)
 const Client = __webpack_require__(4571)
 const util = __webpack_require__(586)
 const createRedirectInterceptor = __webpack_require__(7945)
@@ -6962,7 +6962,7 @@ const {
   kRemoveClient,
   kGetDispatcher
 } = __webpack_require__(2714)
-const Pool = __webpack_require__(6194)
+const Pool = __webpack_require__(3813)
 const { kUrl, kInterceptors } = __webpack_require__(33)
 const { parseOrigin } = __webpack_require__(586)
 const kFactory = Symbol('factory')
@@ -24124,7 +24124,7 @@ module.exports.MockScope = MockScope
 
 
 const { promisify } = __webpack_require__(9023)
-const Pool = __webpack_require__(6194)
+const Pool = __webpack_require__(3813)
 const { buildMockDispatch } = __webpack_require__(4511)
 const {
   kDispatches,
@@ -25027,7 +25027,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 6194:
+/***/ 3813:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -25152,7 +25152,7 @@ module.exports = Pool
 const { kProxy, kClose, kDestroy, kInterceptors } = __webpack_require__(33)
 const { URL } = __webpack_require__(7016)
 const Agent = __webpack_require__(2247)
-const Pool = __webpack_require__(6194)
+const Pool = __webpack_require__(3813)
 const DispatcherBase = __webpack_require__(7551)
 const { InvalidArgumentError, RequestAbortedError } = __webpack_require__(5793)
 const buildConnector = __webpack_require__(6962)

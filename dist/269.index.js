@@ -113,7 +113,7 @@ exports.isServerError = isServerError;
 function pgFailure(migration, e, atomicity) {
     const statements = (0, tokens_1.splitStatements)(migration.sql, 'postgresql');
     const position = e.position ? Number(e.position) - 1 : undefined;
-    let stmt = position !== undefined ? [...statements].reverse().find((s) => s.offset <= position) : undefined;
+    let stmt = position !== undefined ? (0, tokens_1.statementAt)(statements, position) : undefined;
     let line = position !== undefined ? (0, tokens_1.lineOfOffset)(migration.sql, position) : undefined;
     if (!stmt) {
         const names = [...e.message.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
@@ -177,6 +177,7 @@ exports.openPgTarget = openPgTarget;
 const adapter_pg_1 = __webpack_require__(8937);
 const pg_1 = __importDefault(__webpack_require__(1051));
 const atomicity_1 = __webpack_require__(833);
+const quote_1 = __webpack_require__(6194);
 const pgServer_1 = __webpack_require__(4048);
 const types_1 = __webpack_require__(429);
 const problem_1 = __webpack_require__(8278);
@@ -185,9 +186,8 @@ const lockSwitch_1 = __webpack_require__(3962);
 const pgActivity_1 = __webpack_require__(4569);
 const pgFailure_1 = __webpack_require__(1860);
 const targetDb_1 = __webpack_require__(9386);
-const quoteIdent = (s) => `"${s.replace(/"/g, '""')}"`;
 /** Prisma's DDL (prisma-engines, postgres flavour), in the URL's schema. */
-const createTableSql = (schema) => `CREATE TABLE ${quoteIdent(schema)}.${targetDb_1.MIGRATIONS_TABLE} (
+const createTableSql = (schema) => `CREATE TABLE ${(0, quote_1.quoteIdent)(schema)}.${targetDb_1.MIGRATIONS_TABLE} (
     id                      VARCHAR(36) PRIMARY KEY NOT NULL,
     checksum                VARCHAR(64) NOT NULL,
     finished_at             TIMESTAMPTZ,
@@ -248,7 +248,7 @@ class PgTarget {
         this.target = target;
         this.serverVersionNum = serverVersionNum;
         this.schema = conn.schema;
-        this.table = `${quoteIdent(conn.schema)}.${targetDb_1.MIGRATIONS_TABLE}`;
+        this.table = `${(0, quote_1.quoteIdent)(conn.schema)}.${targetDb_1.MIGRATIONS_TABLE}`;
     }
     provider = 'postgresql';
     async lock(timeoutMs) {
@@ -290,7 +290,7 @@ class PgTarget {
         // As Prisma: look first, so a user without CREATE on the database can use an existing this.schema.
         const exists = await this.client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [this.schema]);
         if (exists.rowCount === 0)
-            await this.client.query(`CREATE SCHEMA ${quoteIdent(this.schema)}`);
+            await this.client.query(`CREATE SCHEMA ${(0, quote_1.quoteIdent)(this.schema)}`);
         await this.client.query(createTableSql(this.schema));
     }
     async rows() {
@@ -376,99 +376,6 @@ class PgTarget {
 
 /***/ }),
 
-/***/ 833:
-/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.classifyAtomicity = classifyAtomicity;
-const tokens_1 = __webpack_require__(6070);
-const TRANSACTION_CONTROL = new Set(['BEGIN', 'START', 'COMMIT', 'END', 'ROLLBACK', 'ABORT', 'SAVEPOINT', 'RELEASE']);
-const DATA_CHANGING = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'TRUNCATE', 'COPY', 'REPLACE', 'UPSERT']);
-/** SQLite pragmas that keep their meaning inside a transaction (or that we handle around it). */
-const SQLITE_TX_PRAGMAS = new Set(['FOREIGN_KEYS', 'DEFER_FOREIGN_KEYS', 'FOREIGN_KEY_CHECK']);
-function parse(sql, dialect) {
-    return (0, tokens_1.splitStatements)(sql, dialect).map((s) => {
-        const words = [];
-        const texts = [];
-        for (const t of (0, tokens_1.tokens)(s.text, dialect)) {
-            const text = s.text.slice(t.start, t.end);
-            texts.push(text);
-            if (t.kind === 'word')
-                words.push(text.toUpperCase());
-        }
-        return { words, texts, line: s.line, text: s.text };
-    });
-}
-/**
- * Decides from the statements' leading keywords (read with the SQL tokeniser, never with a
- * regex over the raw text, so comments and strings cannot fool it) whether a file can run
- * inside one transaction. Files that cannot are run as Prisma runs them and marked non-atomic.
- */
-function classifyAtomicity(sql, dialect, opts = {}) {
-    const statements = parse(sql, dialect);
-    const dataStatements = statements
-        .filter((s) => isDataChanging(s.words))
-        .map((s) => ({ line: s.line, statement: (0, tokens_1.statementHead)(s.text, 80) }));
-    let foreignKeysOff = false;
-    for (const s of statements) {
-        const why = dialect === 'postgresql' ? pgBlocker(s.words, opts) : sqliteBlocker(s);
-        if (why)
-            return { atomic: false, reason: `line ${s.line}: \`${(0, tokens_1.statementHead)(s.text, 60)}\` ${why}`, dataStatements };
-        if (dialect === 'sqlite' && s.words[0] === 'PRAGMA' && s.words[1] === 'FOREIGN_KEYS') {
-            const value = (s.texts[s.texts.length - 1] === ';' ? s.texts[s.texts.length - 2] : s.texts.at(-1)) ?? '';
-            if (/^(0|off|false|no)$/i.test(value.replace(/^['"]|['"]$/g, '')))
-                foreignKeysOff = true;
-        }
-    }
-    return { atomic: true, dataStatements, ...(foreignKeysOff ? { foreignKeysOff } : {}) };
-}
-function isDataChanging(words) {
-    if (DATA_CHANGING.has(words[0] ?? ''))
-        return true;
-    // WITH … INSERT/UPDATE/DELETE: a data-modifying CTE.
-    return words[0] === 'WITH' && words.some((w) => w === 'INSERT' || w === 'UPDATE' || w === 'DELETE');
-}
-function pgBlocker(words, opts) {
-    const [w0 = '', w1 = '', w2 = ''] = words;
-    if (TRANSACTION_CONTROL.has(w0) || (w0 === 'PREPARE' && w1 === 'TRANSACTION'))
-        return 'manages its own transaction';
-    // A procedure may COMMIT, which it cannot do inside our transaction.
-    if (w0 === 'CALL')
-        return 'calls a procedure, which may manage its own transaction';
-    if (words.includes('CONCURRENTLY'))
-        return 'cannot run inside a transaction block';
-    if (w0 === 'VACUUM' || (w0 === 'DISCARD' && w1 === 'ALL'))
-        return 'cannot run inside a transaction block';
-    if ((w0 === 'CREATE' || w0 === 'DROP') && (w1 === 'DATABASE' || w1 === 'TABLESPACE'))
-        return 'cannot run inside a transaction block';
-    if (w0 === 'ALTER' && w1 === 'SYSTEM')
-        return 'cannot run inside a transaction block';
-    if (['CREATE', 'DROP', 'ALTER'].includes(w0) && w1 === 'SUBSCRIPTION')
-        return 'cannot run inside a transaction block';
-    if (w0 === 'REINDEX' && (w1 === 'SYSTEM' || w1 === 'DATABASE' || w2 === 'SYSTEM' || w2 === 'DATABASE'))
-        return 'cannot run inside a transaction block';
-    if (w0 === 'CLUSTER' && words.every((w) => w === 'CLUSTER' || w === 'VERBOSE'))
-        return 'cannot run inside a transaction block';
-    const addsEnumValue = w0 === 'ALTER' && w1 === 'TYPE' && words.some((w, i) => w === 'ADD' && words[i + 1] === 'VALUE');
-    if (addsEnumValue && (opts.serverVersionNum ?? 120000) < 120000)
-        return 'cannot run inside a transaction block before PostgreSQL 12';
-    return undefined;
-}
-function sqliteBlocker(s) {
-    const [w0 = '', w1 = ''] = s.words;
-    if (TRANSACTION_CONTROL.has(w0))
-        return 'manages its own transaction';
-    if (w0 === 'VACUUM' || w0 === 'ATTACH' || w0 === 'DETACH')
-        return 'cannot run inside a transaction';
-    if (w0 === 'PRAGMA' && !SQLITE_TX_PRAGMAS.has(w1))
-        return 'may not take effect inside a transaction';
-    return undefined;
-}
-
-
-/***/ }),
-
 /***/ 9686:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
@@ -503,6 +410,11 @@ function pgInspector(query) {
          WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped`);
             return groupColumns(r.rows);
         },
+        async indexDefinition(qualifiedName) {
+            // to_regclass: NULL (not an error) for a name that is no relation; pg_get_indexdef: NULL for a non-index.
+            const r = await query(`SELECT pg_get_indexdef(to_regclass($1)) AS def`, [qualifiedName]);
+            return r.rows[0]?.def ?? undefined;
+        },
         async enumValues(name) {
             const r = await query(`SELECT e.enumlabel AS label FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid JOIN pg_namespace n ON ` +
                 `n.oid = t.typnamespace
@@ -519,7 +431,7 @@ async function locatePgFailure(sql, error, exec) {
     const statements = (0, tokens_1.splitStatements)(sql, 'postgresql');
     const position = error.position ? Number(error.position) - 1 : undefined;
     if (position !== undefined && position >= 0) {
-        const stmt = [...statements].reverse().find((s) => s.offset <= position);
+        const stmt = (0, tokens_1.statementAt)(statements, position);
         return { stmt, line: (0, tokens_1.lineOfOffset)(sql, position), message: error.message };
     }
     await exec('BEGIN');
@@ -601,6 +513,7 @@ const node_crypto_1 = __webpack_require__(7598);
 const fs = __importStar(__webpack_require__(3024));
 const path = __importStar(__webpack_require__(6760));
 const pg_1 = __importDefault(__webpack_require__(1051));
+const quote_1 = __webpack_require__(6194);
 const tokens_1 = __webpack_require__(6070);
 const pgCommon_1 = __webpack_require__(9686);
 const problem_1 = __webpack_require__(8278);
@@ -680,9 +593,8 @@ function splitUrl(url, baseDir = process.cwd()) {
     return { connectionString: u.toString(), schema, ...(ssl !== undefined ? { ssl } : {}) };
 }
 /** libpq's `options` value: a quoted identifier, with spaces and backslashes escaped. */
-const searchPathOption = (schema) => `-c search_path=${quoteIdent(schema).replace(/\\/g, '\\\\').replace(/ /g, '\\ ')}`;
+const searchPathOption = (schema) => `-c search_path=${(0, quote_1.quoteIdent)(schema).replace(/\\/g, '\\\\').replace(/ /g, '\\ ')}`;
 exports.searchPathOption = searchPathOption;
-const quoteIdent = (s) => `"${s.replace(/"/g, '""')}"`;
 /** A connection failure in words, without the password. */
 function connectionProblem(url, e, source = '--shadow-database-url') {
     const err = e;
@@ -727,7 +639,7 @@ async function openPgServer(url, schemaMode = false) {
     pool.on('error', () => undefined);
     const client = await pool.connect();
     if (mode === 'database' && schema !== 'public') {
-        await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+        await client.query(`CREATE SCHEMA IF NOT EXISTS ${(0, quote_1.quoteIdent)(schema)}`);
     }
     return (0, problem_1.ok)({ ...serverDb({ admin, pool, client, name, mode, schema }), notes });
 }
@@ -762,13 +674,13 @@ async function connectAdmin(url) {
 async function createTemporary(admin, url, schemaMode) {
     const name = `prisma_drift_gate_${(0, node_crypto_1.randomBytes)(6).toString('hex')}`;
     try {
-        await admin.query(`CREATE DATABASE ${quoteIdent(name)}`);
+        await admin.query(`CREATE DATABASE ${(0, quote_1.quoteIdent)(name)}`);
         return (0, problem_1.ok)({ name, mode: 'database' });
     }
     catch (e) {
         const denied = e.code === '42501';
         if (denied && schemaMode) {
-            await admin.query(`CREATE SCHEMA ${quoteIdent(name)}`);
+            await admin.query(`CREATE SCHEMA ${(0, quote_1.quoteIdent)(name)}`);
             return (0, problem_1.ok)({ name, mode: 'schema' });
         }
         await admin.end();
@@ -814,11 +726,11 @@ function serverDb({ admin, pool, client, name, mode, schema }) {
             await pool.end();
             if (mode === 'database') {
                 await admin
-                    .query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`)
-                    .catch(() => admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)}`));
+                    .query(`DROP DATABASE IF EXISTS ${(0, quote_1.quoteIdent)(name)} WITH (FORCE)`)
+                    .catch(() => admin.query(`DROP DATABASE IF EXISTS ${(0, quote_1.quoteIdent)(name)}`));
             }
             else
-                await admin.query(`DROP SCHEMA IF EXISTS ${quoteIdent(name)} CASCADE`);
+                await admin.query(`DROP SCHEMA IF EXISTS ${(0, quote_1.quoteIdent)(name)} CASCADE`);
             await admin.end();
         },
     };

@@ -37,6 +37,11 @@ function pgInspector(query) {
          WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped`);
             return groupColumns(r.rows);
         },
+        async indexDefinition(qualifiedName) {
+            // to_regclass: NULL (not an error) for a name that is no relation; pg_get_indexdef: NULL for a non-index.
+            const r = await query(`SELECT pg_get_indexdef(to_regclass($1)) AS def`, [qualifiedName]);
+            return r.rows[0]?.def ?? undefined;
+        },
         async enumValues(name) {
             const r = await query(`SELECT e.enumlabel AS label FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid JOIN pg_namespace n ON ` +
                 `n.oid = t.typnamespace
@@ -53,7 +58,7 @@ async function locatePgFailure(sql, error, exec) {
     const statements = (0, tokens_1.splitStatements)(sql, 'postgresql');
     const position = error.position ? Number(error.position) - 1 : undefined;
     if (position !== undefined && position >= 0) {
-        const stmt = [...statements].reverse().find((s) => s.offset <= position);
+        const stmt = (0, tokens_1.statementAt)(statements, position);
         return { stmt, line: (0, tokens_1.lineOfOffset)(sql, position), message: error.message };
     }
     await exec('BEGIN');
@@ -135,6 +140,7 @@ const node_crypto_1 = __webpack_require__(7598);
 const fs = __importStar(__webpack_require__(3024));
 const path = __importStar(__webpack_require__(6760));
 const pg_1 = __importDefault(__webpack_require__(1051));
+const quote_1 = __webpack_require__(6194);
 const tokens_1 = __webpack_require__(6070);
 const pgCommon_1 = __webpack_require__(9686);
 const problem_1 = __webpack_require__(8278);
@@ -214,9 +220,8 @@ function splitUrl(url, baseDir = process.cwd()) {
     return { connectionString: u.toString(), schema, ...(ssl !== undefined ? { ssl } : {}) };
 }
 /** libpq's `options` value: a quoted identifier, with spaces and backslashes escaped. */
-const searchPathOption = (schema) => `-c search_path=${quoteIdent(schema).replace(/\\/g, '\\\\').replace(/ /g, '\\ ')}`;
+const searchPathOption = (schema) => `-c search_path=${(0, quote_1.quoteIdent)(schema).replace(/\\/g, '\\\\').replace(/ /g, '\\ ')}`;
 exports.searchPathOption = searchPathOption;
-const quoteIdent = (s) => `"${s.replace(/"/g, '""')}"`;
 /** A connection failure in words, without the password. */
 function connectionProblem(url, e, source = '--shadow-database-url') {
     const err = e;
@@ -261,7 +266,7 @@ async function openPgServer(url, schemaMode = false) {
     pool.on('error', () => undefined);
     const client = await pool.connect();
     if (mode === 'database' && schema !== 'public') {
-        await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+        await client.query(`CREATE SCHEMA IF NOT EXISTS ${(0, quote_1.quoteIdent)(schema)}`);
     }
     return (0, problem_1.ok)({ ...serverDb({ admin, pool, client, name, mode, schema }), notes });
 }
@@ -296,13 +301,13 @@ async function connectAdmin(url) {
 async function createTemporary(admin, url, schemaMode) {
     const name = `prisma_drift_gate_${(0, node_crypto_1.randomBytes)(6).toString('hex')}`;
     try {
-        await admin.query(`CREATE DATABASE ${quoteIdent(name)}`);
+        await admin.query(`CREATE DATABASE ${(0, quote_1.quoteIdent)(name)}`);
         return (0, problem_1.ok)({ name, mode: 'database' });
     }
     catch (e) {
         const denied = e.code === '42501';
         if (denied && schemaMode) {
-            await admin.query(`CREATE SCHEMA ${quoteIdent(name)}`);
+            await admin.query(`CREATE SCHEMA ${(0, quote_1.quoteIdent)(name)}`);
             return (0, problem_1.ok)({ name, mode: 'schema' });
         }
         await admin.end();
@@ -348,11 +353,11 @@ function serverDb({ admin, pool, client, name, mode, schema }) {
             await pool.end();
             if (mode === 'database') {
                 await admin
-                    .query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`)
-                    .catch(() => admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)}`));
+                    .query(`DROP DATABASE IF EXISTS ${(0, quote_1.quoteIdent)(name)} WITH (FORCE)`)
+                    .catch(() => admin.query(`DROP DATABASE IF EXISTS ${(0, quote_1.quoteIdent)(name)}`));
             }
             else
-                await admin.query(`DROP SCHEMA IF EXISTS ${quoteIdent(name)} CASCADE`);
+                await admin.query(`DROP SCHEMA IF EXISTS ${(0, quote_1.quoteIdent)(name)} CASCADE`);
             await admin.end();
         },
     };

@@ -1,6 +1,6 @@
 "use strict";
 exports.id = 602;
-exports.ids = [602];
+exports.ids = [602,336];
 exports.modules = {
 
 /***/ 9686:
@@ -37,6 +37,11 @@ function pgInspector(query) {
          WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped`);
             return groupColumns(r.rows);
         },
+        async indexDefinition(qualifiedName) {
+            // to_regclass: NULL (not an error) for a name that is no relation; pg_get_indexdef: NULL for a non-index.
+            const r = await query(`SELECT pg_get_indexdef(to_regclass($1)) AS def`, [qualifiedName]);
+            return r.rows[0]?.def ?? undefined;
+        },
         async enumValues(name) {
             const r = await query(`SELECT e.enumlabel AS label FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid JOIN pg_namespace n ON ` +
                 `n.oid = t.typnamespace
@@ -53,7 +58,7 @@ async function locatePgFailure(sql, error, exec) {
     const statements = (0, tokens_1.splitStatements)(sql, 'postgresql');
     const position = error.position ? Number(error.position) - 1 : undefined;
     if (position !== undefined && position >= 0) {
-        const stmt = [...statements].reverse().find((s) => s.offset <= position);
+        const stmt = (0, tokens_1.statementAt)(statements, position);
         return { stmt, line: (0, tokens_1.lineOfOffset)(sql, position), message: error.message };
     }
     await exec('BEGIN');
@@ -125,7 +130,7 @@ var __importStar = (this && this.__importStar) || (function () {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.openSqlite = openSqlite;
 const fs = __importStar(__webpack_require__(3024));
-const os = __importStar(__webpack_require__(8161));
+const os = __importStar(__webpack_require__(542));
 const path = __importStar(__webpack_require__(6760));
 const pgCommon_1 = __webpack_require__(9686);
 const tokens_1 = __webpack_require__(6070);
@@ -135,21 +140,24 @@ const problem_1 = __webpack_require__(8278);
 const sqliteDqs_1 = __webpack_require__(9356);
 const sqliteDriver_1 = __webpack_require__(336);
 const types_1 = __webpack_require__(429);
-/** `tmpRoot`: where the throwaway folder goes (the supervisor's TMPDIR, unless a test names one). */
-async function openSqlite(tmpRoot = os.tmpdir()) {
+/**
+ * `tmpRoot`: where the throwaway folder goes (the supervisor's TMPDIR, unless a test names one).
+ * `restored`: a database file from the replay cache, to start from instead of an empty one.
+ */
+async function openSqlite(tmpRoot = os.tmpdir(), restored) {
     const dir = fs.mkdtempSync(path.join(tmpRoot, 'prisma-drift-gate-'));
     const file = path.join(dir, 'replay.db');
     const { Database, PrismaBetterSqlite3 } = (0, sqliteDriver_1.sqliteDriver)();
+    if (restored)
+        fs.writeFileSync(file, restored);
     const db = new Database(file);
     db.unsafeMode(false);
+    if (restored)
+        distrustRestored(db, dir);
     // A throwaway file needs no durability: without a sync per statement, replay is ~10x faster.
     db.pragma('synchronous = OFF');
     db.pragma('journal_mode = MEMORY');
     const connections = [];
-    const remember = (c) => {
-        connections.push(c);
-        return c;
-    };
     const execStatement = (stmt) => execSqliteStatement(db, stmt);
     const inspector = sqliteInspector(db);
     return {
@@ -174,13 +182,10 @@ async function openSqlite(tmpRoot = os.tmpdir()) {
             }
             return (0, problem_1.ok)(undefined);
         },
-        adapterFactory: () => {
-            const factory = (0, sqliteDqs_1.legacyDqsFactory)(new PrismaBetterSqlite3({ url: `file:${file}` }));
-            return {
-                ...factory,
-                connect: async () => remember(await factory.connect()),
-                connectToShadowDb: async () => remember(await factory.connectToShadowDb()),
-            };
+        adapterFactory: () => engineFactory(new PrismaBetterSqlite3({ url: `file:${file}` }), connections, !!restored),
+        async captureState() {
+            const bytes = db.serialize();
+            return () => [bytes];
         },
         async [Symbol.asyncDispose]() {
             // The engine's connections must close before the process exits: a better-sqlite3
@@ -191,6 +196,39 @@ async function openSqlite(tmpRoot = os.tmpdir()) {
             fs.rmSync(dir, { recursive: true, force: true });
         },
     };
+}
+/** Remembers the engine's connections, to close them; a restored file's connections distrust its schema too. */
+function engineFactory(adapter, connections, restored) {
+    const factory = (0, sqliteDqs_1.legacyDqsFactory)(adapter);
+    const remember = async (c) => {
+        if (restored)
+            await c.executeRaw({ sql: TRUSTED_SCHEMA_OFF, args: [], argTypes: [] });
+        connections.push(c);
+        return c;
+    };
+    return {
+        ...factory,
+        connect: async () => remember(await factory.connect()),
+        connectToShadowDb: async () => remember(await factory.connectToShadowDb()),
+    };
+}
+const TRUSTED_SCHEMA_OFF = 'PRAGMA trusted_schema = OFF';
+/**
+ * A cached file is untrusted input (a pull request writes its own cache scope): its schema's views and
+ * triggers may call no function with side effects, and a damaged file is refused before anything reads it.
+ */
+function distrustRestored(db, dir) {
+    try {
+        db.pragma(TRUSTED_SCHEMA_OFF.slice('PRAGMA '.length));
+        const check = db.pragma('quick_check', { simple: true });
+        if (check !== 'ok')
+            throw new Error(`the SQLite file fails quick_check: ${String(check)}`);
+    }
+    catch (e) {
+        db.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+        throw e;
+    }
 }
 /** One statement of untrusted SQL, contained by SQLite itself (see runContained). */
 async function execSqliteStatement(db, stmt) {

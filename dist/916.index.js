@@ -105,7 +105,7 @@ const problem_1 = __webpack_require__(8278);
  * replayed into a throwaway DB and introspected into a datamodel, which the engine then
  * diffs with the live database: the engine cannot diff two databases directly in-process.
  */
-async function liveDrift(db, applied, schema, cwd, filters) {
+async function liveDrift(db, applied, schema, filters) {
     const env_1 = { stack: [], error: void 0, hasError: false };
     try {
         const files = (0, engineSchema_1.schemaForEngine)(schema.files).map((f) => ({ path: f.path, content: f.content }));
@@ -128,7 +128,7 @@ async function liveDrift(db, applied, schema, cwd, filters) {
             chainFiles = introspected.schema.files;
         }
         catch (e) {
-            return (0, problem_1.fail)({ message: `--drift: could not read the replayed migrations: ${(0, diff_1.engineProblem)(e, cwd).message}` });
+            return (0, problem_1.fail)({ message: `--drift: could not read the replayed migrations: ${(0, diff_1.engineProblem)(e).message}` });
         }
         finally {
             shadow.free();
@@ -155,7 +155,7 @@ async function liveDrift(db, applied, schema, cwd, filters) {
             return (0, problem_1.ok)({ drift: true, summary: (fromChain.stdout ?? '').trim(), sql: toChain.stdout ?? '' });
         }
         catch (e) {
-            return (0, problem_1.fail)({ message: `--drift: ${(0, diff_1.engineProblem)(e, cwd).message}` });
+            return (0, problem_1.fail)({ message: `--drift: ${(0, diff_1.engineProblem)(e).message}` });
         }
         finally {
             live.free();
