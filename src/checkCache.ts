@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import type { Migration } from './chain/load';
 import { printable } from './printable';
@@ -108,10 +109,14 @@ const seed = (driver: string, start: string[], extensions: string[], initShadowD
   initShadowDb,
 });
 
-/** The installed PGlite's version; its package.json is not in its exports, so it is read beside its entry. */
+/**
+ * The installed PGlite's version; its package.json is not in its exports, so it is read beside its entry.
+ * Resolved through createRequire: ncc turns a plain require.resolve into a copied asset (dist/index.cjs),
+ * whose "../package.json" would then be our own.
+ */
 function pgliteVersion(): string {
   try {
-    const entry = require.resolve('@electric-sql/pglite');
+    const entry = createRequire(__filename).resolve('@electric-sql/pglite');
     const pkg = path.join(path.dirname(entry), '..', 'package.json');
     return (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { version: string }).version;
   } catch {
