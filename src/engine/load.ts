@@ -98,7 +98,8 @@ function poison(inst: Instance, trap: unknown): void {
     inst.poisoned = new EnginePanic(first?.doing ?? 'working', panic);
     // The next engine gets a fresh instance of the compiled module.
     if (currentInstance === inst) [current, currentInstance] = [undefined, undefined];
-    // The call that panicked gets (and every later call on this instance gets) the same error.
+    // The first call in flight (in practice the only one: we run one at a time) and every later call on
+    // this instance get the same error.
     for (const call of inst.inFlight) call.reject(call === first ? inst.poisoned : new EnginePanic(call.doing, panic));
     inst.inFlight.clear();
   }
