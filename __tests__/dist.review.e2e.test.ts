@@ -3,6 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { checkOutAction, runAction } from './helpers/action';
 import { FakeGitHubApi } from './helpers/githubApi';
+import { fixture } from './helpers/fixtures';
+import { Repo } from './helpers/gitRepo';
 import { reviewPullRequest, RISKY } from './helpers/reviewRepo';
 
 // The deploy-risk review in the Action as a runner runs it: dist/ under Node 24 (libpg-query's wasm
@@ -92,4 +94,26 @@ test('a bad fail-on is one line and exit 1 of the step, before anything runs', a
   const r = await run(workspace(), 23, { 'fail-on': 'reviews' });
   expect(r.status).toBe(1);
   expect(r.stdout).toContain('::error::input "fail-on": unknown condition "reviews"');
+});
+
+test('a renamed field written as DROP + ADD in a migration of the pull request: probable-rename, proved inside dist', async () => {
+  const repo = Repo.init();
+  fs.cpSync(path.join(fixture('pg-review-pr'), 'prisma'), path.join(repo.dir, 'prisma'), { recursive: true });
+  const own = 'prisma/migrations/20240301000000_author_link';
+  const sql = repo.read(`${own}/migration.sql`);
+  fs.rmSync(path.join(repo.dir, own), { recursive: true });
+  const base = repo.commit('base');
+  repo.git('checkout', '-q', '-b', 'pr');
+  repo.write(`${own}/migration.sql`, sql);
+  repo.commit('pr');
+  const r = await run({ dir: repo.dir, base }, 24, { 'fail-on': 'review' });
+  expect(r.status).toBe(1);
+  const review = JSON.parse(r.outputs['review']!) as { rule: string; line: number; fix: string }[];
+  expect(review.map((f) => `${f.rule}:${f.line}`)).toEqual([
+    'probable-rename:2',
+    'require-concurrent-index-creation:6',
+    'constraint-missing-not-valid:9',
+  ]);
+  expect(review[0]!.fix).toContain('`ALTER TABLE "User" RENAME COLUMN "name" TO "fullName";`');
+  expect(r.stdout).toContain(`::error title=Deploy risk (probable-rename),file=${own}/migration.sql,line=2::`);
 });

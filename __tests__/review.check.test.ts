@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { exitCodeOf, runCheck } from '../src/check';
 import { annotationsFor } from '../src/report/annotations';
 import { renderComment } from '../src/report/markdown';
+import { renderReviewMarkdown, renderReviewText } from '../src/report/review';
 import { renderCheckText } from '../src/report/text';
 import { fixture, ROOT, runBin } from './helpers/fixtures';
 import { reviewPullRequest, RISKY } from './helpers/reviewRepo';
@@ -122,4 +123,23 @@ test('nothing to review: libpg-query is never loaded', () => {
     `.then((r) => console.log(JSON.stringify([r.drift, r.review.length, Object.keys(require.cache).some((k) => k.includes('libpg-query'))])))`;
   const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
   expect(r.stdout.trim()).toBe('[false,0,false]');
+});
+
+test('--review-all: the whole history, each migration against the tables before it; without it, nothing here', () => {
+  const all = runBin(['check', '--review-all', '--json'], fixture('pg-review-rules'));
+  expect(all.status).toBe(0);
+  const review = (JSON.parse(all.stdout).review as { rule: string; migration: string }[]).map(
+    (f) => `${f.rule} ${f.migration}`,
+  );
+  expect(review).toContain('require-concurrent-index-creation 20240201000000_indexes');
+  expect(review).toContain('ban-drop-table 20240205000000_renames_drops');
+  // The first migration creates its tables, and the last indexes the table it creates: both exempt.
+  expect(review.filter((r) => / 20240101000000_init$| 20240206000000_new_table$/.test(r))).toEqual([]);
+  const plain = runBin(['check', '--json'], fixture('pg-review-rules'));
+  expect(JSON.parse(plain.stdout).review).toEqual([]);
+});
+
+test('nothing found: no Deploy risks section at all, in the comment or the text', () => {
+  const paint = { red: (s: string) => s, yellow: (s: string) => s, dim: (s: string) => s };
+  expect([renderReviewMarkdown([]), renderReviewText([], paint)]).toEqual([[], []]);
 });

@@ -5,6 +5,7 @@
 //   action   action.yml's runs.main under Node 24, with the runner's GITHUB_*/INPUT_* variables
 //   naive    bench/naive.js: fresh DB, every extension, replay, one diff
 //   server   the CLI with --shadow-database-url on a real PostgreSQL (Debian's package)
+//   warm     the CLI with --cache-dir, the whole chain already cached (PostgreSQL, WARM_SIZES)
 const { execFileSync, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -13,12 +14,15 @@ const { parse } = require('yaml');
 const { generate, generateSchema } = require('./generate');
 const { interleaved, stat, pairedRatio, TIME } = require('./measure');
 const { render } = require('./render');
+const { renderReview, reviewSection } = require('./review');
 const { startCluster } = require('../scripts/pg-cluster');
 
 const ROOT = path.join(__dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SIZES = (process.env.BENCH_SIZES ?? '10,40,100,170,1000').split(',').map(Number);
 const ACTION_SIZES = [40, 170];
+/** PostgreSQL histories measured warm too: the cache is primed by one run before the rounds. */
+const WARM_SIZES = [170, 1000];
 /**
  * Huge schemas (models, each drifting against a one-migration history). PostgreSQL stops at
  * 1,000: PGlite spends ~10 ms of wasm per CREATE TABLE in the round trip, so 5,000 would take minutes a run.
@@ -112,6 +116,7 @@ function columnsFor(w, cluster) {
     const args = [BIN, 'check', '--json', '--shadow-database-url', cluster.url()];
     cols.push({ label: 'server', cmd: process.execPath, args, opts, exit: w.exit });
   }
+  if (w.provider === 'postgresql' && WARM_SIZES.includes(w.n)) cols.push(warmColumn(w, opts));
   if (ACTION_SIZES.includes(w.n)) {
     cols.push({ label: 'cli24', cmd: NODE24, args: [BIN, 'check', '--json'], opts, exit: w.exit });
     cols.push({
@@ -123,6 +128,16 @@ function columnsFor(w, cluster) {
     });
   }
   return cols;
+}
+
+/** The CLI on a primed replay cache: every run restores the whole chain and saves nothing. */
+function warmColumn(w, opts) {
+  const cacheDir = `${w.dir}-cache`;
+  fs.rmSync(cacheDir, { recursive: true, force: true });
+  const args = [BIN, 'check', '--json', '--cache-dir', cacheDir];
+  const primed = spawnSync(process.execPath, args, { ...opts, encoding: 'utf8' });
+  if (primed.status !== w.exit) throw new Error(`${w.name}: priming the cache exited ${primed.status}`);
+  return { label: 'warm', cmd: process.execPath, args, opts, exit: w.exit };
 }
 
 function summarise(w, results) {
@@ -150,6 +165,7 @@ function summarise(w, results) {
       };
     }
   }
+  if (results.warm) row.vsCold = { wall: pairedRatio(results.warm, results.cli, 'wallMs') };
   if (results.naive)
     row.vsNaive = {
       wall: pairedRatio(results.cli, results.naive, 'wallMs'),
@@ -165,6 +181,12 @@ async function main() {
   const env = Object.fromEntries(STARTUP_VARS.map((k) => [k, process.env[k]]).filter(([, v]) => v !== undefined));
   process.stderr.write(`bench: start-up variables, the same for every column: ${JSON.stringify(env)}\n`);
   const work = path.join(os.tmpdir(), 'prisma-drift-gate-bench');
+  // BENCH_SECTIONS=review: only the review's A/B, printed (docs/BENCHMARKS.md is left as it is).
+  if (process.env.BENCH_SECTIONS === 'review') {
+    process.stdout.write(renderReview(await reviewSection(work, RUNS), RUNS).join('\n') + '\n');
+    return;
+  }
+  const review = await reviewSection(work, RUNS);
   const all = [...(await syntheticWorkloads(work)), ...fixtureWorkloads()];
   let cluster;
   try {
@@ -199,7 +221,8 @@ async function main() {
     action: path.relative(ROOT, ACTION),
   };
   fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
-  fs.writeFileSync(path.join(ROOT, 'docs', 'BENCHMARKS.md'), render(rows, cold, meta));
+  const body = render(rows, cold, meta).trimEnd() + '\n' + renderReview(review, RUNS).join('\n') + '\n';
+  fs.writeFileSync(path.join(ROOT, 'docs', 'BENCHMARKS.md'), body);
   process.stderr.write('bench: wrote docs/BENCHMARKS.md\n');
 }
 

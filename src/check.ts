@@ -1,5 +1,8 @@
 import { progress, timedOutProblem } from './watchdog';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { openCheckCache } from './checkCache';
+import type { CacheFs } from './throwaway/replayCache';
 import { performance } from 'node:perf_hooks';
 import { emptyCheckReport, type CheckReport } from './checkReport';
 import { addNote, historyFindings, initShadowDb, loadedLateNote, skipCodeMigrations } from './checkSteps';
@@ -16,12 +19,13 @@ import { schemaForEngine } from './schema/engineSchema';
 import type { SchemaFile } from './schema/locate';
 import { indexSchema } from './schema/modelIndex';
 import { openThrowawayDb } from './throwaway/open';
-import { openAndReplay } from './throwaway/replay';
+import { openAndReplay, type ReplaySteps } from './throwaway/replay';
 import type { ThrowawayDb } from './throwaway/types';
 import { optionLabel, type Surface } from './surface';
 import { migrationFolderName } from './write';
 import { failedConditions, type FailCondition } from './review/failOn';
-import { beforeMigration, planReview, prepareSuggestion, reviewPlanned } from './review/plan';
+import { afterReplay, beforeMigration, planReview, prepareSuggestion, reviewPlanned } from './review/plan';
+import { proveHistoryRenames } from './checkRenames';
 import type { ReviewMode, ReviewPlan, SuggestionReview } from './review/plan';
 
 export { emptyCheckReport, exitCodeOf, verdictOf } from './checkReport';
@@ -49,6 +53,10 @@ export interface CheckOptions {
   review?: ReviewMode;
   /** The conditions that fail the check (exit 1); default `drift`. */
   failOn?: FailCondition[];
+  /** The replay cache's folder (`--cache-dir`); relative to `cwd`. */
+  cacheDir?: string;
+  /** Tests: the file system calls of the replay cache (one that fails, like a full disk). */
+  cacheIo?: CacheFs;
 }
 
 /** What the edges need besides the report, so that they never re-read the project. */
@@ -59,6 +67,11 @@ export interface CheckOutcome {
   schemaFiles: SchemaFile[];
   /** `<timestamp>_<migrationName>`, after the newest folder there, when a name was given. */
   migrationFolder?: string;
+  /**
+   * Saves the replayed state into the replay cache. Call it after the report is out; the value is a
+   * note when it could not save (a full disk), which never changes the verdict.
+   */
+  saveCache?: () => Promise<string | undefined>;
 }
 
 /**
@@ -95,7 +108,7 @@ export async function checkProject(opts: CheckOptions): Promise<CheckOutcome> {
     outcome.migrationFolder = migrationFolderName(opts.migrationName, existing);
   }
   if (loaded.ok) {
-    const checked = await checkLoaded(loaded.value, opts, report);
+    const checked = await checkLoaded(loaded.value, opts, report, outcome);
     if (!checked.ok) report.errors.push(checked.problem);
     else report.failedOn = failedConditions(opts.failOn ?? ['drift'], report);
   } else {
@@ -115,7 +128,12 @@ export async function checkProject(opts: CheckOptions): Promise<CheckOutcome> {
   return outcome;
 }
 
-async function checkLoaded(project: Project, opts: CheckOptions, report: CheckReport): Promise<Result<void>> {
+async function checkLoaded(
+  project: Project,
+  opts: CheckOptions,
+  report: CheckReport,
+  outcome: CheckOutcome,
+): Promise<Result<void>> {
   const provider = project.provider.provider;
   report.prismaVersion = project.prismaVersion ?? null;
   if (project.codeMigrations.length > 0) skipCodeMigrations(project.codeMigrations, report);
@@ -134,19 +152,7 @@ async function checkLoaded(project: Project, opts: CheckOptions, report: CheckRe
         `${provider}, which replays in an embedded database.`,
     );
   }
-  progress({ doing: 'starting the throwaway database' });
-  const replayed = await openAndReplay(
-    {
-      open: async (extra) =>
-        shadowUrl
-          ? await (await import('./throwaway/pgServer')).openPgServer(shadowUrl, opts.shadowSchemaMode)
-          : { ok: true, value: await openThrowawayDb(provider, project.chain, project.schema, extra) },
-      prepare: (db) => initShadowDb(db, project, report),
-      before: (db, m) => beforeMigration(plan, m, db.inspector),
-      loadsExtensions: !shadowUrl,
-    },
-    project.chain,
-  );
+  const { replayed, cache, steps } = await replayChain(project, opts, plan, report, shadowUrl);
   const replayMs = Math.round(performance.now() - tDb);
   if (!replayed.ok) {
     report.migrations = replayed.migrations;
@@ -156,6 +162,9 @@ async function checkLoaded(project: Project, opts: CheckOptions, report: CheckRe
   report.timings.replayMs = replayMs - replayed.value.openMs;
   await using db = replayed.value.db;
   report.migrations = replayed.value.migrations;
+  // Captured before anything below changes the database (the review's snapshot only reads it).
+  outcome.saveCache = await cache?.capture(db, replayed.value);
+  await afterReplay(plan, db.inspector);
   for (const note of db.notes ?? []) addNote(report, note);
   for (const name of replayed.value.loadedLate) addNote(report, loadedLateNote(name));
   // engineLoadMs: how long the check waited for the engine after the replay (the rest of
@@ -165,10 +174,48 @@ async function checkLoaded(project: Project, opts: CheckOptions, report: CheckRe
   report.timings.engineLoadMs = Math.round(performance.now() - tEngine);
   const suggested = await diffAndExplain(db, project, report, plan);
   if (!suggested.ok) return suggested;
-  const reviewed = await reviewPlanned(plan, project.chain, suggested.value, provider);
+  // The proofs replay the chain again, with the extensions the first replay found it needs.
+  const late = replayed.value.loadedLate;
+  const loaded = { ...steps, open: (extra: string[]) => steps.open([...late, ...extra]) };
+  const renamed = await proveHistoryRenames(plan, project, loaded, report);
+  const reviewed = await reviewPlanned(plan, project.chain, suggested.value, provider, renamed);
   report.review = reviewed.findings;
   for (const note of reviewed.notes) addNote(report, note);
   return { ok: true, value: undefined };
+}
+
+/** Opens the throwaway database (from the replay cache's longest prefix, when there is one) and replays. */
+async function replayChain(
+  project: Project,
+  opts: CheckOptions,
+  plan: ReviewPlan,
+  report: CheckReport,
+  shadowUrl: string | undefined,
+) {
+  progress({ doing: 'starting the throwaway database' });
+  // A server's state stays on the server: only the embedded databases are cached.
+  const cache = opts.cacheDir && !shadowUrl ? await openReplayCache(project, opts, plan) : undefined;
+  const provider = project.provider.provider;
+  // The review's rename proofs replay the chain again with these steps, never from the cache.
+  const steps: ReplaySteps = {
+    open: async (extra, restored) =>
+      shadowUrl
+        ? await (await import('./throwaway/pgServer')).openPgServer(shadowUrl, opts.shadowSchemaMode)
+        : { ok: true, value: await openThrowawayDb(provider, project.chain, project.schema, extra, restored) },
+    prepare: (db) => initShadowDb(db, project, report),
+    before: (db, m) => beforeMigration(plan, m, db),
+    loadsExtensions: !shadowUrl,
+  };
+  const replayed = await openAndReplay({ ...steps, cache: cache?.hook }, project.chain);
+  for (const note of cache?.notes ?? []) addNote(report, note);
+  return { replayed, cache, steps };
+}
+
+/** The review reads the tables as they stood before its first migration: the cache restores no further. */
+function openReplayCache(project: Project, opts: CheckOptions, plan: ReviewPlan) {
+  const firstReviewed = project.chain.findIndex((m) => plan.migrations.has(m.name));
+  const limit = firstReviewed === -1 ? project.chain.length : firstReviewed;
+  return openCheckCache(path.resolve(opts.cwd, opts.cacheDir!), project, limit, opts.cacheIo);
 }
 
 const broken = (problem: Problem | string): { ok: false; problem: Problem } => ({
@@ -193,8 +240,8 @@ async function diffAndExplain(
   const repeated = new Map<string, RepeatedIndex>();
   // Every diff of the check (the first, after the m2m pairs, in the review's proofs and the round
   // trip) leaves out the index pairs the engine would ask for forever, and remembers them for the note.
-  const diff = async (): Promise<Result<EngineDiff>> => {
-    const d = await diffWithEngine(engine, files, filters);
+  const diff = async (summary = true): Promise<Result<EngineDiff>> => {
+    const d = await diffWithEngine(engine, files, filters, { summary });
     if (!d.ok) return d;
     const aside = await setAsideRepeatedIndexes(db, d.value);
     for (const r of aside.repeated) repeated.set(r.name, r);
@@ -217,7 +264,7 @@ async function explainDiff(
   project: Project,
   report: CheckReport,
   plan: ReviewPlan,
-  diffAgain: () => Promise<Result<EngineDiff>>,
+  diffAgain: (summary?: boolean) => Promise<Result<EngineDiff>>,
 ): Promise<Result<SuggestionReview | undefined>> {
   const tDiff = performance.now();
   let diff = await diffAgain();
@@ -235,8 +282,9 @@ async function explainDiff(
   report.summary = await explainRedefinedTables(diff.value.summary, diff.value.sql, db.inspector);
   const models = indexSchema(project.schema.files);
   report.warnings = await deriveWarnings(diff.value.sql, project.provider.provider, db.inspector, models);
+  // The proofs read only the engine's script: its summary would cost a second diff each time.
   const residual = async () => {
-    const d = await diffAgain();
+    const d = await diffAgain(false);
     return d.ok ? d.value.sql : undefined;
   };
   const suggestion = await prepareSuggestion(plan, diff.value.sql, db, residual);

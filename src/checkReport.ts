@@ -24,7 +24,8 @@ export interface CheckReport {
   provider: Provider | null;
   schema: string[];
   migrationsDir: string | null;
-  migrations: { name: string; checksum: string; durationMs: number }[];
+  /** Every migration of the chain; those restored from the replay cache carry `cached: true` and `durationMs: 0`. */
+  migrations: { name: string; checksum: string; durationMs: number; cached?: true }[];
   sql: string;
   summary: string;
   warnings: DataLossWarning[];

@@ -2,7 +2,7 @@ import { withoutWorkflowCommands } from './printable';
 import { parseArgs } from 'node:util';
 import { displayPath } from './problem';
 import { renderMigrationFile, writeMigration } from './write';
-import { checkProject, exitCodeOf } from './check';
+import { checkProject, exitCodeOf, type CheckOutcome } from './check';
 import { renderCheckText } from './report/text';
 import { scrubText } from './maskUrl';
 import { misplacedFlag, parseLockTimeout } from './commandFlags';
@@ -16,7 +16,7 @@ import { EnginePanic } from './engine/panic';
 const USAGE =
   `Usage: prisma-drift-gate check [--schema <file|folder> …] [--migrations <dir>] [--base <git-ref>] ` +
   `[--shadow-database-url <url>] [--json] [--write <name>]
-                          [--fail-on drift,data-loss,review] [--review-all]
+                          [--fail-on drift,data-loss,review] [--review-all] [--cache-dir <dir>]
        prisma-drift-gate deploy [--schema …] [--migrations <dir>] [--dry-run] [--allow-edited] [--lock-timeout <s>]
                                 [--json]
        prisma-drift-gate status [--schema …] [--migrations <dir>] [--drift] [--json]
@@ -31,6 +31,9 @@ or out-of-order migrations, and a changed migration_lock.toml.
 server, in a temporary database that is dropped afterwards. The server must be disposable:
 the pull request's SQL runs there with the URL's role. --shadow-schema-mode replays in a
 temporary schema where the role may not create databases (SQL can leave a schema).
+--cache-dir <dir> keeps the replayed database per migration chain (a hash over the checksums):
+the next check restores the longest cached prefix and replays only the rest. Same answer, cold
+or warm; a damaged or foreign entry is discarded with a note. Bounded (256 MiB, oldest first).
 --schema may be given once per schema (monorepos): one report each (--json: one object per
 line), the worst exit code.
 The deploy-risk review reads the migrations new since --base and the suggestion as Prisma
@@ -80,6 +83,7 @@ const OPTIONS = {
   'lock-timeout': { type: 'string' },
   timeout: { type: 'string' },
   'shadow-schema-mode': { type: 'boolean', default: false },
+  'cache-dir': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', default: false },
 } as const;
@@ -140,6 +144,7 @@ function usageError(command: string, rest: string[], values: Values): string | u
   if (values.timeout !== undefined && !(Number(values.timeout) > 0)) {
     return `--timeout needs a number of seconds above 0, e.g. --timeout 600 (got "${values.timeout}").`;
   }
+  if (values['cache-dir'] === '') return '--cache-dir needs a folder, e.g. --cache-dir .prisma-drift-gate-cache.';
   if (command === 'check' && values.write !== undefined && !/\w/.test(values.write)) {
     return '--write needs a migration name, e.g. --write add_last_updated.';
   }
@@ -175,20 +180,26 @@ async function runCheckCommand(values: Values, io: CliIo): Promise<number> {
   }
   const schemas = values.schema ?? [undefined];
   let worst = 0;
+  const saves: NonNullable<CheckOutcome['saveCache']>[] = [];
   for (const schema of schemas) {
-    const code = await checkOneSchema(schema, { values, failOn: failOn.value }, io, schemas.length > 1);
+    const code = await checkOneSchema(schema, { values, failOn: failOn.value, saves }, io, schemas.length > 1);
     worst = Math.max(worst, code);
+  }
+  // After every report is out: the verdict never waits for the replay cache, and saving never changes it.
+  for (const save of saves) {
+    const note = await save();
+    if (note) io.stderr(`note: ${note}\n`);
   }
   return worst;
 }
 
 async function checkOneSchema(
   schema: string | undefined,
-  { values, failOn }: { values: Values; failOn: FailCondition[] },
+  { values, failOn, saves }: { values: Values; failOn: FailCondition[]; saves: (() => Promise<string | undefined>)[] },
   io: CliIo,
   several: boolean,
 ) {
-  const { report, migrationsDir, migrationFolder } = await checkProject({
+  const { report, migrationsDir, migrationFolder, saveCache } = await checkProject({
     cwd: io.cwd,
     schema,
     migrations: values.migrations,
@@ -199,7 +210,9 @@ async function checkOneSchema(
     migrationName: values.write,
     review: values['review-all'] ? 'all' : 'pull-request',
     failOn,
+    cacheDir: values['cache-dir'],
   });
+  if (saveCache) saves.push(saveCache);
   if (values.json) io.stdout(JSON.stringify(report, null, several ? undefined : 2) + '\n');
   else if (report.errors.length > 0) io.stderr(renderCheckText(report, { color: io.color }));
   else io.stdout(renderCheckText(report, { color: io.color }));

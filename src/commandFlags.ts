@@ -4,7 +4,7 @@
  * is a one-line error instead of being silently ignored.
  */
 export const FLAGS_OF: Record<string, string[]> = {
-  check: ['write', 'base', 'shadow-database-url', 'shadow-schema-mode', 'fail-on', 'review-all'],
+  check: ['write', 'base', 'shadow-database-url', 'shadow-schema-mode', 'fail-on', 'review-all', 'cache-dir'],
   deploy: ['database-url', 'dry-run', 'allow-edited', 'lock-timeout'],
   status: ['database-url', 'drift'],
   resolve: ['database-url', 'applied', 'rolled-back', 'lock-timeout'],

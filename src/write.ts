@@ -66,9 +66,9 @@ export function writeMigration(
   const lock = path.join(migrationsDir, 'migration_lock.toml');
   let step = file;
   try {
-    writeDurably(io, file, content);
+    writeFileAtomically(io, file, content);
     step = lock;
-    if (!io.existsSync(lock)) writeDurably(io, lock, LOCK_FILE(provider));
+    if (!io.existsSync(lock)) writeFileAtomically(io, lock, LOCK_FILE(provider));
     return ok(file);
   } catch (e) {
     io.rmSync(createdRoot ?? dir, { recursive: true, force: true });
@@ -84,12 +84,12 @@ export function writeMigration(
 }
 
 /** Temp file beside the target, fsync, rename: the target is either absent or complete. */
-function writeDurably(io: WriteFs, target: string, content: string): void {
+export function writeFileAtomically(io: WriteFs, target: string, content: string | Buffer): void {
   const temp = `${target}.${process.pid}.tmp`;
   try {
     const fd = io.openSync(temp, 'wx');
     try {
-      const bytes = Buffer.from(content, 'utf8');
+      const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
       for (let at = 0; at < bytes.length;) at += io.writeSync(fd, bytes, at, bytes.length - at);
       io.fsyncSync(fd);
     } finally {

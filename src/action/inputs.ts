@@ -21,6 +21,8 @@ export interface ActionInputs {
   workingDirectory: string;
   shadowDatabaseUrl?: string;
   shadowSchemaMode: boolean;
+  /** check: the replay cache's folder (input `cache-dir`), relative to the workspace. */
+  cacheDir?: string;
   githubToken?: string;
   comment: boolean;
   failOnDrift: boolean;
@@ -64,6 +66,7 @@ export function readInputs(): ActionInputs {
     applied: core.getInput('applied') || undefined,
     'rolled-back': core.getInput('rolled-back') || undefined,
     'lock-timeout': core.getInput('lock-timeout-seconds') || undefined,
+    'cache-dir': core.getInput('cache-dir') || undefined,
   };
   const schemas = schemaInput(command);
   checkTimeout();
@@ -88,6 +91,7 @@ export function readInputs(): ActionInputs {
     workingDirectory: core.getInput('working-directory') || '.',
     shadowDatabaseUrl,
     shadowSchemaMode: bool('shadow-schema-mode', false),
+    cacheDir: given['cache-dir'],
     githubToken,
     comment: bool('comment', true),
     failOnDrift: bool('fail-on-drift', true),

@@ -61,6 +61,7 @@ export async function run(): Promise<void> {
 /** Monorepos: one check per schema, each with its own comment and summary section; any failure fails the step. */
 async function runCheckAction(inputs: ActionInputs, cwd: string, workspace: string, base: string | undefined) {
   const published: Published[] = [];
+  const saves: (() => Promise<string | undefined>)[] = [];
   for (const schema of inputs.schemas.length > 0 ? inputs.schemas : [undefined]) {
     const outcome = await checkProject({
       cwd,
@@ -74,7 +75,9 @@ async function runCheckAction(inputs: ActionInputs, cwd: string, workspace: stri
       surface: 'action',
       review: inputs.review ? 'pull-request' : 'off',
       failOn: inputs.failOn,
+      cacheDir: inputs.cacheDir && path.resolve(workspace, inputs.cacheDir),
     });
+    if (outcome.saveCache) saves.push(outcome.saveCache);
     const { report } = outcome;
     for (const note of report.notes ?? []) core.warning(note);
     if (report.integritySkipped)
@@ -82,6 +85,11 @@ async function runCheckAction(inputs: ActionInputs, cwd: string, workspace: stri
     published.push(await publish(outcome, inputs, cwd, workspace));
   }
   await writeOutputs(published);
+  // After the outputs, the comment and the summary: the verdict never waits for the cache, nor depends on it.
+  for (const save of saves) {
+    const note = await save();
+    if (note) core.warning(note);
+  }
   const failures = published.flatMap((p) => {
     const failure = failureOf(p.report);
     if (!failure) return [];

@@ -22,6 +22,8 @@ export async function diffWithEngine(
   engine: SchemaEngine,
   files: SchemaFile[],
   filters: DiffFilters,
+  /** summary: false spares the engine's second diff (the human summary) where only the script is read. */
+  options: { summary?: boolean } = {},
 ): Promise<Result<EngineDiff>> {
   const schemaFiles = files.map((f) => ({ path: f.path, content: f.content }));
   const params = (script: boolean) => ({
@@ -35,8 +37,8 @@ export async function diffWithEngine(
     const scripted = await engine.diff(params(true));
     const drift = scripted.exitCode === 2;
     if (!drift) return ok({ drift: false, sql: '', summary: '' });
-    const summary = await engine.diff(params(false));
-    return ok({ drift, sql: scripted.stdout ?? '', summary: (summary.stdout ?? '').trim() });
+    const summary = options.summary === false ? undefined : await engine.diff(params(false));
+    return ok({ drift, sql: scripted.stdout ?? '', summary: (summary?.stdout ?? '').trim() });
   } catch (e) {
     return fail(engineProblem(e));
   }

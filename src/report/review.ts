@@ -16,7 +16,8 @@ export function renderReviewMarkdown(review: ReviewFinding[]): string[] {
   const lines = ['', `### ⚠️ Deploy risks`, ''];
   if (open.length > 0) {
     lines.push(
-      'Read as Prisma deploys: each `migration.sql` runs as one transaction, on the tables production already has.',
+      'How `prisma migrate deploy` will run this on production: each `migration.sql` as one transaction, on ' +
+        'tables that existed before this pull request and hold data.',
       '',
       ...items(open),
     );

@@ -32,14 +32,18 @@ const ADVICE: Record<RuleId, Advice> = {
     message: `Creating an index on the existing table ${q(t)} blocks its writes until the index is built.`,
     fix:
       `Move it into its own migration folder whose migration.sql holds only \`${extra}\` (${ALONE}). ` +
-      `schema.prisma keeps its @@index or @unique: the engine sees the same index.`,
+      `schema.prisma stays as it is: the engine sees the same index.`,
   }),
   'ban-concurrent-index-creation-in-transaction': () => ({
     message: `CONCURRENTLY in a migration.sql with other statements: the deploy fails (${ALONE}).`,
     fix: `Move this statement alone into a new migration folder (a later timestamp); keep the rest here.`,
   }),
+  // extra: the table a foreign key references (it is locked too), or '' for a check.
   'constraint-missing-not-valid': (t, c, extra) => ({
-    message: `Adding ${extra} ${q(c)} to the existing table ${q(t)} scans it under a lock that blocks writes.`,
+    message: extra
+      ? `Adding the foreign key ${q(c)} to the existing table ${q(t)} scans every row of it while writes to ` +
+        `${q(t)} and ${q(extra)} wait.`
+      : `Adding the check ${q(c)} to the existing table ${q(t)} scans every row of it while writes to it wait.`,
     fix:
       `Add NOT VALID to this statement, then in a later migration folder: \`ALTER TABLE ${q(t)} VALIDATE ` +
       `CONSTRAINT ${q(c)};\` (it scans without blocking writes). The engine sees the same constraint.`,

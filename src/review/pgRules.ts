@@ -108,7 +108,7 @@ function addColumn(col: ColumnDef, table: string, emit: Emit): void {
 function addConstraint(c: Constraint, table: string, emit: Emit): void {
   const name = c.conname ?? '';
   if ((c.contype === 'CONSTR_FOREIGN' || c.contype === 'CONSTR_CHECK') && !c.skip_validation)
-    emit('constraint-missing-not-valid', table, name, c.contype === 'CONSTR_FOREIGN' ? 'the foreign key' : 'the check');
+    emit('constraint-missing-not-valid', table, name, c.contype === 'CONSTR_FOREIGN' ? (c.pktable?.relname ?? '') : '');
   else if (c.contype === 'CONSTR_UNIQUE' && !c.indexname) emit('disallowed-unique-constraint', table, name);
 }
 

@@ -1,6 +1,7 @@
 import type { Migration } from '../chain/load';
 import type { Provider } from '../schema/provider';
 import { preloadParser } from './parse';
+import { tokens } from '../sql/tokens';
 import type { DbInspector } from '../throwaway/types';
 import type { ReviewOutcome } from './review';
 import type { ProofTools } from './rename';
@@ -19,13 +20,18 @@ export interface ReviewPlan {
   migrations: ReadonlySet<string>;
   /** The tables before the first reviewed migration (`all`: before each one), by migration name. */
   before: Map<string, TableSnapshot>;
+  /** The tables before and after each reviewed migration: where probable-rename looks for candidates. */
+  states: Map<string, TableSnapshot>;
+  after: Map<string, TableSnapshot>;
+  /** The reviewed migration whose after-state the next read gives. */
+  pending?: string;
 }
 
 export function planReview(mode: ReviewMode, chain: Migration[], fresh: string[] | undefined): ReviewPlan {
   const names = mode === 'all' ? chain.map((m) => m.name) : mode === 'off' ? [] : (fresh ?? []);
   // Migrations to review: compile the parser meanwhile. Nothing to review: never load it.
   if (names.length > 0) preloadParser();
-  return { mode, migrations: new Set(names), before: new Map() };
+  return { mode, migrations: new Set(names), before: new Map(), states: new Map(), after: new Map() };
 }
 
 /**
@@ -33,10 +39,35 @@ export function planReview(mode: ReviewMode, chain: Migration[], fresh: string[]
  * against the database as it was before the first of them: what production has. An audit of the
  * whole history (`all`) judges each migration against the one before it.
  */
-export async function beforeMigration(plan: ReviewPlan, migration: Migration, inspector: DbInspector): Promise<void> {
-  if (!plan.migrations.has(migration.name)) return;
-  if (plan.mode !== 'all' && plan.before.size > 0) return;
-  plan.before.set(migration.name, await inspector.tableColumns());
+export async function beforeMigration(
+  plan: ReviewPlan,
+  migration: Migration,
+  db: { provider: Provider; inspector: DbInspector },
+): Promise<void> {
+  const reviewed = plan.migrations.has(migration.name);
+  const first = reviewed && (plan.mode === 'all' || plan.before.size === 0);
+  // probable-rename needs the tables before and after a migration only when it drops something.
+  const drops = reviewed && dropsSomething(migration.sql, db.provider);
+  if (!first && !drops && !plan.pending) return;
+  const tables = await db.inspector.tableColumns();
+  if (plan.pending) plan.after.set(plan.pending, tables);
+  plan.pending = drops ? migration.name : undefined;
+  if (drops) plan.states.set(migration.name, tables);
+  if (first) plan.before.set(migration.name, tables);
+}
+
+/** A DROP keyword anywhere (PostgreSQL's DROP COLUMN / DROP TABLE, SQLite's redefinition). */
+function dropsSomething(sql: string, provider: Provider): boolean {
+  if (provider !== 'postgresql' && provider !== 'sqlite') return false;
+  for (const t of tokens(sql, provider))
+    if (t.kind === 'word' && sql.slice(t.start, t.end).toUpperCase() === 'DROP') return true;
+  return false;
+}
+
+/** After the replay: the tables after the last reviewed migration, when it was the chain's last. */
+export async function afterReplay(plan: ReviewPlan, inspector: DbInspector): Promise<void> {
+  if (plan.pending) plan.after.set(plan.pending, await inspector.tableColumns());
+  plan.pending = undefined;
 }
 
 /** The suggestion as the review reads it, taken before the round trip changes the database. */
@@ -73,6 +104,9 @@ export async function prepareSuggestion(
       const proven = await proveRename(c, { runScript: (s) => db.runScript(s), diffAgain });
       if (proven) renames.push(renameFinding(c, proven));
     }
+  } else if (db.provider === 'sqlite') {
+    const { proveSqliteRenames } = await import('./sqliteRename');
+    renames.push(...(await proveSqliteRenames(sql, replayed, { ...db, diffAgain }, MAX_PROOFS)));
   }
   return { sql, existing, renames };
 }
@@ -88,6 +122,8 @@ export async function reviewPlanned(
   chain: Migration[],
   suggestion: SuggestionReview | undefined,
   provider: Provider,
+  /** probable-rename findings proved for the reviewed migrations (migrationRenames.ts). */
+  migrationRenames: ReviewFinding[] = [],
 ): Promise<ReviewOutcome> {
   const first = [...plan.before.values()][0] ?? new Map();
   const units: ReviewUnit[] = chain
@@ -100,20 +136,20 @@ export async function reviewPlanned(
     }));
   if (suggestion && plan.mode !== 'off')
     units.push({ migration: 'suggestion', file: null, sql: suggestion.sql, existing: suggestion.existing });
-  if (units.length === 0) return { findings: [...(suggestion?.renames ?? [])], notes: [] };
+  const renames = [...(suggestion?.renames ?? []), ...migrationRenames];
+  if (units.length === 0) return { findings: renames, notes: [] };
   const { reviewUnits } = await import('./review');
   const outcome = await reviewUnits(units, provider);
-  const renames = suggestion?.renames ?? [];
-  // A proven rename says more than "this drop loses data" about the same statement.
-  const renamed = new Set(renames.map((r) => r.line));
+  // A proven rename says more than "this drop loses data" (or "this redefinition copies the table")
+  // about the same statement.
+  const renamed = new Set(renames.map((r) => `${r.migration}:${r.line}`));
+  const covered: string[] = ['ban-drop-column', 'ban-drop-table', 'sqlite-redefine-table'];
   outcome.findings = outcome.findings.filter(
-    (f) =>
-      !(
-        f.migration === 'suggestion' &&
-        renamed.has(f.line) &&
-        (f.rule === 'ban-drop-column' || f.rule === 'ban-drop-table')
-      ),
+    (f) => !(renamed.has(`${f.migration}:${f.line}`) && covered.includes(f.rule)),
   );
   outcome.findings.push(...renames);
+  // In the order of the units (the chain's, the suggestion last), and by line within each.
+  const order = new Map(units.map((u, i) => [u.migration, i]));
+  outcome.findings.sort((a, b) => (order.get(a.migration) ?? 0) - (order.get(b.migration) ?? 0) || a.line - b.line);
   return outcome;
 }

@@ -11,16 +11,20 @@ export async function openThrowawayDb(
   chain: Migration[],
   schema: LocatedSchema,
   extraExtensions: string[] = [],
+  /** A state from the replay cache (replayCache.ts) to start from. */
+  restored?: Promise<Buffer>,
 ): Promise<ThrowawayDb> {
   switch (provider) {
     case 'sqlite':
-      return (await import('./sqlite')).openSqlite();
+      return (await import('./sqlite')).openSqlite(undefined, await restored);
     case 'postgresql':
-      // Load only the extensions the chain or the schema names: each costs start-up time.
-      return (await import('./pglite')).openPglite([
-        ...chain.flatMap((m) => extensionsCreatedBy(m.sql)),
-        ...declaredExtensions(schema.files),
-        ...extraExtensions,
-      ]);
+      return (await import('./pglite')).openPglite([...startExtensions(chain, schema), ...extraExtensions], {
+        dataDir: restored,
+      });
   }
+}
+
+/** Load only the extensions the chain or the schema names: each costs start-up time. */
+export function startExtensions(chain: Migration[], schema: LocatedSchema): string[] {
+  return [...chain.flatMap((m) => extensionsCreatedBy(m.sql)), ...declaredExtensions(schema.files)];
 }

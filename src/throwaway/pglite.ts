@@ -10,6 +10,7 @@ import { fail, ok, type Problem, type Result } from '../problem';
 import { resolveExtensions } from './pgExtensions';
 import { locatePgFailure, pgInspector, type PgError } from './pgCommon';
 import { findClientCopy } from './pgliteCopy';
+import { captureDataDir } from './pgliteState';
 import { migrationFailure, type ThrowawayDb } from './types';
 import { fastIntrospection, type QueryRewrite } from './pgliteIntrospection';
 
@@ -22,18 +23,19 @@ export interface PgliteOptions {
   fastIntrospection?: boolean;
   /** Called for each engine query rewritten (see pgliteIntrospection.ts). */
   onRewrite?: (kind: QueryRewrite) => void;
+  /** A data dir (tar) from the replay cache, to start from instead of the bundled snapshot. */
+  dataDir?: Promise<Buffer>;
 }
 
 export async function openPglite(extensionNames: string[], options: PgliteOptions = {}): Promise<ThrowawayDb> {
   const { extensions, missing } = resolveExtensions(extensionNames);
-  const pg = await startPglite(extensions);
+  const pg = await startPglite(extensions, options.dataDir);
   const missingHint = (message: string) => {
     const name = missing.find((m) => message.includes(`"${m}"`));
     return name
       ? `PGlite does not bundle the extension "${name}"; replay on a real server with --shadow-database-url.`
       : undefined;
   };
-
   /**
    * Prisma sends a migration as one simple-protocol query, so it runs in one implicit
    * transaction (and `CREATE INDEX CONCURRENTLY` fails, as it does under Prisma).
@@ -79,6 +81,7 @@ export async function openPglite(extensionNames: string[], options: PgliteOption
       if (options.fastIntrospection === false) return factory;
       return fastIntrospection(factory, (sql) => pg.exec(sql), options.onRewrite);
     },
+    captureState: () => captureDataDir(pg),
     async [Symbol.asyncDispose]() {
       await pg.close();
     },
@@ -132,24 +135,29 @@ function pgliteStopped(migration: Migration): Problem {
   };
 }
 
-function startPglite(extensions: Record<string, unknown>): Promise<PGlite> {
-  const snapshot = readSnapshot();
+/**
+ * initdb's default 128MB pool is touched at start: ~100 MiB RSS and ~0.2 s. A throwaway schema
+ * fits in 16MB, and evicted pages only go to the in-memory file system.
+ * One transaction locks every relation it creates: the round trip of a 5,000-model schema (or a
+ * baseline migration that size) failed with "out of shared memory" in the default lock table
+ * (64 x ~110 slots). PGlite has one backend, so slots go to locks: 2048 x ~18 fits 5,000 models
+ * and costs ~5 MiB (4096: ~18 MiB).
+ */
+export const PGLITE_START_PARAMS = [
+  ...PGlite.defaultStartParams,
+  ...['-c', 'shared_buffers=16MB', '-c', 'max_connections=4', '-c', 'max_locks_per_transaction=2048'],
+];
+
+function startPglite(extensions: Record<string, unknown>, dataDir?: Promise<Buffer>): Promise<PGlite> {
+  const snapshot = dataDir ? undefined : readSnapshot();
+  const tar = dataDir ?? (snapshot && gunzip(snapshot));
   return PGlite.create({
     extensions: extensions as PGliteOptions['extensions'],
     // In-memory and thrown away: skip the per-query sync to PGlite's file system.
     relaxedDurability: true,
-    // initdb's default 128MB pool is touched at start: ~100 MiB RSS and ~0.2 s. A throwaway schema
-    // fits in 16MB, and evicted pages only go to the in-memory file system.
-    // One transaction locks every relation it creates: the round trip of a 5,000-model schema (or a
-    // baseline migration that size) failed with "out of shared memory" in the default lock table
-    // (64 x ~110 slots). PGlite has one backend, so slots go to locks: 2048 x ~18 fits 5,000 models
-    // and costs ~5 MiB (4096: ~18 MiB).
-    startParams: [
-      ...PGlite.defaultStartParams,
-      ...['-c', 'shared_buffers=16MB', '-c', 'max_connections=4', '-c', 'max_locks_per_transaction=2048'],
-    ],
+    startParams: PGLITE_START_PARAMS,
     // Not loadDataDir: see SnapshotFs.
-    ...(snapshot ? { fs: new SnapshotFs(gunzip(snapshot)) } : {}),
+    ...(tar ? { fs: new SnapshotFs(tar) } : {}),
   });
 }
 
@@ -216,7 +224,7 @@ function* untar(tar: Buffer): Generator<{ name: string; data?: Buffer }> {
   }
 }
 
-function readSnapshot(): Buffer | undefined {
+export function readSnapshot(): Buffer | undefined {
   for (const dir of [__dirname, path.join(__dirname, '..'), path.join(__dirname, '..', '..', 'lib')]) {
     try {
       return fs.readFileSync(path.join(dir, SNAPSHOT_NAME));

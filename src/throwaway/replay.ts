@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Migration } from '../chain/load';
-import type { Problem, Result } from '../problem';
+import { ok, type Problem, type Result } from '../problem';
 import { progress } from '../watchdog';
 import { PGLITE_EXTENSIONS } from './pgExtensions';
 import type { ThrowawayDb } from './types';
@@ -8,11 +8,23 @@ import type { ThrowawayDb } from './types';
 export interface ReplayedDb {
   /** Open, holding the replayed chain: the caller disposes it. */
   db: ThrowawayDb;
-  migrations: { name: string; checksum: string; durationMs: number }[];
+  /** Restored from the replay cache: `cached: true`, and no duration of their own. */
+  migrations: { name: string; checksum: string; durationMs: number; cached?: true }[];
   /** How long the last (the kept) database took to open. */
   openMs: number;
   /** Bundled extensions the chain needed but did not visibly create: the replay started over with them. */
   loadedLate: string[];
+  /** Each of those, by the migration that needed it (the replay cache keeps them per migration). */
+  loadedLateBy: Record<string, string>;
+}
+
+/** What the replay cache restores (see replayCache.ts). */
+export interface CachedPrefix {
+  count: number;
+  /** Unpacked in the thread pool, while the database starts. */
+  state: Promise<Buffer>;
+  /** The extensions the prefix's replay loaded late: name, and the migration that needed it. */
+  loadedLate: { name: string; by: string }[];
 }
 
 /**
@@ -20,12 +32,14 @@ export interface ReplayedDb {
  * config's initShadowDb), then replay the chain. Any failure disposes of the database.
  */
 export interface ReplaySteps {
-  open(extraExtensions: string[]): Promise<Result<ThrowawayDb>>;
+  open(extraExtensions: string[], restored?: Promise<Buffer>): Promise<Result<ThrowawayDb>>;
   prepare(db: ThrowawayDb): Promise<Result<void>>;
   /** Before each migration (the deploy-risk review reads the tables as they stand then). */
   before?(db: ThrowawayDb, migration: Migration): Promise<void>;
   /** False for a real server, whose extensions are the server's. */
   loadsExtensions: boolean;
+  /** The replay cache: the longest cached prefix, and where to say that a restored state did not open. */
+  cache?: { restore(): CachedPrefix | undefined; discard(why: string): void };
 }
 
 /**
@@ -35,13 +49,21 @@ export interface ReplaySteps {
  */
 export async function openAndReplay(steps: ReplaySteps, chain: Migration[]): Promise<ReplayOutcome> {
   const loadedLate: string[] = [];
+  const loadedLateBy: Record<string, string> = {};
   for (;;) {
     const attempt = await replayOnce(steps, chain, loadedLate);
-    if (attempt.ok) return { ok: true, value: { ...attempt.value, loadedLate } };
+    if (attempt.ok) {
+      // Restored ones first: they were needed earlier in the chain, which is the order a cold replay finds them.
+      const restored = attempt.value.restoredLate;
+      for (const { name, by } of restored) loadedLateBy[name] = by;
+      const all = [...restored.map((r) => r.name), ...loadedLate.filter((n) => !restored.some((r) => r.name === n))];
+      return { ok: true, value: { ...attempt.value, loadedLate: all, loadedLateBy } };
+    }
     const failed = { ok: false as const, problem: attempt.problem, migrations: attempt.migrations };
     const missing = /extension "([^"]+)" is not available/.exec(attempt.problem.message)?.[1];
     if (!attempt.retry || !missing || !PGLITE_EXTENSIONS[missing] || loadedLate.includes(missing)) return failed;
     loadedLate.push(missing);
+    loadedLateBy[missing] = attempt.problem.migration ?? '';
   }
 }
 
@@ -50,21 +72,29 @@ export type ReplayOutcome =
   { ok: true; value: ReplayedDb } | { ok: false; problem: Problem; migrations: ReplayedDb['migrations'] };
 
 type Attempt =
-  | { ok: true; value: Omit<ReplayedDb, 'loadedLate'> }
+  | { ok: true; value: Omit<ReplayedDb, 'loadedLate' | 'loadedLateBy'> & { restoredLate: CachedPrefix['loadedLate'] } }
   | { ok: false; problem: Problem; retry: boolean; migrations: ReplayedDb['migrations'] };
 
 async function replayOnce(steps: ReplaySteps, chain: Migration[], extra: string[]): Promise<Attempt> {
   const t0 = performance.now();
-  const opened = await steps.open(extra);
+  const { opened, restored } = await openRestored(steps, extra);
   const openMs = Math.round(performance.now() - t0);
   if (!opened.ok) return { ...opened, retry: false, migrations: [] };
   const db = opened.value;
   let keep = false;
-  const migrations: ReplayedDb['migrations'] = [];
+  const cached = chain.slice(0, restored?.count ?? 0);
+  const migrations: ReplayedDb['migrations'] = cached.map(({ name, checksum }) => ({
+    name,
+    checksum,
+    durationMs: 0,
+    cached: true as const,
+  }));
   try {
-    const prepared = await steps.prepare(db);
+    // A restored state already holds initShadowDb's work (the cache key is seeded with it).
+    const prepared = restored ? ok(undefined) : await steps.prepare(db);
     if (!prepared.ok) return { ...prepared, retry: false, migrations };
     for (const [i, migration] of chain.entries()) {
+      if (i < cached.length) continue;
       await steps.before?.(db, migration);
       const { name, displayFile: file } = migration;
       progress({ doing: 'replaying', migration: name, file, n: i + 1, of: chain.length });
@@ -75,8 +105,30 @@ async function replayOnce(steps: ReplaySteps, chain: Migration[], extra: string[
       migrations.push({ name: migration.name, checksum: migration.checksum, durationMs });
     }
     keep = true;
-    return { ok: true, value: { db, migrations, openMs } };
+    return { ok: true, value: { db, migrations, openMs, restoredLate: restored?.loadedLate ?? [] } };
   } finally {
     if (!keep) await db[Symbol.asyncDispose]();
   }
+}
+
+// ---- the replay cache's hook (replayCache.ts) ----
+
+/** Opens on the longest cached prefix; a restored state that does not open is discarded, and the replay is cold. */
+async function openRestored(
+  steps: ReplaySteps,
+  extra: string[],
+): Promise<{ opened: Result<ThrowawayDb>; restored?: CachedPrefix }> {
+  const restored = steps.cache?.restore();
+  if (restored) {
+    progress({ doing: `restoring ${restored.count} migrations from the replay cache` });
+    const late = restored.loadedLate.map((l) => l.name).filter((n) => !extra.includes(n));
+    try {
+      const opened = await steps.open([...extra, ...late], restored.state);
+      if (opened.ok) return { opened, restored };
+      steps.cache!.discard(opened.problem.message);
+    } catch (e) {
+      steps.cache!.discard(String((e as Error)?.message ?? e));
+    }
+  }
+  return { opened: await steps.open(extra) };
 }

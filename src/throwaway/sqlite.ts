@@ -1,4 +1,4 @@
-import type { SqlDriverAdapter } from '@prisma/driver-adapter-utils';
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -16,22 +16,23 @@ import type BetterSqlite3 from 'better-sqlite3';
 
 type SqliteDb = BetterSqlite3.Database;
 
-/** `tmpRoot`: where the throwaway folder goes (the supervisor's TMPDIR, unless a test names one). */
-export async function openSqlite(tmpRoot = os.tmpdir()): Promise<ThrowawayDb> {
+/**
+ * `tmpRoot`: where the throwaway folder goes (the supervisor's TMPDIR, unless a test names one).
+ * `restored`: a database file from the replay cache, to start from instead of an empty one.
+ */
+export async function openSqlite(tmpRoot = os.tmpdir(), restored?: Buffer): Promise<ThrowawayDb> {
   const dir = fs.mkdtempSync(path.join(tmpRoot, 'prisma-drift-gate-'));
   const file = path.join(dir, 'replay.db');
   const { Database, PrismaBetterSqlite3 } = sqliteDriver();
+  if (restored) fs.writeFileSync(file, restored);
   const db = new Database(file);
   db.unsafeMode(false);
+  if (restored) distrustRestored(db, dir);
   // A throwaway file needs no durability: without a sync per statement, replay is ~10x faster.
   db.pragma('synchronous = OFF');
   db.pragma('journal_mode = MEMORY');
 
   const connections: SqlDriverAdapter[] = [];
-  const remember = (c: SqlDriverAdapter) => {
-    connections.push(c);
-    return c;
-  };
 
   const execStatement = (stmt: Statement) => execSqliteStatement(db, stmt);
   const inspector = sqliteInspector(db);
@@ -56,13 +57,10 @@ export async function openSqlite(tmpRoot = os.tmpdir()): Promise<ThrowawayDb> {
       }
       return ok(undefined);
     },
-    adapterFactory: () => {
-      const factory = legacyDqsFactory(new PrismaBetterSqlite3({ url: `file:${file}` }));
-      return {
-        ...factory,
-        connect: async () => remember(await factory.connect()),
-        connectToShadowDb: async () => remember(await factory.connectToShadowDb()),
-      };
+    adapterFactory: () => engineFactory(new PrismaBetterSqlite3({ url: `file:${file}` }), connections, !!restored),
+    async captureState() {
+      const bytes = db.serialize();
+      return () => [bytes];
     },
     async [Symbol.asyncDispose]() {
       // The engine's connections must close before the process exits: a better-sqlite3
@@ -72,6 +70,43 @@ export async function openSqlite(tmpRoot = os.tmpdir()): Promise<ThrowawayDb> {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Remembers the engine's connections, to close them; a restored file's connections distrust its schema too. */
+function engineFactory(
+  adapter: SqlMigrationAwareDriverAdapterFactory,
+  connections: SqlDriverAdapter[],
+  restored: boolean,
+): SqlMigrationAwareDriverAdapterFactory {
+  const factory = legacyDqsFactory(adapter);
+  const remember = async (c: SqlDriverAdapter) => {
+    if (restored) await c.executeRaw({ sql: TRUSTED_SCHEMA_OFF, args: [], argTypes: [] });
+    connections.push(c);
+    return c;
+  };
+  return {
+    ...factory,
+    connect: async () => remember(await factory.connect()),
+    connectToShadowDb: async () => remember(await factory.connectToShadowDb()),
+  };
+}
+
+const TRUSTED_SCHEMA_OFF = 'PRAGMA trusted_schema = OFF';
+
+/**
+ * A cached file is untrusted input (a pull request writes its own cache scope): its schema's views and
+ * triggers may call no function with side effects, and a damaged file is refused before anything reads it.
+ */
+function distrustRestored(db: SqliteDb, dir: string): void {
+  try {
+    db.pragma(TRUSTED_SCHEMA_OFF.slice('PRAGMA '.length));
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new Error(`the SQLite file fails quick_check: ${String(check)}`);
+  } catch (e) {
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
 }
 
 /** One statement of untrusted SQL, contained by SQLite itself (see runContained). */

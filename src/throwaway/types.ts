@@ -42,6 +42,12 @@ export interface ThrowawayDb extends AsyncDisposable {
   adapterFactory(): SqlMigrationAwareDriverAdapterFactory;
   /** Reads the replayed schema, to explain the engine's diff and its data-loss risks. */
   readonly inspector: DbInspector;
+  /**
+   * The state, for the replay cache (an embedded database only: a server's state stays there). Captured
+   * now, before the diff changes it; the value packs it into bytes later, after the report is out, as
+   * chunks to compress one after the other (one buffer of the whole would be one more copy at the peak).
+   */
+  captureState?(): Promise<() => Buffer[]>;
   /** What the user should know about where the SQL runs (a shadow server's reach). */
   readonly notes?: string[];
 }

@@ -1,0 +1,150 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { runCheck } from '../src/check';
+import { renderReviewMarkdown } from '../src/report/review';
+import type { ReviewFinding } from '../src/review/types';
+import { fixture } from './helpers/fixtures';
+import { Repo } from './helpers/gitRepo';
+
+// probable-rename in the pull request's own migrations (PostgreSQL and SQLite), and in SQLite's
+// suggestion: found from the replayed tables, proved by replaying the rewritten history and asking
+// the real engine again, and offered only then.
+
+const PR = '20240301000000_author_link';
+
+/** A fixture as a pull request: main holds all its migrations but `added`, which the `pr` branch adds. */
+function pullRequest(name: string, added: string, sql?: string, schema?: (s: string) => string) {
+  const repo = Repo.init();
+  fs.cpSync(path.join(fixture(name), 'prisma'), path.join(repo.dir, 'prisma'), { recursive: true });
+  const own = sql ?? repo.read(`prisma/migrations/${added}/migration.sql`);
+  const finalSchema = repo.read('prisma/schema.prisma');
+  fs.rmSync(path.join(repo.dir, 'prisma', 'migrations', added), { recursive: true, force: true });
+  repo.commit('base');
+  repo.git('checkout', '-q', '-b', 'pr');
+  repo.migration(added, own);
+  if (schema) repo.write('prisma/schema.prisma', schema(finalSchema));
+  repo.commit('pr');
+  return repo;
+}
+
+const rules = (review: ReviewFinding[]) => review.map((f) => `${f.rule} ${f.migration}:${f.line}`);
+/** The SQL a finding offers, between the first pair of backticks of its fix. */
+const offered = (f: ReviewFinding) => /`([^`]+)`/.exec(f.fix)![1]!;
+
+test('a pull request adding an index, a foreign key and a renamed field: the Deploy risks section, as golden', async () => {
+  const repo = pullRequest('pg-review-pr', PR);
+  const r = await runCheck({ cwd: repo.dir, base: 'main' });
+  expect([r.errors, r.drift]).toEqual([[], false]);
+  expect(rules(r.review)).toEqual([
+    `probable-rename ${PR}:2`,
+    `require-concurrent-index-creation ${PR}:6`,
+    `constraint-missing-not-valid ${PR}:9`,
+  ]);
+  const body = renderReviewMarkdown(r.review).join('\n') + '\n';
+  const golden = path.join(fixture('pg-review-pr'), 'expected-deploy-risks.md');
+  if (process.env.UPDATE_GOLDEN) fs.writeFileSync(golden, body);
+  expect(body).toBe(fs.readFileSync(golden, 'utf8'));
+});
+
+test('probable-rename in a migration: the migration rewritten as offered replays in sync, and is a renaming-column', async () => {
+  const repo = pullRequest('pg-review-pr', PR);
+  const rename = (await runCheck({ cwd: repo.dir, base: 'main' })).review.find((f) => f.rule === 'probable-rename')!;
+  expect(rename.fix).toContain('replace the statement at line 2 with `ALTER TABLE "User" RENAME COLUMN "name" TO');
+  expect(rename.fix).toContain('@map("name")');
+  const file = `prisma/migrations/${PR}/migration.sql`;
+  const sql = repo.read(file).split('\n');
+  // Lines 2-3 hold the DROP COLUMN + ADD COLUMN statement.
+  repo.write(file, [...sql.slice(0, 1), offered(rename), ...sql.slice(3)].join('\n'));
+  const again = await runCheck({ cwd: repo.dir, base: 'main' });
+  expect([again.errors, again.drift, again.roundTrip.ok]).toEqual([[], false, true]);
+  expect(rules(again.review)).toContain(`renaming-column ${PR}:2`);
+  expect(again.review.map((f) => f.rule)).not.toContain('probable-rename');
+});
+
+test('probable-rename stays quiet when the engine disagrees: same type but a NOT NULL default, or another type', async () => {
+  const own = fs.readFileSync(path.join(fixture('pg-review-pr'), 'prisma', 'migrations', PR, 'migration.sql'), 'utf8');
+  const quiet = [
+    `ban-drop-column ${PR}:2`,
+    `require-concurrent-index-creation ${PR}:6`,
+    `constraint-missing-not-valid ${PR}:9`,
+  ];
+  for (const [column, field] of [
+    [`"fullName" TEXT NOT NULL DEFAULT ''`, 'fullName String @default("")'],
+    ['"fullName" INTEGER', 'fullName Int?'],
+  ] as const) {
+    const sql = own.replace('"fullName" TEXT', column);
+    const repo = pullRequest('pg-review-pr', PR, sql, (s) => s.replace('fullName String?', field));
+    const r = await runCheck({ cwd: repo.dir, base: 'main' });
+    expect([r.errors, r.drift]).toEqual([[], false]);
+    // The first is a candidate (text and text) that the proof refuses: the renamed column would stay
+    // nullable, without the default. The second is no candidate at all.
+    expect(rules(r.review)).toEqual(quiet);
+  }
+});
+
+test('probable-rename for a table in a migration: DROP TABLE + CREATE TABLE, proved with its index and key renames', async () => {
+  const repo = pullRequest('pg-review-pr', '20240401000000_article', ARTICLE, (s) =>
+    s.replace('model Post {', 'model Article {').replace('Post[]', 'Article[]'),
+  );
+  const r = await runCheck({ cwd: repo.dir, base: 'main' });
+  expect([r.errors, r.drift]).toEqual([[], false]);
+  // It says more than ban-drop-table about the same statement, which it replaces.
+  expect(rules(r.review)).toEqual(['probable-rename 20240401000000_article:5']);
+  const sql = offered(r.review[0]!);
+  expect(sql).toBe(
+    'ALTER TABLE "Post" RENAME TO "Article"; ALTER TABLE "Article" RENAME CONSTRAINT "Post_pkey" TO "Article_pkey"; ' +
+      'ALTER INDEX "Post_authorId_idx" RENAME TO "Article_authorId_idx";',
+  );
+  expect(r.review[0]!.fix).toContain('at lines 5, 8, 17');
+  repo.migration('20240401000000_article', ARTICLE_FK_DROP + sql + '\n' + ARTICLE_FK_ADD);
+  const again = await runCheck({ cwd: repo.dir, base: 'main' });
+  expect([again.errors, again.drift]).toEqual([[], false]);
+});
+
+const ARTICLE_FK_DROP = 'ALTER TABLE "Post" DROP CONSTRAINT "Post_authorId_fkey";\n';
+const ARTICLE_FK_ADD =
+  'ALTER TABLE "Article" ADD CONSTRAINT "Article_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User"("id") ' +
+  'ON DELETE RESTRICT ON UPDATE CASCADE;\n';
+/** What the engine writes for `model Post` renamed to `model Article`. */
+const ARTICLE =
+  '-- DropForeignKey\n' +
+  ARTICLE_FK_DROP +
+  '\n-- DropTable\nDROP TABLE "Post";\n\n-- CreateTable\nCREATE TABLE "Article" (\n    "id" SERIAL NOT NULL,\n' +
+  '    "title" VARCHAR(100) NOT NULL,\n    "authorId" INTEGER NOT NULL,\n\n' +
+  '    CONSTRAINT "Article_pkey" PRIMARY KEY ("id")\n);\n\n' +
+  '-- CreateIndex\nCREATE INDEX "Article_authorId_idx" ON "Article"("authorId");\n\n-- AddForeignKey\n' +
+  ARTICLE_FK_ADD;
+
+const renameName = (s: string) => s.replace(/^ {2}name {2}String\?/m, '  fullName String?');
+
+test('SQLite: the suggestion`s table redefinition that drops a column and adds one alike is a proven rename', async () => {
+  const repo = Repo.init();
+  fs.cpSync(path.join(fixture('sqlite-in-sync'), 'prisma'), path.join(repo.dir, 'prisma'), { recursive: true });
+  repo.write('prisma/schema.prisma', renameName(repo.read('prisma/schema.prisma')));
+  const r = await runCheck({ cwd: repo.dir });
+  expect([r.errors, r.drift, r.roundTrip.ok]).toEqual([[], true, true]);
+  // The rename replaces the redefinition: no sqlite-redefine-table on the same statement.
+  expect(rules(r.review)).toEqual(['probable-rename suggestion:4']);
+  const sql = offered(r.review[0]!);
+  expect(sql).toBe('ALTER TABLE "User" RENAME COLUMN "name" TO "fullName";');
+  repo.migration('20991231000000_rename', sql + '\n');
+  expect((await runCheck({ cwd: repo.dir })).drift).toBe(false);
+});
+
+test('SQLite: a migration of the pull request that redefines the table to drop and add is a proven rename', async () => {
+  const suggested = Repo.init();
+  fs.cpSync(path.join(fixture('sqlite-in-sync'), 'prisma'), path.join(suggested.dir, 'prisma'), { recursive: true });
+  suggested.write('prisma/schema.prisma', renameName(suggested.read('prisma/schema.prisma')));
+  const redefinition = (await runCheck({ cwd: suggested.dir })).sql;
+  const repo = pullRequest('sqlite-in-sync', '20991231000000_rename', redefinition, renameName);
+  const r = await runCheck({ cwd: repo.dir, base: 'main' });
+  expect([r.errors, r.drift]).toEqual([[], false]);
+  expect(rules(r.review)).toEqual(['probable-rename 20991231000000_rename:4']);
+  const sql = offered(r.review[0]!);
+  // The redefinition (CREATE, copy, DROP, RENAME) and the index it re-creates are what the rename replaces.
+  expect(r.review[0]!.fix).toContain('at lines 4, 9, 10, 11, 12 with');
+  repo.migration('20991231000000_rename', sql + '\n');
+  const again = await runCheck({ cwd: repo.dir, base: 'main' });
+  expect([again.errors, again.drift]).toEqual([[], false]);
+  expect(rules(again.review)).toEqual(['renaming-column 20991231000000_rename:1']);
+});
