@@ -1,4 +1,7 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { fixture, runBinAsync, ROOT } from './helpers/fixtures';
+import { Repo } from './helpers/gitRepo';
 
 const schema = `${fixture('sqlite-seed-drift')}/prisma/schema.prisma`;
 const check = (n: number, json = false) =>
@@ -21,6 +24,30 @@ test('a panic in the round trip (the third engine call) fails the check instead 
   const report = JSON.parse(run.stdout) as { drift: boolean; errors: { message: string }[] };
   // The first diff did find the drift; the panic after it still decides the exit code.
   expect(report.drift).toBe(true);
+  expect(report.errors.map((e) => e.message)).toEqual([
+    expect.stringMatching(/^The Prisma schema engine .* panicked while diffing the schema with the database: /),
+  ]);
+});
+
+test('a panic while proving a probable rename of the pull request fails the check, not the proof alone', async () => {
+  // pg-review-pr as a pull request: its last migration drops a column and adds one alike (a probable rename).
+  const repo = Repo.init();
+  fs.cpSync(path.join(fixture('pg-review-pr'), 'prisma'), path.join(repo.dir, 'prisma'), { recursive: true });
+  const pr = 'prisma/migrations/20240301000000_author_link';
+  const sql = repo.read(`${pr}/migration.sql`);
+  fs.rmSync(path.join(repo.dir, pr), { recursive: true });
+  repo.commit('base');
+  repo.git('checkout', '-q', '-b', 'pr');
+  repo.migration('20240301000000_author_link', sql);
+  repo.commit('pr');
+  const args = ['check', '--base', 'main', '--json'];
+  const clean = JSON.parse((await runBinAsync(args, repo.dir)).stdout) as { review: { rule: string }[] };
+  expect(clean.review.map((f) => f.rule)).toContain('probable-rename');
+  // Call 1 is the check's own diff (in sync: no summary, no round trip); call 2 is the first proof.
+  const run = await runBinAsync(args, repo.dir, { PRISMA_DRIFT_GATE_FORCE_ENGINE_PANIC: '2' });
+  expect(run.status).toBe(2);
+  const report = JSON.parse(run.stdout) as { drift: boolean; errors: { message: string }[] };
+  expect(report.drift).toBe(false);
   expect(report.errors.map((e) => e.message)).toEqual([
     expect.stringMatching(/^The Prisma schema engine .* panicked while diffing the schema with the database: /),
   ]);
