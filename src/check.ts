@@ -6,8 +6,8 @@ import type { CacheFs } from './throwaway/replayCache';
 import { performance } from 'node:perf_hooks';
 import { emptyCheckReport, type CheckReport } from './checkReport';
 import { addNote, historyFindings, initShadowDb, loadedLateNote, skipCodeMigrations } from './checkSteps';
-import { diffWithEngine, type EngineDiff } from './engine/diff';
-import { loadEngineBindings, startEngine } from './engine/load';
+import { diffWithEngine, engineProblem, type EngineDiff } from './engine/diff';
+import { enginePanic, loadEngineBindings, startEngine } from './engine/load';
 import { keepsPrisma5M2m, setAsidePrisma5M2m } from './engine/prisma5M2m';
 import { repeatedIndexNote, setAsideRepeatedIndexes, type RepeatedIndex } from './engine/repeatedIndexes';
 import { roundTrip } from './engine/roundTrip';
@@ -250,6 +250,9 @@ async function diffAndExplain(
   };
   try {
     const explained = await explainDiff(db, project, report, plan, diff);
+    // A panic in a later diff (the round trip, a review proof) was folded into "unknown" there: fail instead.
+    const panicked = enginePanic(engine);
+    if (panicked) return { ok: false, problem: engineProblem(panicked) };
     if (repeated.size > 0) addNote(report, repeatedIndexNote([...repeated.values()]));
     return explained;
   } finally {

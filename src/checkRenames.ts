@@ -1,6 +1,6 @@
 import type { CheckReport } from './checkReport';
-import { diffWithEngine } from './engine/diff';
-import { startEngine } from './engine/load';
+import { diffWithEngine, engineProblem } from './engine/diff';
+import { enginePanic, startEngine } from './engine/load';
 import { setAsideRepeatedIndexes } from './engine/repeatedIndexes';
 import type { Project } from './project';
 import type { ReviewPlan } from './review/plan';
@@ -43,7 +43,13 @@ export async function proveHistoryRenames(
           const engine = await startEngine(db.adapterFactory());
           try {
             const d = await diffWithEngine(engine, files, filters, { summary: false });
-            if (!d.ok) return undefined;
+            if (!d.ok) {
+              // A panic is not "unproven": it fails the check, once, with the engine's one line.
+              const panicked = enginePanic(engine);
+              const problem = panicked && engineProblem(panicked);
+              if (problem && !report.errors.some((e) => e.message === problem.message)) report.errors.push(problem);
+              return undefined;
+            }
             // As in the check's own diffs: the index pairs the engine would ask for forever are left out.
             const aside = await setAsideRepeatedIndexes(db, d.value);
             return aside.diff.drift ? aside.diff.sql : '';

@@ -9,6 +9,7 @@ import { misplacedFlag, parseLockTimeout } from './commandFlags';
 import { VERSION } from './version';
 import { parseFailOn, type FailCondition } from './review/failOn';
 import { clearProgressLine, enableProgressLine, takeOverProgressLine } from './progressLine';
+import { EnginePanic } from './engine/panic';
 
 const USAGE =
   `Usage: prisma-drift-gate check [--schema <file|folder> …] [--migrations <dir>] [--base <git-ref>] ` +
@@ -264,6 +265,12 @@ export async function main(): Promise<void> {
       progress: progressWanted(),
     });
   } catch (e) {
+    if (e instanceof EnginePanic) {
+      // Not ours to debug: the one line already says what happened and where to report it.
+      process.stderr.write(`error: ${scrubSecrets(e.message, process.argv)}.\n`);
+      process.exitCode = 2;
+      return await exitWhenFlushed();
+    }
     const detail = scrubSecrets(
       String(process.env.PRISMA_DRIFT_GATE_DEBUG ? (e as Error).stack : ((e as Error)?.message ?? e)),
       process.argv,

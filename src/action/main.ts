@@ -15,6 +15,7 @@ import { renderDeploySummary } from '../report/deployMarkdown';
 import { annotationsFor } from '../report/annotations';
 import { commentMarker, renderComment } from '../report/markdown';
 import { renderCheckText } from '../report/text';
+import { EnginePanic } from '../engine/panic';
 
 /** The Action: read inputs, run the shared check core, write outputs. The one catch-all lives here. */
 export async function run(): Promise<void> {
@@ -42,7 +43,7 @@ export async function run(): Promise<void> {
   } catch (e) {
     // Catch everything, not only Error instances, so the step can never end green by accident.
     const message =
-      e instanceof InputError
+      e instanceof InputError || e instanceof EnginePanic
         ? e.message
         : `internal error in prisma-drift-gate: ${e instanceof Error ? e.message : String(e)}`;
     // The runner masks registered secrets too; this also covers a URL that never became an input.

@@ -1,16 +1,9 @@
-import { PrismaPg } from '@prisma/adapter-pg';
-import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 import type { Migration } from '../chain/load';
 import { classifyAtomicity } from '../sql/atomicity';
 import { quoteIdent } from '../sql/quote';
-import {
-  CharAsTextPool,
-  connectionProblem,
-  searchPathOption,
-  splitUrl,
-  type PgConnection,
-} from '../throwaway/pgServer';
+import { CharAsTextPool, charAwarePg } from '../throwaway/pgChar';
+import { connectionProblem, searchPathOption, splitUrl, type PgConnection } from '../throwaway/pgServer';
 import { oneLine } from '../throwaway/types';
 import { fail, ok, type Result } from '../problem';
 import { rowFrom } from './history';
@@ -76,7 +69,7 @@ export async function openPgTarget(target: Target, applicationName: string): Pro
 /** The migrations table and the scripts, on the session that holds Prisma's advisory lock. */
 class PgTarget implements TargetDb {
   private locked = false;
-  private pool: pg.Pool | undefined;
+  private pool: CharAsTextPool | undefined;
   private readonly table: string;
   private readonly schema: string;
 
@@ -235,9 +228,7 @@ class PgTarget implements TargetDb {
       // An idle connection dropped by the server must not become an unhandled 'error' event.
       this.pool.on('error', () => undefined);
     }
-    return new PrismaPg(this.pool as unknown as pg.Pool, {
-      schema: this.schema,
-    }) as unknown as SqlMigrationAwareDriverAdapterFactory;
+    return charAwarePg(this.pool, this.schema);
   }
 
   async [Symbol.asyncDispose]() {

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { SchemaFile } from '../schema/locate';
 import { fail, ok, pathSlot, type Result } from '../problem';
 import type { SchemaEngine } from './load';
+import { EnginePanic } from './panic';
 
 export interface EngineDiff {
   drift: boolean;
@@ -48,6 +49,8 @@ export async function diffWithEngine(
  * We keep file:line (the engine's absolute path; the report shows it relative) and the first message.
  */
 export function engineProblem(e: unknown): { message: string; file?: string; line?: number } {
+  // Already one line that says what to do; the engine's own "error: … -->" blocks are not in it.
+  if (e instanceof EnginePanic) return { message: `${e.message.charAt(0).toUpperCase()}${e.message.slice(1)}.` };
   const text = e instanceof Error ? e.message : String(e);
   const errors = [...text.matchAll(/error: ([^\n]*)\n\s*-->\s+(.*?):(\d+)/g)];
   const first = errors[0];

@@ -1,5 +1,3 @@
-import { PrismaPg } from '@prisma/adapter-pg';
-import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -11,25 +9,8 @@ import { locatePgFailure, pgInspector, type PgError } from './pgCommon';
 import { fail, ok, type Problem, type Result } from '../problem';
 import { maskUrl } from '../maskUrl';
 import { reachBeyond } from './pgServerReach';
+import { CharAsTextPool, charAwarePg } from './pgChar';
 import { migrationFailure, type ThrowawayDb } from './types';
-
-/**
- * The engine's introspection reads catalog columns of PostgreSQL's internal `"char"` type
- * (OID 18). @prisma/adapter-pg has no mapping for it and fails ("Column type 'char' could
- * not be deserialized"); its values are one-character strings, so we report them as text.
- */
-export class CharAsTextPool extends pg.Pool {
-  override query(...args: unknown[]): never {
-    const result = (super.query as (...a: unknown[]) => unknown)(...args);
-    if (result && typeof (result as Promise<unknown>).then === 'function') {
-      return (result as Promise<{ fields?: { dataTypeID: number }[] }>).then((r) => {
-        for (const f of r.fields ?? []) if (f.dataTypeID === 18) f.dataTypeID = 25;
-        return r;
-      }) as never;
-    }
-    return result as never;
-  }
-}
 
 export interface PgConnection {
   connectionString: string;
@@ -198,7 +179,7 @@ async function createTemporary(
 
 interface ServerParts {
   admin: pg.Client;
-  pool: pg.Pool;
+  pool: CharAsTextPool;
   client: pg.PoolClient;
   name: string;
   mode: Mode;
@@ -230,8 +211,7 @@ function serverDb({ admin, pool, client, name, mode, schema }: ServerParts): Thr
       const error = await runWhole(sql);
       return error ? fail(error.message) : ok(undefined);
     },
-    adapterFactory: () =>
-      new PrismaPg(pool as unknown as pg.Pool, { schema }) as unknown as SqlMigrationAwareDriverAdapterFactory,
+    adapterFactory: () => charAwarePg(pool, schema),
     async [Symbol.asyncDispose]() {
       client.release();
       await pool.end();
