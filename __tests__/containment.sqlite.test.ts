@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { checksumOf, type Migration } from '../src/chain/load';
+import { showPaths } from '../src/problem';
 import { openSqlite } from '../src/throwaway/sqlite';
 
 // A pull request's migration SQL must not reach any file but the throwaway database. Each
@@ -16,8 +17,7 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const migration = (sql: string): Migration => ({
   name: '1_pr',
-  file: '/x/1_pr/migration.sql',
-  displayFile: 'prisma/migrations/1_pr/migration.sql',
+  file: '/x/prisma/migrations/1_pr/migration.sql',
   sql,
   text: sql,
   checksum: checksumOf(sql),
@@ -26,7 +26,7 @@ const migration = (sql: string): Migration => ({
 async function replay(sql: string): Promise<{ ok: boolean; message: string }> {
   await using db = await openSqlite();
   const r = await db.runMigration(migration(sql));
-  return { ok: r.ok, message: r.ok ? '' : r.problem.message };
+  return { ok: r.ok, message: r.ok ? '' : showPaths(r.problem.message, '/x') };
 }
 
 const q = (s: string) => `'${s.replace(/'/g, "''")}'`;

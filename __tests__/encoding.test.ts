@@ -151,7 +151,7 @@ describe('valid UTF-8: the text is kept exactly and the checksum is the one Pris
   test.each(seeds)('%s', async (_label, bytes) => {
     const project = copyFixture('sqlite-in-sync');
     writeBytes(project, NEW, bytes);
-    const chain = loadChain(path.join(project, 'prisma/migrations'), project);
+    const chain = loadChain(path.join(project, 'prisma/migrations'));
     if (!chain.ok) throw new Error(chain.problem.message);
     const m = chain.value.migrations.find((c) => c.name === NEW)!;
     // Prisma reads the file with readFile(…, 'utf8') and hashes that text; for valid UTF-8 it is the bytes.

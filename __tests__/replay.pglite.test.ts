@@ -4,8 +4,7 @@ import { extensionsCreatedBy } from '../src/throwaway/pgExtensions';
 
 const migration = (name: string, sql: string): Migration => ({
   name,
-  file: `/x/${name}/migration.sql`,
-  displayFile: `prisma/migrations/${name}/migration.sql`,
+  file: `/x/prisma/migrations/${name}/migration.sql`,
   sql,
   text: sql,
   checksum: checksumOf(sql),

@@ -8,8 +8,7 @@ import { requoteToken, withLegacyDqs } from '../src/throwaway/sqliteDqs';
 
 const migration = (name: string, sql: string): Migration => ({
   name,
-  file: `/x/${name}/migration.sql`,
-  displayFile: `prisma/migrations/${name}/migration.sql`,
+  file: `/x/prisma/migrations/${name}/migration.sql`,
   sql,
   text: sql,
   checksum: checksumOf(sql),
@@ -94,7 +93,8 @@ describe('SQLite replay', () => {
     expect(r.ok ? undefined : r.problem).toMatchObject({
       line: 2,
       migration: '1_x',
-      file: 'prisma/migrations/1_x/migration.sql',
+      // The core keeps the path absolute; only the report shows it relative.
+      file: '/x/prisma/migrations/1_x/migration.sql',
     });
     expect((await db.runScript('SELECT * FROM "A";')).ok).toBe(true);
     const after = await db.runScript('SELECT * FROM "After";');

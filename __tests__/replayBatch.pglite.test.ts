@@ -7,8 +7,7 @@ import type { ThrowawayDb } from '../src/throwaway/types';
 
 const migration = (name: string, sql: string): Migration => ({
   name,
-  file: `/x/${name}/migration.sql`,
-  displayFile: `prisma/migrations/${name}/migration.sql`,
+  file: `/x/prisma/migrations/${name}/migration.sql`,
   sql,
   text: sql,
   checksum: checksumOf(sql),

@@ -1,3 +1,4 @@
+import { showPaths } from '../src/problem';
 import { reviewUnits } from '../src/review/review';
 import type { RuleId, TableSnapshot } from '../src/review/types';
 
@@ -176,11 +177,12 @@ test('SQLite: a redefined existing table is a warning; drops and renames as on P
 
 test('a statement PostgreSQL cannot parse is a note, not a crash', async () => {
   const { findings, notes } = await reviewUnits(
-    [{ migration: 'm', file: 'm/migration.sql', sql: 'SELECT 1;\nCREATE TABLE (;\n', existing: EXISTING }],
+    [{ migration: 'm', file: '/repo/m/migration.sql', sql: 'SELECT 1;\nCREATE TABLE (;\n', existing: EXISTING }],
     'postgresql',
   );
   expect(findings).toEqual([]);
-  expect(notes).toEqual([
+  // The note holds the absolute path in a slot: the report shows it relative to the working directory.
+  expect(notes.map((n) => showPaths(n, '/repo'))).toEqual([
     expect.stringMatching(/^m\/migration\.sql:2: not reviewed for deploy risks: PostgreSQL's parser says syntax error/),
   ]);
 });

@@ -3,6 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { BIN, copyFixture } from './helpers/fixtures';
+import { shownFrom } from '../src/problem';
+import { timedOutProblem } from '../src/watchdog';
 
 // Every wait has a bound. A migration that never ends runs inside SQLite (native) or PGlite
 // (wasm) on the check's main thread, where no timer can fire: bin/supervise.js ends it from
@@ -72,6 +74,31 @@ test('the text report names the statement on one line', () => {
   expect(r.stderr.trim().split('\n')).toHaveLength(1);
   expect(r.stderr).toContain('at `WITH RECURSIVE c(x)');
   expect(r.stderr).toContain('prisma/migrations/20990101000000_forever/migration.sql:1');
+});
+
+// The Action runs in the workspace while the project sits in its working-directory: the in-flight
+// file travels as an absolute path, read back from anywhere, and is shown relative only in the report.
+test('the timeout reads the in-flight file by its absolute path, from another working directory', () => {
+  repo = path.join(tmp, 'project');
+  const file = path.join(repo, 'prisma', 'migrations', '1_sleep', 'migration.sql');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, 'SELECT pg_sleep(100000);\n');
+  expect(process.cwd()).not.toBe(repo);
+  const last = JSON.stringify({ doing: 'replaying', migration: '1_sleep', file });
+  process.env.PRISMA_DRIFT_GATE_TIMED_OUT = JSON.stringify({ seconds: 3, last });
+  let problem;
+  try {
+    problem = timedOutProblem()!;
+  } finally {
+    delete process.env.PRISMA_DRIFT_GATE_TIMED_OUT;
+  }
+  expect(problem).toMatchObject({ file, line: 1, statement: 'SELECT pg_sleep(100000);' });
+  expect(shownFrom(problem, repo)).toMatchObject({
+    file: 'prisma/migrations/1_sleep/migration.sql',
+    message: expect.stringContaining(
+      'replaying migration "1_sleep" at `SELECT pg_sleep(100000);` (prisma/migrations/1_sleep/migration.sql:1)',
+    ),
+  });
 });
 
 test('negative control: a check within its limit is not affected', () => {

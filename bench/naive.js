@@ -13,7 +13,7 @@ const { schemaForEngine } = require('../lib/schema/engineSchema');
   const dir = process.argv[2];
   const schemaPath = path.join(dir, 'prisma', 'schema.prisma');
   const files = schemaForEngine([{ path: schemaPath, content: fs.readFileSync(schemaPath, 'utf8') }]);
-  const chain = loadChain(path.join(dir, 'prisma', 'migrations'), dir);
+  const chain = loadChain(path.join(dir, 'prisma', 'migrations'));
   if (!chain.ok) throw new Error(chain.problem.message);
   const pg = /provider\s*=\s*"postgresql"/.test(files[0].content);
   let factory;

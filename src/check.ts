@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { openCheckCache } from './checkCache';
 import type { CacheFs } from './throwaway/replayCache';
 import { performance } from 'node:perf_hooks';
-import { emptyCheckReport, type CheckReport } from './checkReport';
+import { emptyCheckReport, shownCheckReport, type CheckReport } from './checkReport';
 import { addNote, historyFindings, initShadowDb, loadedLateNote, skipCodeMigrations } from './checkSteps';
 import { diffWithEngine, engineProblem, type EngineDiff } from './engine/diff';
 import { enginePanic, loadEngineBindings, startEngine } from './engine/load';
@@ -14,7 +14,7 @@ import { roundTrip } from './engine/roundTrip';
 import { explainRedefinedTables } from './engine/summary';
 import { deriveWarnings } from './engine/warnings';
 import { describeProject, loadProject, type Project } from './project';
-import { displayPath, showPaths, shownFrom, type Problem, type Result } from './problem';
+import { displayPath, type Problem, type Result } from './problem';
 import { schemaForEngine } from './schema/engineSchema';
 import type { SchemaFile } from './schema/locate';
 import { indexSchema } from './schema/modelIndex';
@@ -86,7 +86,7 @@ export async function checkProject(opts: CheckOptions): Promise<CheckOutcome> {
   const t0 = performance.now();
   const report = emptyCheckReport(Math.round(t0));
   const timedOut = timedOutProblem();
-  if (timedOut) return { report: { ...report, errors: [timedOut] }, schemaFiles: [] };
+  if (timedOut) return { report: shownCheckReport({ ...report, errors: [timedOut] }, opts.cwd), schemaFiles: [] };
   const loaded = loadProject({
     cwd: opts.cwd,
     schema: opts.schema,
@@ -121,10 +121,8 @@ export async function checkProject(opts: CheckOptions): Promise<CheckOutcome> {
     }
     report.errors.push(loaded.problem);
   }
-  // The report is what users read: the core's absolute paths are shown relative to the working directory here.
-  report.errors = report.errors.map((p) => shownFrom(p, opts.cwd));
-  if (report.roundTrip.residualSql) report.roundTrip.residualSql = showPaths(report.roundTrip.residualSql, opts.cwd);
   report.timings.totalMs = Math.round(performance.now() - t0);
+  outcome.report = shownCheckReport(report, opts.cwd);
   return outcome;
 }
 

@@ -1,6 +1,6 @@
 import type { Finding } from './chain/integrity';
 import type { DataLossWarning } from './engine/warnings';
-import type { Problem } from './problem';
+import { displayPath, showPaths, shownFrom, type Problem } from './problem';
 import type { PrismaVersion } from './schema/prismaVersion';
 import type { Provider } from './schema/provider';
 import type { FailCondition } from './review/failOn';
@@ -85,4 +85,20 @@ export function emptyCheckReport(startMs = 0): CheckReport {
     failedOn: [],
     timings: { startMs, engineLoadMs: 0, dbStartMs: 0, replayMs: 0, diffMs: 0, roundTripMs: 0, totalMs: 0 },
   };
+}
+
+/**
+ * The report as users read it: the core works on absolute paths (path slots in messages), and
+ * they are shown relative to the working directory here, once, for every renderer.
+ */
+export function shownCheckReport(report: CheckReport, cwd: string): CheckReport {
+  const shown: CheckReport = {
+    ...report,
+    errors: report.errors.map((p) => shownFrom(p, cwd)),
+    review: report.review.map((f) => (f.file === null ? f : { ...f, file: displayPath(f.file, cwd) })),
+  };
+  if (report.notes) shown.notes = report.notes.map((n) => showPaths(n, cwd));
+  const residual = report.roundTrip.residualSql;
+  if (residual) shown.roundTrip = { ...report.roundTrip, residualSql: showPaths(residual, cwd) };
+  return shown;
 }

@@ -58,7 +58,7 @@ export function loadProject(opts: ProjectOptions): ProjectResult {
   const configFile = findPrismaConfig(opts.cwd);
   const configEntry = configFile ? inspectRepoPath(configFile, repo, 'the Prisma config') : undefined;
   if (configEntry && !configEntry.ok) return broken(configEntry.problem);
-  if (configFile) progress({ doing: 'evaluating the Prisma config', file: displayPath(configFile, opts.cwd) });
+  if (configFile) progress({ doing: 'evaluating the Prisma config', file: configFile });
   const config = (partial.config = configFile ? loadPrismaConfig(configFile) : undefined);
   if (config?.rejected) return broken({ message: `${pathSlot(config.file)}: ${config.rejected}`, file: config.file });
   const fromConfig = (p: string | undefined) => (p && config ? path.resolve(path.dirname(config.file), p) : undefined);
@@ -75,7 +75,7 @@ export function loadProject(opts: ProjectOptions): ProjectResult {
   const provider = readProvider(schema.files);
   if (!provider.ok) {
     const { unsupported, ...problem } = provider.problem;
-    const chain = unsupported ? loadChain(schema.migrationsDir, opts.cwd) : undefined;
+    const chain = unsupported ? loadChain(schema.migrationsDir) : undefined;
     if (unsupported && chain?.ok) partial.unsupported = { ...unsupported, chain: chain.value };
     return broken(problem);
   }
@@ -87,7 +87,7 @@ export function loadProject(opts: ProjectOptions): ProjectResult {
     const matches = checkLockedProvider(lockedProvider, schema.migrationsDir, provider.value.provider);
     if (!matches.ok) return broken(matches.problem);
   }
-  const chain = loadChain(schema.migrationsDir, opts.cwd);
+  const chain = loadChain(schema.migrationsDir);
   if (!chain.ok) return broken(chain.problem);
   const versionFrom = [schema.dir, ...(config ? [path.dirname(config.file)] : [])];
   return {

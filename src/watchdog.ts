@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import type { Problem } from './problem';
+import { pathSlot, type Problem } from './problem';
 import { splitStatements, statementHead } from './sql/tokens';
 import { drawProgress } from './progressLine';
 
@@ -12,6 +12,10 @@ export interface Step {
   /** What is being done, as a phrase: "replaying", "diffing the schema with the engine". */
   doing: string;
   migration?: string;
+  /**
+   * Absolute: the short run that reports a timeout reads the file again, and its working directory
+   * need not be the one the path would be relative to; the report shows it relative (shownFrom).
+   */
   file?: string;
   line?: number;
   statement?: string;
@@ -37,10 +41,10 @@ export function progress(step: Step): void {
  * out, its file is read again: a file of one statement names it, and any other says how many.
  * This costs nothing unless a run timed out.
  */
-function statementOf(displayFile: string): { statement?: string; line?: number; among?: string } {
+function statementOf(file: string): { statement?: string; line?: number; among?: string } {
   let sql: string;
   try {
-    sql = fs.readFileSync(displayFile, 'utf8');
+    sql = fs.readFileSync(file, 'utf8');
   } catch {
     return {};
   }
@@ -63,7 +67,7 @@ export function timedOutProblem(): Problem | undefined {
   const found = step.migration && step.file && !step.statement ? statementOf(step.file) : {};
   step = { ...step, ...found };
   const at = step.statement ? ` at \`${step.statement}\`` : found.among ? ` (${found.among})` : '';
-  const where = step.file ? ` (${step.file}${step.line ? `:${step.line}` : ''})` : '';
+  const where = step.file ? ` (${pathSlot(step.file)}${step.line ? `:${step.line}` : ''})` : '';
   const what = step.migration ? `${step.doing} migration "${step.migration}"${at}${where}` : `${step.doing}${where}`;
   return {
     migration: step.migration,

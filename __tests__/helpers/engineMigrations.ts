@@ -4,7 +4,7 @@ import { loadChain } from '../../src/chain/load';
 
 /** The engine's MigrationList for a migrations folder, loaded the way @prisma/internals does. */
 export function engineMigrationsList(migrationsDir: string) {
-  const chain = loadChain(migrationsDir, migrationsDir);
+  const chain = loadChain(migrationsDir);
   if (!chain.ok) throw new Error(chain.problem.message);
   const lockPath = path.join(migrationsDir, 'migration_lock.toml');
   return {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { displayPath, fail, ok, pathSlot, type Result } from '../problem';
+import { fail, ok, pathSlot, type Result } from '../problem';
 import { hasControl, printable } from '../printable';
 import { inspectRepoPath, readRepoFile, realRoot } from '../repoFiles';
 import { withoutBom } from '../sql/utf8';
@@ -11,8 +11,6 @@ export interface Migration {
   name: string;
   /** Absolute path of migration.sql. */
   file: string;
-  /** The same path as shown to the user: relative to the working directory. */
-  displayFile: string;
   /** The SQL to run: the file's text without a leading byte order mark, which no database accepts. */
   sql: string;
   /** The file's text as it is, BOM included: checksums and git blob ids are taken over it. */
@@ -37,10 +35,10 @@ export interface LoadedChain {
 /**
  * Every sub-folder of the migrations directory, sorted as Prisma sorts them
  * (`localeCompare`), so that replay order is the order `migrate deploy` applies.
- * A missing directory is an empty history: the whole schema becomes the suggestion. `cwd` only
- * makes each migration's `displayFile`; problems carry absolute paths (path slots in messages).
+ * A missing directory is an empty history: the whole schema becomes the suggestion. Paths stay
+ * absolute (path slots in messages): only the report shows them relative to the working directory.
  */
-export function loadChain(migrationsDir: string, cwd: string): Result<LoadedChain> {
+export function loadChain(migrationsDir: string): Result<LoadedChain> {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(migrationsDir, { withFileTypes: true });
@@ -91,8 +89,7 @@ export function loadChain(migrationsDir: string, cwd: string): Result<LoadedChai
       });
     }
     const text = read.value.text;
-    const displayFile = displayPath(file, cwd);
-    loaded.migrations.push({ name, file, displayFile, sql: withoutBom(text), text, checksum: checksumOf(text) });
+    loaded.migrations.push({ name, file, sql: withoutBom(text), text, checksum: checksumOf(text) });
   }
   return ok(loaded);
 }

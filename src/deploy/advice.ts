@@ -1,4 +1,5 @@
 import type { Migration } from '../chain/load';
+import { pathSlot } from '../problem';
 import type { Atomicity } from '../sql/atomicity';
 import type { MigrationStatus } from './history';
 import { ATOMIC_MARK, type LiveDeploy } from './targetDb';
@@ -80,8 +81,8 @@ function unknownAdvice(s: MigrationStatus, migration: Migration | undefined, ato
     : !atomicity?.atomic
       ? `it is non-atomic (${atomicity?.reason})`
       : 'its row was not written by an atomic deploy (prisma migrate deploy, or an older prisma-drift-gate)';
-  const dataStatements = (atomicity?.dataStatements ?? []).map((d) => ({ file: migration!.displayFile, ...d }));
-  const listed = dataStatements.map((d) => `${d.file}:${d.line} ${d.statement}`).join('; ');
+  const dataStatements = (atomicity?.dataStatements ?? []).map((d) => ({ file: migration!.file, ...d }));
+  const listed = dataStatements.map((d) => `${pathSlot(d.file)}:${d.line} ${d.statement}`).join('; ');
   const data = dataStatements.length ? ` Statements in it that change data: ${listed}.` : '';
   return {
     migration: s.name,

@@ -115,7 +115,7 @@ async function applyPending(
       const id = randomUUID();
       const atomic = db.classify(migration).atomic;
       inFlight = migration.name;
-      step({ doing: 'applying', migration: migration.name, file: migration.displayFile, n: i + 1, of: pending.length });
+      step({ doing: 'applying', migration: migration.name, file: migration.file, n: i + 1, of: pending.length });
       await db.setActivity(migration.name);
       await db.recordStart(id, migration, atomic ? ATOMIC_IN_FLIGHT : null);
       const r = await db.runMigration(migration, atomic ? id : undefined);

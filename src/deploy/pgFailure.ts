@@ -1,4 +1,5 @@
 import type { Migration } from '../chain/load';
+import { pathSlot } from '../problem';
 import type { Atomicity } from '../sql/atomicity';
 import { lineOfOffset, splitStatements, statementAt, statementHead } from '../sql/tokens';
 import { oneLine } from '../throwaway/types';
@@ -29,7 +30,7 @@ export function pgFailure(migration: Migration, e: PgDbError, atomicity: Atomici
     stmt = names.length ? statements.find((s) => names.every((n) => s.text.includes(n))) : undefined;
     line = stmt?.line;
   }
-  const where = line !== undefined ? `${migration.displayFile}:${line}` : migration.displayFile;
+  const where = line !== undefined ? `${pathSlot(migration.file)}:${line}` : pathSlot(migration.file);
   const head = stmt ? ` at \`${statementHead(stmt.text)}\`` : '';
   const detail = [e.detail, e.hint]
     .filter(Boolean)
@@ -38,7 +39,7 @@ export function pgFailure(migration: Migration, e: PgDbError, atomicity: Atomici
   const logs = pgLogs(e, line, stmt?.text);
   return {
     migration: migration.name,
-    file: migration.displayFile,
+    file: migration.file,
     line,
     statement: stmt ? statementHead(stmt.text) : undefined,
     message:

@@ -1,4 +1,4 @@
-import type { Problem } from '../problem';
+import { displayPath, showPaths, shownFrom, type Problem } from '../problem';
 import type { Advice } from './advice';
 import type { Provider } from '../schema/provider';
 import type { MigrationStatus } from './history';
@@ -112,4 +112,20 @@ export function emptyDeployReport(command: DeployCommand): DeployReport {
     notes: [],
     durationMs: 0,
   };
+}
+
+/** The outcome as users read it: the core's absolute paths (and path slots in messages) shown relative to `cwd`. */
+export function shownOutcome(outcome: Outcome, cwd: string): Outcome {
+  const shown: Outcome = { ...outcome };
+  if (outcome.errors) shown.errors = outcome.errors.map((p) => shownFrom(p, cwd));
+  if (outcome.notes) shown.notes = outcome.notes.map((n) => showPaths(n, cwd));
+  if (outcome.advice) shown.advice = outcome.advice.map((a) => shownAdvice(a, cwd));
+  return shown;
+}
+
+function shownAdvice(advice: Advice, cwd: string): Advice {
+  const shown = { ...advice, message: showPaths(advice.message, cwd) };
+  if (advice.dataStatements)
+    shown.dataStatements = advice.dataStatements.map((d) => ({ ...d, file: displayPath(d.file, cwd) }));
+  return shown;
 }

@@ -2,14 +2,21 @@ import { timedOutProblem } from '../watchdog';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { displayPath, fail, ok, shownFrom, type Result } from '../problem';
+import { displayPath, fail, ok, type Result } from '../problem';
 import { describeProject, loadProject } from '../project';
 import { deploy, resolve, status, type Prepared } from './commands';
 import { classifyHistory } from './history';
 import { databaseProblem, refusal } from './refusals';
 import { LOCK_TIMEOUT_MS } from './targetDb';
-import { deployReport, type DeployCommand, type DeployOptions, type DeployReport, type Outcome } from './report';
-import type { ReportHead } from './report';
+import {
+  deployReport,
+  shownOutcome,
+  type DeployCommand,
+  type DeployOptions,
+  type DeployReport,
+  type Outcome,
+  type ReportHead,
+} from './report';
 import { missingFileNote, pickDatabaseUrl, resolveTarget } from './target';
 
 export { deployExitCode, namesIn } from './report';
@@ -21,12 +28,11 @@ const NO_HEAD: ReportHead = { provider: null, target: null, schema: [], migratio
 export async function runDeployCommand(command: DeployCommand, opts: DeployOptions): Promise<DeployReport> {
   const t0 = performance.now();
   // The report is what users read: the core's absolute paths are shown relative to the working directory here.
-  const report = (head: ReportHead, { errors = [], ...outcome }: Outcome) => {
-    const shown = { ...outcome, errors: errors.map((p) => shownFrom(p, opts.cwd)) };
-    return deployReport(command, head, shown, Math.round(performance.now() - t0));
-  };
+  const report = (head: ReportHead, outcome: Outcome) =>
+    deployReport(command, head, shownOutcome(outcome, opts.cwd), Math.round(performance.now() - t0));
   const timedOut = timedOutProblem();
-  if (timedOut) return deployReport(command, NO_HEAD, { result: 'error', errors: [timedOut] }, 0);
+  if (timedOut)
+    return deployReport(command, NO_HEAD, shownOutcome({ result: 'error', errors: [timedOut] }, opts.cwd), 0);
   if (command === 'resolve' && !opts.resolve?.applied === !opts.resolve?.rolledBack) {
     return report(NO_HEAD, { result: 'error', errors: [{ message: refusal.resolveNeedsOne() }] });
   }

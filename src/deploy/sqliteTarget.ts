@@ -7,7 +7,7 @@ import { splitStatements, statementHead, type Statement } from '../sql/tokens';
 import { legacyDqsFactory, withLegacyDqs } from '../throwaway/sqliteDqs';
 import { sqliteDriver, type SqliteDriver } from '../throwaway/sqliteDriver';
 import { oneLine } from '../throwaway/types';
-import { fail, ok, type Result } from '../problem';
+import { fail, ok, pathSlot, type Result } from '../problem';
 import { rowFrom } from './history';
 import type { Target } from './target';
 import {
@@ -267,11 +267,11 @@ function sqliteFailure(migration: Migration, stmt: Statement, e: Error, rolledBa
       `it by hand).`;
   return {
     migration: migration.name,
-    file: migration.displayFile,
+    file: migration.file,
     line: stmt.line,
     statement: head,
     message:
-      `${migration.displayFile}:${stmt.line}: migration "${migration.name}" failed at \`${head}\`: ` +
+      `${pathSlot(migration.file)}:${stmt.line}: migration "${migration.name}" failed at \`${head}\`: ` +
       `${message}. ${after}`,
     logs: rolledBack ? `${logs}\n\n${ATOMIC_ROLLED_BACK}` : logs,
   };

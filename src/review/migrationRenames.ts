@@ -106,7 +106,7 @@ function migrationRenameFinding(
     rule: 'probable-rename',
     severity: SEVERITY['probable-rename'],
     migration: m.name,
-    file: m.displayFile,
+    file: m.file,
     line: proven.line,
     statement: proven.statement,
     message,

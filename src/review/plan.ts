@@ -130,7 +130,7 @@ export async function reviewPlanned(
     .filter((m) => plan.migrations.has(m.name))
     .map((m) => ({
       migration: m.name,
-      file: m.displayFile,
+      file: m.file,
       sql: m.sql,
       existing: (plan.mode === 'all' ? plan.before.get(m.name) : undefined) ?? first,
     }));

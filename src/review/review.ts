@@ -1,3 +1,4 @@
+import { pathSlot } from '../problem';
 import type { Provider } from '../schema/provider';
 import { readIgnores } from './ignore';
 import { parsePostgres } from './parse';
@@ -22,7 +23,9 @@ export async function reviewUnits(units: ReviewUnit[], provider: Provider): Prom
     if (provider === 'postgresql') {
       const parsed = await parsePostgres(unit.sql);
       if (!parsed.ok) {
-        const where = `${unit.file ?? 'the suggested migration'}${parsed.line ? `:${parsed.line}` : ''}`;
+        // A path slot: the report shows the file relative to the working directory (shownCheckReport).
+        const file = unit.file !== null ? pathSlot(unit.file) : 'the suggested migration';
+        const where = `${file}${parsed.line ? `:${parsed.line}` : ''}`;
         notes.push(`${where}: not reviewed for deploy risks: PostgreSQL's parser says ${parsed.message}.`);
         continue;
       }

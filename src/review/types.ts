@@ -21,7 +21,7 @@ export interface ReviewFinding {
   severity: 'error' | 'warning';
   /** The migration folder's name, or `suggestion` for the SQL the check suggests. */
   migration: string;
-  /** migration.sql relative to the working directory; null for the suggestion (not a file yet). */
+  /** migration.sql, absolute until the report shows it (shownCheckReport); null for the suggestion (not a file yet). */
   file: string | null;
   /** 1-based line of the statement's first token. */
   line: number;

@@ -6,7 +6,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { Migration } from '../chain/load';
 import { statementHead, type Statement } from '../sql/tokens';
-import { fail, ok, type Problem, type Result } from '../problem';
+import { fail, ok, pathSlot, type Problem, type Result } from '../problem';
 import { resolveExtensions } from './pgExtensions';
 import { locatePgFailure, pgInspector, type PgError } from './pgCommon';
 import { findClientCopy } from './pgliteCopy';
@@ -152,11 +152,11 @@ function pgliteCannotRun(migration: Migration, stmt: Statement, hint: string): P
   const statement = statementHead(stmt.text);
   return {
     migration: migration.name,
-    file: migration.displayFile,
+    file: migration.file,
     line: stmt.line,
     statement,
     message:
-      `${migration.displayFile}:${stmt.line}: migration "${migration.name}" runs \`${statement}\`, which ` +
+      `${pathSlot(migration.file)}:${stmt.line}: migration "${migration.name}" runs \`${statement}\`, which ` +
       `PGlite cannot run. ${hint}`,
   };
 }
@@ -168,9 +168,9 @@ function pgliteStopped(migration: Migration): Problem {
   }
   return {
     migration: migration.name,
-    file: migration.displayFile,
+    file: migration.file,
     message:
-      `${migration.displayFile}: PGlite stopped answering after migration "${migration.name}" (a statement in it, ` +
+      `${pathSlot(migration.file)}: PGlite stopped answering after migration "${migration.name}" (a statement in it, ` +
       `e.g. a COPY … PROGRAM run by EXECUTE, starts a program, which PGlite cannot). ${SHADOW_HINT}`,
   };
 }

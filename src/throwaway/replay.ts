@@ -120,7 +120,7 @@ async function replayOnce(steps: ReplaySteps, chain: Migration[], extra: string[
         continue;
       }
       const migration = chain[i]!;
-      const { name, displayFile: file } = migration;
+      const { name, file } = migration;
       progress({ doing: 'replaying', migration: name, file, n: i + 1, of: chain.length });
       const tm = performance.now();
       const r = await db.runMigration(migration);
@@ -152,7 +152,7 @@ async function replayBatch(
   const started = (k: number) => {
     const m = chain[k]!;
     starts[k - from] = performance.now();
-    progress({ doing: 'replaying', migration: m.name, file: m.displayFile, n: k + 1, of: chain.length });
+    progress({ doing: 'replaying', migration: m.name, file: m.file, n: k + 1, of: chain.length });
   };
   started(from);
   const run = await db.runBatch!(chain.slice(from, end), from, started);

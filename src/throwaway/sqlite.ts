@@ -43,8 +43,8 @@ export async function openSqlite(tmpRoot = os.tmpdir(), restored?: Buffer): Prom
     async runMigration(migration: Migration) {
       for (const stmt of splitStatements(migration.sql, 'sqlite')) {
         const head = statementHead(stmt.text);
-        const { name, displayFile } = migration;
-        progress({ doing: 'replaying', migration: name, file: displayFile, line: stmt.line, statement: head });
+        const { name, file } = migration;
+        progress({ doing: 'replaying', migration: name, file, line: stmt.line, statement: head });
         const r = await execStatement(stmt);
         if (!r.ok) return fail(migrationFailure(migration, stmt.line, head, r.problem.message));
       }

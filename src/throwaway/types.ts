@@ -2,7 +2,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 import type { Migration } from '../chain/load';
 import type { Provider } from '../schema/provider';
 import { printable } from '../printable';
-import type { Problem, Result } from '../problem';
+import { pathSlot, type Problem, type Result } from '../problem';
 import type { BatchRun } from './replayBatch';
 
 export interface ColumnInfo {
@@ -66,14 +66,14 @@ export function migrationFailure(
   dbMessage: string,
   hint?: string,
 ): Problem {
-  const file = migration.displayFile;
+  const { file } = migration;
   return {
     migration: migration.name,
     file,
     line,
     statement: statementHead,
     message:
-      `${file}:${line}: migration "${migration.name}" failed at \`${statementHead}\`: ` +
+      `${pathSlot(file)}:${line}: migration "${migration.name}" failed at \`${statementHead}\`: ` +
       `${oneLine(dbMessage)}.${hint ? ' ' + hint : ''} Fix the statement; if this migration was already applied ` +
       `somewhere, add a new migration instead of editing it.`,
   };
