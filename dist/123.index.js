@@ -256,10 +256,10 @@ function pgliteCannotRun(migration, stmt, hint) {
     const statement = (0, tokens_1.statementHead)(stmt.text);
     return {
         migration: migration.name,
-        file: migration.displayFile,
+        file: migration.file,
         line: stmt.line,
         statement,
-        message: `${migration.displayFile}:${stmt.line}: migration "${migration.name}" runs \`${statement}\`, which ` +
+        message: `${(0, problem_1.pathSlot)(migration.file)}:${stmt.line}: migration "${migration.name}" runs \`${statement}\`, which ` +
             `PGlite cannot run. ${hint}`,
     };
 }
@@ -270,8 +270,8 @@ function pgliteStopped(migration) {
     }
     return {
         migration: migration.name,
-        file: migration.displayFile,
-        message: `${migration.displayFile}: PGlite stopped answering after migration "${migration.name}" (a statement in it, ` +
+        file: migration.file,
+        message: `${(0, problem_1.pathSlot)(migration.file)}: PGlite stopped answering after migration "${migration.name}" (a statement in it, ` +
             `e.g. a COPY … PROGRAM run by EXECUTE, starts a program, which PGlite cannot). ${SHADOW_HINT}`,
     };
 }

@@ -265,7 +265,7 @@ function migrationRenameFinding(m, c, proven) {
         rule: 'probable-rename',
         severity: advice_1.SEVERITY['probable-rename'],
         migration: m.name,
-        file: m.displayFile,
+        file: m.file,
         line: proven.line,
         statement: proven.statement,
         message,

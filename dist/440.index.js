@@ -280,10 +280,10 @@ function sqliteFailure(migration, stmt, e, rolledBack) {
             `it by hand).`;
     return {
         migration: migration.name,
-        file: migration.displayFile,
+        file: migration.file,
         line: stmt.line,
         statement: head,
-        message: `${migration.displayFile}:${stmt.line}: migration "${migration.name}" failed at \`${head}\`: ` +
+        message: `${(0, problem_1.pathSlot)(migration.file)}:${stmt.line}: migration "${migration.name}" failed at \`${head}\`: ` +
             `${message}. ${after}`,
         logs: rolledBack ? `${logs}\n\n${targetDb_1.ATOMIC_ROLLED_BACK}` : logs,
     };

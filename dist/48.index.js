@@ -3,6 +3,86 @@ exports.id = 48;
 exports.ids = [48];
 exports.modules = {
 
+/***/ 3275:
+/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
+
+
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.CharAsTextPool = void 0;
+exports.charAwarePg = charAwarePg;
+const adapter_pg_1 = __webpack_require__(8937);
+const driver_adapter_utils_1 = __webpack_require__(6800);
+const pg_1 = __importDefault(__webpack_require__(1051));
+/** PostgreSQL's internal one-byte `"char"` type (pg_constraint.contype, pg_class.relkind, …). */
+const CHAR_OID = 18;
+const TEXT_OID = 25;
+/** The `"char"` columns of each result the pool handed to the adapter, by its rows array. */
+const charColumns = new WeakMap();
+/**
+ * The engine's introspection reads catalog columns of the `"char"` type. @prisma/adapter-pg 7.10
+ * has no mapping for OID 18 and throws ("Unsupported column type char") before the engine sees a
+ * row, so the pool reports those columns as text and remembers which they were: the engine reads
+ * some of them as a char (contype), and a text value there is a panic in the schema describer.
+ * Prisma's own CLI does not meet this: it introspects a server with its native engine.
+ */
+class CharAsTextPool extends pg_1.default.Pool {
+    query(...args) {
+        const result = super.query(...args);
+        if (result && typeof result.then === 'function') {
+            return result.then((r) => {
+                const chars = [];
+                (r.fields ?? []).forEach((f, i) => {
+                    if (f.dataTypeID !== CHAR_OID)
+                        return;
+                    f.dataTypeID = TEXT_OID;
+                    chars.push(i);
+                });
+                if (chars.length > 0 && typeof r.rows === 'object' && r.rows !== null)
+                    charColumns.set(r.rows, chars);
+                return r;
+            });
+        }
+        return result;
+    }
+}
+exports.CharAsTextPool = CharAsTextPool;
+/**
+ * @prisma/adapter-pg over a CharAsTextPool, with the `"char"` columns typed as Prisma's Character
+ * again (as the PGlite adapter types them), so the engine reads one-character values as chars.
+ */
+function charAwarePg(pool, schema) {
+    const inner = new adapter_pg_1.PrismaPg(pool, {
+        schema,
+    });
+    return {
+        provider: inner.provider,
+        adapterName: inner.adapterName,
+        connect: async () => withCharColumns(await inner.connect()),
+        connectToShadowDb: async () => withCharColumns(await inner.connectToShadowDb()),
+    };
+}
+function withCharColumns(adapter) {
+    const queryRaw = adapter.queryRaw.bind(adapter);
+    adapter.queryRaw = async (query) => retyped(await queryRaw(query));
+    return adapter;
+}
+/** adapter-pg returns the pool's rows array itself, which is how the char columns are found again. */
+function retyped(result) {
+    const chars = charColumns.get(result.rows);
+    if (!chars)
+        return result;
+    const columnTypes = [...result.columnTypes];
+    for (const i of chars)
+        columnTypes[i] = driver_adapter_utils_1.ColumnTypeEnum.Character;
+    return { ...result, columnTypes };
+}
+
+
+/***/ }),
+
 /***/ 9686:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
@@ -131,11 +211,10 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
     return (mod && mod.__esModule) ? mod : { "default": mod };
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.searchPathOption = exports.CharAsTextPool = void 0;
+exports.searchPathOption = void 0;
 exports.splitUrl = splitUrl;
 exports.connectionProblem = connectionProblem;
 exports.openPgServer = openPgServer;
-const adapter_pg_1 = __webpack_require__(8937);
 const node_crypto_1 = __webpack_require__(7598);
 const fs = __importStar(__webpack_require__(3024));
 const path = __importStar(__webpack_require__(6760));
@@ -146,27 +225,8 @@ const pgCommon_1 = __webpack_require__(9686);
 const problem_1 = __webpack_require__(8278);
 const maskUrl_1 = __webpack_require__(2504);
 const pgServerReach_1 = __webpack_require__(2493);
+const pgChar_1 = __webpack_require__(3275);
 const types_1 = __webpack_require__(429);
-/**
- * The engine's introspection reads catalog columns of PostgreSQL's internal `"char"` type
- * (OID 18). @prisma/adapter-pg has no mapping for it and fails ("Column type 'char' could
- * not be deserialized"); its values are one-character strings, so we report them as text.
- */
-class CharAsTextPool extends pg_1.default.Pool {
-    query(...args) {
-        const result = super.query(...args);
-        if (result && typeof result.then === 'function') {
-            return result.then((r) => {
-                for (const f of r.fields ?? [])
-                    if (f.dataTypeID === 18)
-                        f.dataTypeID = 25;
-                return r;
-            });
-        }
-        return result;
-    }
-}
-exports.CharAsTextPool = CharAsTextPool;
 /**
  * Prisma's URL parameters, translated for pg. `schema` selects the search path. TLS differs:
  * in Prisma `sslcert` is the server's CA file (relative to the schema's folder),
@@ -255,7 +315,7 @@ async function openPgServer(url, schemaMode = false) {
     if (mode === 'database')
         target.pathname = `/${name}`;
     const schema = mode === 'database' ? parts.schema : name;
-    const pool = new CharAsTextPool({
+    const pool = new pgChar_1.CharAsTextPool({
         connectionString: target.toString(),
         max: 2,
         options: (0, exports.searchPathOption)(schema),
@@ -347,7 +407,7 @@ function serverDb({ admin, pool, client, name, mode, schema }) {
             const error = await runWhole(sql);
             return error ? (0, problem_1.fail)(error.message) : (0, problem_1.ok)(undefined);
         },
-        adapterFactory: () => new adapter_pg_1.PrismaPg(pool, { schema }),
+        adapterFactory: () => (0, pgChar_1.charAwarePg)(pool, schema),
         async [Symbol.asyncDispose]() {
             client.release();
             await pool.end();

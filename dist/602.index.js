@@ -166,8 +166,8 @@ async function openSqlite(tmpRoot = os.tmpdir(), restored) {
         async runMigration(migration) {
             for (const stmt of (0, tokens_1.splitStatements)(migration.sql, 'sqlite')) {
                 const head = (0, tokens_1.statementHead)(stmt.text);
-                const { name, displayFile } = migration;
-                (0, watchdog_1.progress)({ doing: 'replaying', migration: name, file: displayFile, line: stmt.line, statement: head });
+                const { name, file } = migration;
+                (0, watchdog_1.progress)({ doing: 'replaying', migration: name, file, line: stmt.line, statement: head });
                 const r = await execStatement(stmt);
                 if (!r.ok)
                     return (0, problem_1.fail)((0, types_1.migrationFailure)(migration, stmt.line, head, r.problem.message));

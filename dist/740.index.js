@@ -330,6 +330,7 @@ var __webpack_unused_export__;
 
 __webpack_unused_export__ = ({ value: true });
 exports.reviewUnits = reviewUnits;
+const problem_1 = __webpack_require__(8278);
 const ignore_1 = __webpack_require__(5630);
 const parse_1 = __webpack_require__(9665);
 const pgRules_1 = __webpack_require__(7026);
@@ -345,7 +346,9 @@ async function reviewUnits(units, provider) {
         if (provider === 'postgresql') {
             const parsed = await (0, parse_1.parsePostgres)(unit.sql);
             if (!parsed.ok) {
-                const where = `${unit.file ?? 'the suggested migration'}${parsed.line ? `:${parsed.line}` : ''}`;
+                // A path slot: the report shows the file relative to the working directory (shownCheckReport).
+                const file = unit.file !== null ? (0, problem_1.pathSlot)(unit.file) : 'the suggested migration';
+                const where = `${file}${parsed.line ? `:${parsed.line}` : ''}`;
                 notes.push(`${where}: not reviewed for deploy risks: PostgreSQL's parser says ${parsed.message}.`);
                 continue;
             }
