@@ -16,7 +16,7 @@ for sub in $(grep -o "require('@electric-sql/pglite/[^']*')" src/throwaway/pgExt
 # as import() instead of turning it into require(), so ncc splits what is loaded lazily (the GitHub client
 # and its undici, node-postgres, the review's parser, PGlite's glue) into chunk files beside index.js. The
 # runner then compiles ~0.5 MB at start-up instead of 1.4 MB: the Action's start fell from 1.34x to 1.04x
-# the CLI's CPU time, and 6 MiB (farm-bench A/B, 20 runs). lib/ keeps `module: commonjs` (jest and the CLI).
+# the CLI's CPU time, and 6 MiB (whole processes, 20 interleaved A/B runs). lib/ keeps `module: commonjs` (jest and the CLI).
 # The stage has a fixed place in the repository: webpack's chunk ids hash module paths relative to it,
 # so a temporary folder's random name would change the bundle on every build.
 STAGE="$PWD/.ncc-stage"
