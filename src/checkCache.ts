@@ -7,6 +7,7 @@ import { printable } from './printable';
 import type { Project } from './project';
 import { gzipState, ReplayCache, type CacheFs, type CacheSeed, type CachedMigration } from './throwaway/replayCache';
 import { startExtensions } from './throwaway/open';
+import { readSnapshot } from './throwaway/pgliteBoot';
 import type { CachedPrefix, ReplayedDb, ReplaySteps } from './throwaway/replay';
 import type { ThrowawayDb } from './throwaway/types';
 import { VERSION } from './version';
@@ -93,7 +94,7 @@ async function seedOf(project: Project): Promise<CacheSeed> {
     const node = process.versions.node.split('.')[0];
     return seed(`better-sqlite3 (SQLite ${sqlite}, Node ${node})`, [], [], initShadowDb);
   }
-  const { PGLITE_START_PARAMS, readSnapshot } = await import('./throwaway/pglite');
+  const { PGLITE_START_PARAMS } = await import('./throwaway/pglite');
   const snapshot = readSnapshot();
   const start = [...PGLITE_START_PARAMS, `snapshot ${snapshot ? sha256(snapshot) : 'none'}`];
   const extensions = [...new Set(startExtensions(project.chain, project.schema))].sort();

@@ -1,7 +1,4 @@
 import { MemoryFS, PGlite, type PGliteOptions } from '@electric-sql/pglite';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import * as zlib from 'node:zlib';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { Migration } from '../chain/load';
@@ -11,6 +8,7 @@ import { resolveExtensions } from './pgExtensions';
 import { locatePgFailure, pgInspector, type PgError } from './pgCommon';
 import { findClientCopy } from './pgliteCopy';
 import { captureDataDir } from './pgliteState';
+import { bootPglite, takeSnapshotTar } from './pgliteBoot';
 import { migrationFailure, type ThrowawayDb } from './types';
 import { fastIntrospection, type QueryRewrite } from './pgliteIntrospection';
 import { batchScript, noticedMigration, REPLAYED_SETTING, type BatchRun } from './replayBatch';
@@ -188,9 +186,10 @@ export const PGLITE_START_PARAMS = [
   ...['-c', 'shared_buffers=16MB', '-c', 'max_connections=4', '-c', 'max_locks_per_transaction=2048'],
 ];
 
-function startPglite(extensions: Record<string, unknown>, dataDir?: Promise<Buffer>): Promise<PGlite> {
-  const snapshot = dataDir ? undefined : readSnapshot();
-  const tar = dataDir ?? (snapshot && gunzip(snapshot));
+async function startPglite(extensions: Record<string, unknown>, dataDir?: Promise<Buffer>): Promise<PGlite> {
+  const boot = bootPglite(false);
+  const tar = dataDir ?? takeSnapshotTar();
+  const [wasmModule, fsBundle] = await Promise.all([boot.wasmModule, boot.fsBundle]);
   return PGlite.create({
     extensions: extensions as PGliteOptions['extensions'],
     // In-memory and thrown away: skip the per-query sync to PGlite's file system.
@@ -198,15 +197,10 @@ function startPglite(extensions: Record<string, unknown>, dataDir?: Promise<Buff
     startParams: PGLITE_START_PARAMS,
     // Not loadDataDir: see SnapshotFs.
     ...(tar ? { fs: new SnapshotFs(tar) } : {}),
+    ...(wasmModule ? { pgliteWasmModule: wasmModule as PGliteOptions['pgliteWasmModule'] } : {}),
+    ...(fsBundle ? { fsBundle } : {}),
   });
 }
-
-/**
- * The build writes a pre-initialised data dir (scripts/pglite-snapshot.js) beside the
- * compiled code: lib/ for the CLI, dist/ for the Action. Without it PGlite runs initdb,
- * which works but costs seconds on every check.
- */
-export const SNAPSHOT_NAME = 'pglite-datadir.tar.gz';
 
 /**
  * Writes the snapshot's data dir into PGlite's in-memory file system before PGlite looks for
@@ -233,19 +227,6 @@ class SnapshotFs extends MemoryFS {
   }
 }
 
-/**
- * zlib in the thread pool, so it overlaps PGlite compiling its wasm. One output chunk of the
- * whole size (the gzip trailer's ISIZE): zlib's default 16 KiB chunks make it 4x slower.
- */
-function gunzip(gz: Buffer): Promise<Buffer> {
-  const size = gz.length >= 4 ? gz.readUInt32LE(gz.length - 4) : 0;
-  const tar = new Promise<Buffer>((resolve, reject) =>
-    zlib.gunzip(gz, { chunkSize: Math.max(size, 64 * 1024) }, (e, b) => (e ? reject(e) : resolve(b))),
-  );
-  tar.catch(() => undefined); // rejected before SnapshotFs awaits it: not unhandled; it still throws there
-  return tar;
-}
-
 /** The ustar entries PGlite's dumpDataDir writes: regular files (data is a view, not a copy) and directories. */
 function* untar(tar: Buffer): Generator<{ name: string; data?: Buffer }> {
   const field = (from: number, length: number) => {
@@ -262,15 +243,4 @@ function* untar(tar: Buffer): Generator<{ name: string; data?: Buffer }> {
     else if (type === 0x30 /* '0' */ || type === 0) yield { name, data: tar.subarray(start, start + size) };
     at = start + Math.ceil(size / 512) * 512;
   }
-}
-
-export function readSnapshot(): Buffer | undefined {
-  for (const dir of [__dirname, path.join(__dirname, '..'), path.join(__dirname, '..', '..', 'lib')]) {
-    try {
-      return fs.readFileSync(path.join(dir, SNAPSHOT_NAME));
-    } catch {
-      // not here; try the next place
-    }
-  }
-  return undefined;
 }

@@ -5,6 +5,7 @@ import * as zlib from 'node:zlib';
 import type { Migration } from '../chain/load';
 import { printable } from '../printable';
 import { writeFileAtomically, type WriteFs } from '../write';
+import { gunzip } from './gunzip';
 
 /**
  * The warm replay cache (`--cache-dir`): the database state after a prefix of the chain, so that
@@ -165,9 +166,7 @@ export class ReplayCache {
     const payload = bytes.subarray(headerEnd + 1);
     if (payload.length !== header.bytes || sha256(payload) !== header.sha256) return 'truncated or corrupt content';
     // Only a forged entry (its hash matches) can fail to unpack: the database then does not open, and is discarded.
-    const state = new Promise<Buffer>((resolve, reject) =>
-      zlib.gunzip(payload, (e, b) => (e ? reject(new Error(`corrupt content: ${e.message}`)) : resolve(b))),
-    );
+    const state = gunzip(payload).catch((e: Error) => Promise.reject(new Error(`corrupt content: ${e.message}`)));
     state.catch(() => undefined); // awaited by the open; not unhandled meanwhile
     return { count, state, migrations: header.migrations };
   }
