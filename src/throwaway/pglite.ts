@@ -1,4 +1,4 @@
-import { MemoryFS, PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { MemoryFS, PGlite, type Extension, type PGliteOptions } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { Migration } from '../chain/load';
@@ -9,6 +9,8 @@ import { locatePgFailure, pgInspector, type PgError } from './pgCommon';
 import { findClientCopy } from './pgliteCopy';
 import { captureDataDir } from './pgliteState';
 import { bootPglite, takeSnapshotTar } from './pgliteBoot';
+import { filesOnStart } from './pgliteExtensionFiles';
+import { untar } from './tarball';
 import { migrationFailure, type ThrowawayDb } from './types';
 import { fastIntrospection, type QueryRewrite } from './pgliteIntrospection';
 import { batchScript, noticedMigration, REPLAYED_SETTING, type BatchRun } from './replayBatch';
@@ -28,7 +30,8 @@ export interface PgliteOptions {
 
 export async function openPglite(extensionNames: string[], options: PgliteOptions = {}): Promise<ThrowawayDb> {
   const { extensions, missing } = resolveExtensions(extensionNames);
-  const pg = await startPglite(extensions, options.dataDir);
+  const onStart = Object.entries(extensions).map(([name, ext]) => [name, filesOnStart(ext as Extension)]);
+  const pg = await startPglite(Object.fromEntries(onStart), options.dataDir);
   const missingHint = (message: string) => {
     const name = missing.find((m) => message.includes(`"${m}"`));
     return name
@@ -224,23 +227,5 @@ class SnapshotFs extends MemoryFS {
       if (entry.data) FS.writeFile(file, entry.data, { canOwn: true } as Parameters<typeof FS.writeFile>[2]);
       else FS.mkdirTree(file);
     }
-  }
-}
-
-/** The ustar entries PGlite's dumpDataDir writes: regular files (data is a view, not a copy) and directories. */
-function* untar(tar: Buffer): Generator<{ name: string; data?: Buffer }> {
-  const field = (from: number, length: number) => {
-    const end = tar.indexOf(0, from);
-    return tar.toString('latin1', from, end === -1 || end > from + length ? from + length : end);
-  };
-  for (let at = 0; at + 512 <= tar.length && tar[at] !== 0;) {
-    const prefix = field(at + 345, 155);
-    const name = (prefix ? `${prefix}/` : '') + field(at, 100);
-    const size = parseInt(field(at + 124, 12).trim() || '0', 8);
-    const type = tar[at + 156];
-    const start = at + 512;
-    if (type === 0x35 /* '5' */) yield { name };
-    else if (type === 0x30 /* '0' */ || type === 0) yield { name, data: tar.subarray(start, start + size) };
-    at = start + Math.ceil(size / 512) * 512;
   }
 }

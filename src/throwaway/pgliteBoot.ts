@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { gunzip } from './gunzip';
+import { gunzip } from './tarball';
 
 /** The slice of the WebAssembly global we use (Node's types do not declare it without the DOM lib). */
 declare const WebAssembly: { compile(bytes: Uint8Array): Promise<object> };

@@ -5,7 +5,7 @@ import * as zlib from 'node:zlib';
 import type { Migration } from '../chain/load';
 import { printable } from '../printable';
 import { writeFileAtomically, type WriteFs } from '../write';
-import { gunzip } from './gunzip';
+import { gunzip } from './tarball';
 
 /**
  * The warm replay cache (`--cache-dir`): the database state after a prefix of the chain, so that
