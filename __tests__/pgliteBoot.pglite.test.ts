@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { openPglite } from '../src/throwaway/pglite';
-import { bootPglite } from '../src/throwaway/pgliteBoot';
+import { bootPglite, takeFsBundle } from '../src/throwaway/pgliteBoot';
 import type { ThrowawayDb } from '../src/throwaway/types';
 
 // bootPglite falls back to PGlite's own loading when it cannot find PGlite's files: that would only be
@@ -20,7 +20,7 @@ test('the boot compiles PGlite’s own wasm and hands over its own file-system b
   // The module's imports are PGlite's emscripten glue: a wasm from anywhere else would not have them.
   const imports = WebAssembly.Module.imports(compiled!).map((i) => i.name);
   expect(imports).toContain('emscripten_date_now');
-  const bundle = await boot.fsBundle;
+  const bundle = takeFsBundle();
   expect(bundle?.size).toBe(fs.statSync(path.join(pgliteDist, 'pglite.data')).size);
 });
 

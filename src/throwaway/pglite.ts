@@ -8,7 +8,7 @@ import { resolveExtensions } from './pgExtensions';
 import { locatePgFailure, pgInspector, type PgError } from './pgCommon';
 import { findClientCopy } from './pgliteCopy';
 import { captureDataDir } from './pgliteState';
-import { bootPglite, takeSnapshotTar } from './pgliteBoot';
+import { bootPglite, takeFsBundle, takeSnapshotTar } from './pgliteBoot';
 import { filesOnStart } from './pgliteExtensionFiles';
 import { untar } from './tarball';
 import { migrationFailure, type ThrowawayDb } from './types';
@@ -192,7 +192,8 @@ export const PGLITE_START_PARAMS = [
 async function startPglite(extensions: Record<string, unknown>, dataDir?: Promise<Buffer>): Promise<PGlite> {
   const boot = bootPglite(false);
   const tar = dataDir ?? takeSnapshotTar();
-  const [wasmModule, fsBundle] = await Promise.all([boot.wasmModule, boot.fsBundle]);
+  const wasmModule = await boot.wasmModule;
+  const fsBundle = takeFsBundle();
   return PGlite.create({
     extensions: extensions as PGliteOptions['extensions'],
     // In-memory and thrown away: skip the per-query sync to PGlite's file system.

@@ -12,15 +12,16 @@ declare const WebAssembly: { compile(bytes: Uint8Array): Promise<object> };
  * the bundle, and the check started it only after the engine's compile, which then held V8's compile
  * threads. Begun as soon as the check knows it replays in PGlite, the compile runs on those threads and
  * the reads and the gunzip in the thread pool while the main thread still loads the chain and the
- * history. Once per process: the review's proofs open PGlite again, and reuse the compiled module.
+ * history. Once per process: the review's proofs open PGlite again, and reuse the compiled module (the
+ * bundle and the snapshot are for the first start only, not kept: PGlite reads them again, as before).
  */
 export interface PgliteBoot {
   /** undefined when it could not be read or compiled: PGlite then does it itself, and says why. */
   wasmModule: Promise<object | undefined>;
-  fsBundle: Promise<Blob | undefined>;
 }
 
 let boot: PgliteBoot | undefined;
+let fsBundle: Blob | undefined;
 let snapshotTar: Promise<Buffer> | undefined;
 
 /** `snapshot`: also gunzip the bundled data dir (not when the replay cache will likely restore a state). */
@@ -38,11 +39,16 @@ export function bootPglite(snapshot = true): PgliteBoot {
   } catch {
     // PGlite reads them itself, and says what is missing
   }
-  boot = {
-    wasmModule: wasm ? WebAssembly.compile(wasm).catch(() => undefined) : Promise.resolve(undefined),
-    fsBundle: Promise.resolve(data && new Blob([data])),
-  };
+  boot = { wasmModule: wasm ? WebAssembly.compile(wasm).catch(() => undefined) : Promise.resolve(undefined) };
+  fsBundle = data && new Blob([data]);
   return boot;
+}
+
+/** PGlite's file-system bundle, read by bootPglite, for the first start (undefined after: PGlite reads it). */
+export function takeFsBundle(): Blob | undefined {
+  const bundle = fsBundle;
+  fsBundle = undefined;
+  return bundle;
 }
 
 /**
@@ -76,19 +82,13 @@ function pgliteDist(): string | undefined {
  */
 export const SNAPSHOT_NAME = 'pglite-datadir.tar.gz';
 
-let snapshotBytes: Buffer | null | undefined;
-
-/** Read once per process: the replay cache's seed hashes it too. */
 export function readSnapshot(): Buffer | undefined {
-  if (snapshotBytes !== undefined) return snapshotBytes ?? undefined;
-  snapshotBytes = null;
   for (const dir of [__dirname, path.join(__dirname, '..'), path.join(__dirname, '..', '..', 'lib')]) {
     try {
-      snapshotBytes = fs.readFileSync(path.join(dir, SNAPSHOT_NAME));
-      break;
+      return fs.readFileSync(path.join(dir, SNAPSHOT_NAME));
     } catch {
       // not here; try the next place
     }
   }
-  return snapshotBytes ?? undefined;
+  return undefined;
 }

@@ -36,21 +36,9 @@ interface EmscriptenModule {
   FS: { mkdirTree(path: string): void; writeFile(path: string, data: Uint8Array): void };
 }
 
-/** Unpacked once per process (the review's proofs start PGlite again); each start writes its own copies. */
-const bundles = new Map<string, Promise<{ name: string; data: Buffer }[]>>();
-
-function bundleFiles(url: URL): Promise<{ name: string; data: Buffer }[]> {
-  const key = url.href;
-  let files = bundles.get(key);
-  if (!files) {
-    files = fs.promises
-      .readFile(fileURLToPath(url))
-      .then(gunzip)
-      .then((tar) => [...untar(tar)].flatMap((e) => (e.data ? [{ name: e.name, data: e.data }] : [])));
-    files.catch(() => bundles.delete(key));
-    bundles.set(key, files);
-  }
-  return files;
+async function bundleFiles(url: URL): Promise<{ name: string; data: Buffer }[]> {
+  const tar = await gunzip(await fs.promises.readFile(fileURLToPath(url)));
+  return [...untar(tar)].flatMap((e) => (e.data ? [{ name: e.name, data: e.data }] : []));
 }
 
 /** Where PGlite's own loader puts them: the prefix, then the path in the bundle; dot files skipped, as there. */
