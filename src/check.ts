@@ -207,7 +207,7 @@ async function replayChain(
     loadsExtensions: !shadowUrl,
   };
   // Only the check's own replay holds its tail (the proofs' fresh replays never roll back).
-  const holdFrom = shadowUrl ? undefined : tailToHold(plan, project.chain);
+  const holdFrom = shadowUrl || provider !== 'postgresql' ? undefined : tailToHold(plan, project.chain);
   const replayed = await openAndReplay({ ...steps, cache: cache?.hook, holdFrom }, project.chain);
   for (const note of cache?.notes ?? []) addNote(report, note);
   return { replayed, cache, steps, holdFrom };
