@@ -57,7 +57,7 @@ export async function beforeMigration(
 }
 
 /** A DROP keyword anywhere (PostgreSQL's DROP COLUMN / DROP TABLE, SQLite's redefinition). */
-function dropsSomething(sql: string, provider: Provider, words: readonly string[] = ['DROP']): boolean {
+export function dropsSomething(sql: string, provider: Provider, words: readonly string[] = ['DROP']): boolean {
   if (provider !== 'postgresql' && provider !== 'sqlite') return false;
   for (const t of tokens(sql, provider))
     if (t.kind === 'word' && words.includes(sql.slice(t.start, t.end).toUpperCase())) return true;

@@ -11,6 +11,7 @@ import { resolveExtensions } from './pgExtensions';
 import { locatePgFailure, pgInspector, type PgError } from './pgCommon';
 import { findClientCopy } from './pgliteCopy';
 import { captureDataDir } from './pgliteState';
+import { pgliteHold } from './pgliteHold';
 import { migrationFailure, type ThrowawayDb } from './types';
 import { fastIntrospection, type QueryRewrite } from './pgliteIntrospection';
 import { batchScript, noticedMigration, REPLAYED_SETTING, type BatchRun } from './replayBatch';
@@ -38,6 +39,7 @@ export async function openPglite(extensionNames: string[], options: PgliteOption
       : undefined;
   };
   const inspector = pgInspector((sql, params) => pg.query(sql, params));
+  const hold = pgliteHold(pg);
 
   return {
     provider: 'postgresql',
@@ -62,7 +64,7 @@ export async function openPglite(extensionNames: string[], options: PgliteOption
     },
     runBatch: (batch, first, started) => runBatch(pg, batch, first, started),
     async runScript(sql: string) {
-      const { error } = await runWhole(pg, sql);
+      const { error } = (await hold.script(sql)) ?? (await runWhole(pg, sql));
       return error ? fail(error.message) : ok(undefined);
     },
     adapterFactory: (): SqlMigrationAwareDriverAdapterFactory => {
@@ -71,6 +73,7 @@ export async function openPglite(extensionNames: string[], options: PgliteOption
       return fastIntrospection(factory, (sql) => pg.exec(sql), options.onRewrite);
     },
     captureState: () => captureDataDir(pg),
+    hold,
     async [Symbol.asyncDispose]() {
       await pg.close();
     },
