@@ -109,8 +109,23 @@ const verdict = (r: CheckReport) =>
   JSON.stringify({ ...r, review: undefined, timings: undefined, migrations: r.migrations.map((m) => m.name) });
 
 test('a migration rename is proved on the check`s own database, rolled back after: the rest of the report is unchanged', async () => {
-  // Drift on top (a field the pull request forgot), so the suggestion, its warnings and its round trip
-  // ran in the held tail too, before the proof rolled back to the start of it.
+  const repo = pullRequest('pg-review-pr', PR);
+  const off = await runCheck({ cwd: repo.dir, base: 'main', review: 'off' });
+  const replays = jest.spyOn(replay, 'openAndReplay');
+  try {
+    const on = await runCheck({ cwd: repo.dir, base: 'main' });
+    expect([on.errors, on.drift]).toEqual([[], false]);
+    expect(rules(on.review)).toContain(`probable-rename ${PR}:2`);
+    // One replay: the proof went back in the check's own database, no fresh one was opened.
+    expect(replays).toHaveBeenCalledTimes(1);
+    expect(verdict(on)).toBe(verdict(off));
+  } finally {
+    replays.mockRestore();
+  }
+});
+
+test('with drift on top, the round trip ends the hold (commits it) and the proof replays in a fresh database', async () => {
+  // A field the pull request forgot: the suggestion's round trip is our own write, which runs as unheld.
   const repo = pullRequest('pg-review-pr', PR, undefined, (s) =>
     s.replace('authorId Int\n', 'authorId Int\n  views    Int    @default(0)\n'),
   );
@@ -121,12 +136,36 @@ test('a migration rename is proved on the check`s own database, rolled back afte
     expect([on.errors, on.drift, on.roundTrip.ok]).toEqual([[], true, true]);
     expect(on.sql).toContain('ADD COLUMN     "views" INTEGER NOT NULL DEFAULT 0');
     expect(rules(on.review)).toContain(`probable-rename ${PR}:2`);
-    // One replay: the proof went back in the check's own database, no fresh one was opened.
-    expect(replays).toHaveBeenCalledTimes(1);
+    expect(replays).toHaveBeenCalledTimes(2);
     expect(verdict(on)).toBe(verdict(off));
   } finally {
     replays.mockRestore();
   }
+});
+
+test('a suggestion that uses an enum value the held tail added: its round trip runs as unheld, as without review', async () => {
+  // Inside one transaction PostgreSQL refuses a value added in it ("unsafe use of new value"): had the
+  // round trip run in the hold, it would have failed where the check without the review passes.
+  const repo = Repo.init();
+  fs.cpSync(path.join(fixture('pg-review-pr'), 'prisma'), path.join(repo.dir, 'prisma'), { recursive: true });
+  const own = repo.read(`prisma/migrations/${PR}/migration.sql`);
+  fs.rmSync(path.join(repo.dir, 'prisma', 'migrations', PR), { recursive: true, force: true });
+  repo.migration('20240201000000_role', ROLE);
+  const schema = repo.read('prisma/schema.prisma').replace('  posts ', '  role     Role    @default(USER)\n  posts ');
+  repo.write('prisma/schema.prisma', schema + '\nenum Role {\n  USER\n}\n');
+  repo.commit('base');
+  repo.git('checkout', '-q', '-b', 'pr');
+  repo.migration(PR, own);
+  repo.migration('20240302000000_admin', `ALTER TYPE "Role" ADD VALUE 'ADMIN';\n`);
+  const drifted = repo.read('prisma/schema.prisma').replace('@default(USER)', '@default(ADMIN)');
+  repo.write('prisma/schema.prisma', drifted.replace('  USER\n}', '  USER\n  ADMIN\n}'));
+  repo.commit('pr');
+  const off = await runCheck({ cwd: repo.dir, base: 'main', review: 'off' });
+  const on = await runCheck({ cwd: repo.dir, base: 'main' });
+  expect([on.errors, on.drift, on.roundTrip.ok]).toEqual([[], true, true]);
+  expect(on.sql).toContain(`SET DEFAULT 'ADMIN'`);
+  expect(rules(on.review)).toContain(`probable-rename ${PR}:2`);
+  expect(verdict(on)).toBe(verdict(off));
 });
 
 test('a tail that does not replay in one transaction (an enum value added, then used) is replayed again unheld', async () => {

@@ -64,7 +64,8 @@ export async function openPglite(extensionNames: string[], options: PgliteOption
     },
     runBatch: (batch, first, started) => runBatch(pg, batch, first, started),
     async runScript(sql: string) {
-      const { error } = (await hold.script(sql)) ?? (await runWhole(pg, sql));
+      await hold.script();
+      const { error } = await runWhole(pg, sql);
       return error ? fail(error.message) : ok(undefined);
     },
     adapterFactory: (): SqlMigrationAwareDriverAdapterFactory => {

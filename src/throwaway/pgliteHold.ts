@@ -1,13 +1,10 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type { Migration } from '../chain/load';
-import { classifyAtomicity } from '../sql/atomicity';
 import { tokens } from '../sql/tokens';
 import { batchable } from './replayBatch';
-import type { PgError } from './pgCommon';
 import type { TailHold } from './types';
 
 const MARK = 'prisma_drift_gate_tail';
-const SCRIPT = 'prisma_drift_gate_script';
 
 /**
  * Words after which a migration may behave differently inside one transaction with the next ones than
@@ -35,7 +32,7 @@ export function holdable(m: Migration): boolean {
  * start alone). PostgreSQL's DDL is transactional. The tail is only migrations that run the same there
  * (`holdable`); a failure in it gives the hold up, and the caller replays without one.
  */
-export function pgliteHold(pg: PGlite): TailHold & { script(sql: string): Promise<{ error?: PgError } | undefined> } {
+export function pgliteHold(pg: PGlite): TailHold & { script(): Promise<void> } {
   let held = false;
   return {
     get held() {
@@ -64,27 +61,15 @@ export function pgliteHold(pg: PGlite): TailHold & { script(sql: string): Promis
       }
     },
     /**
-     * A script of ours while held: all or nothing as in its own implicit transaction, in a savepoint.
-     * One with its own transaction control (an enum redefinition's BEGIN … COMMIT) ends the hold first,
-     * committing it, and runs as it would unheld (undefined: the caller runs it).
+     * A script of ours (the round trip, a suggestion's proof) ends the hold first, committing it, and
+     * runs as it runs unheld (the caller runs it). Inside the hold it would not always run alike: an
+     * enum value that the tail added cannot be used in the transaction that added it. The proofs then
+     * replay in a fresh database, as without a hold: a check that drifts pays for that, one in sync not.
      */
-    async script(sql) {
-      if (!held) return undefined;
-      if (!classifyAtomicity(sql, 'postgresql').atomic) {
-        held = false;
-        await pg.exec('COMMIT');
-        return undefined;
-      }
-      await pg.exec(`SAVEPOINT ${SCRIPT}`);
-      try {
-        await pg.exec(sql);
-        await pg.exec(`RELEASE SAVEPOINT ${SCRIPT}`);
-        return {};
-      } catch (e) {
-        // Not back to the savepoint (PGlite stopped): nothing can be rolled back any more.
-        await pg.exec(`ROLLBACK TO SAVEPOINT ${SCRIPT}; RELEASE SAVEPOINT ${SCRIPT}`).catch(() => (held = false));
-        return { error: e as PgError };
-      }
+    async script() {
+      if (!held) return;
+      held = false;
+      await pg.exec('COMMIT');
     },
   };
 }
