@@ -134,7 +134,7 @@ describe('the launcher (action.yml runs.main)', () => {
     expect(r.stderr).toBe('');
   });
 
-  test('the launcher watches one child, `node --liftoff-only index.js`; SIGTERM ends both and the temp files', async () => {
+  test('the launcher watches one child, `node --liftoff-only --max-semi-space-size=4 index.js`; SIGTERM ends both and the temp files', async () => {
     const dir = await generate(work, 'postgresql', 170);
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pdg-launch-tmp-'));
     let cmdline = '';
@@ -161,7 +161,7 @@ describe('the launcher (action.yml runs.main)', () => {
         child.on('close', () => clearInterval(poll));
       },
     });
-    expect(cmdline).toBe('node --liftoff-only index.js');
+    expect(cmdline).toBe('node --liftoff-only --max-semi-space-size=4 index.js');
     expect(r.signal).toBe('SIGTERM');
     expect(fs.existsSync(`/proc/${worker}`)).toBe(false);
     expect(fs.readdirSync(tmp)).toEqual([]);

@@ -1,6 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runCheck } from '../src/check';
+import type { CheckReport } from '../src/checkReport';
+import * as hold from '../src/throwaway/pgliteHold';
+import * as replay from '../src/throwaway/replay';
 import { renderReviewMarkdown } from '../src/report/review';
 import type { ReviewFinding } from '../src/review/types';
 import { fixture } from './helpers/fixtures';
@@ -100,6 +103,112 @@ test('probable-rename for a table in a migration: DROP TABLE + CREATE TABLE, pro
   const again = await runCheck({ cwd: repo.dir, base: 'main' });
   expect([again.errors, again.drift]).toEqual([[], false]);
 });
+
+/** The report as the check's verdict reads it: everything but the review and the clock. */
+const verdict = (r: CheckReport) =>
+  JSON.stringify({ ...r, review: undefined, timings: undefined, migrations: r.migrations.map((m) => m.name) });
+
+test('a migration rename is proved on the check`s own database, rolled back after: the rest of the report is unchanged', async () => {
+  const repo = pullRequest('pg-review-pr', PR);
+  const off = await runCheck({ cwd: repo.dir, base: 'main', review: 'off' });
+  const replays = jest.spyOn(replay, 'openAndReplay');
+  try {
+    const on = await runCheck({ cwd: repo.dir, base: 'main' });
+    expect([on.errors, on.drift]).toEqual([[], false]);
+    expect(rules(on.review)).toContain(`probable-rename ${PR}:2`);
+    // One replay: the proof went back in the check's own database, no fresh one was opened.
+    expect(replays).toHaveBeenCalledTimes(1);
+    expect(verdict(on)).toBe(verdict(off));
+  } finally {
+    replays.mockRestore();
+  }
+});
+
+test('with drift on top, the round trip ends the hold (commits it) and the proof replays in a fresh database', async () => {
+  // A field the pull request forgot: the suggestion's round trip is our own write, which runs as unheld.
+  const repo = pullRequest('pg-review-pr', PR, undefined, (s) =>
+    s.replace('authorId Int\n', 'authorId Int\n  views    Int    @default(0)\n'),
+  );
+  const off = await runCheck({ cwd: repo.dir, base: 'main', review: 'off' });
+  const replays = jest.spyOn(replay, 'openAndReplay');
+  try {
+    const on = await runCheck({ cwd: repo.dir, base: 'main' });
+    expect([on.errors, on.drift, on.roundTrip.ok]).toEqual([[], true, true]);
+    expect(on.sql).toContain('ADD COLUMN     "views" INTEGER NOT NULL DEFAULT 0');
+    expect(rules(on.review)).toContain(`probable-rename ${PR}:2`);
+    expect(replays).toHaveBeenCalledTimes(2);
+    expect(verdict(on)).toBe(verdict(off));
+  } finally {
+    replays.mockRestore();
+  }
+});
+
+test('a suggestion that uses an enum value the held tail added: its round trip runs as unheld, as without review', async () => {
+  // Inside one transaction PostgreSQL refuses a value added in it ("unsafe use of new value"): had the
+  // round trip run in the hold, it would have failed where the check without the review passes.
+  const repo = Repo.init();
+  fs.cpSync(path.join(fixture('pg-review-pr'), 'prisma'), path.join(repo.dir, 'prisma'), { recursive: true });
+  const own = repo.read(`prisma/migrations/${PR}/migration.sql`);
+  fs.rmSync(path.join(repo.dir, 'prisma', 'migrations', PR), { recursive: true, force: true });
+  repo.migration('20240201000000_role', ROLE);
+  const schema = repo.read('prisma/schema.prisma').replace('  posts ', '  role     Role    @default(USER)\n  posts ');
+  repo.write('prisma/schema.prisma', schema + '\nenum Role {\n  USER\n}\n');
+  repo.commit('base');
+  repo.git('checkout', '-q', '-b', 'pr');
+  repo.migration(PR, own);
+  repo.migration('20240302000000_admin', `ALTER TYPE "Role" ADD VALUE 'ADMIN';\n`);
+  const drifted = repo.read('prisma/schema.prisma').replace('@default(USER)', '@default(ADMIN)');
+  repo.write('prisma/schema.prisma', drifted.replace('  USER\n}', '  USER\n  ADMIN\n}'));
+  repo.commit('pr');
+  const off = await runCheck({ cwd: repo.dir, base: 'main', review: 'off' });
+  const on = await runCheck({ cwd: repo.dir, base: 'main' });
+  expect([on.errors, on.drift, on.roundTrip.ok]).toEqual([[], true, true]);
+  expect(on.sql).toContain(`SET DEFAULT 'ADMIN'`);
+  expect(rules(on.review)).toContain(`probable-rename ${PR}:2`);
+  expect(verdict(on)).toBe(verdict(off));
+});
+
+test('a tail that does not replay in one transaction (an enum value added, then used) is replayed again unheld', async () => {
+  const repo = Repo.init();
+  fs.cpSync(path.join(fixture('pg-review-pr'), 'prisma'), path.join(repo.dir, 'prisma'), { recursive: true });
+  const own = repo.read(`prisma/migrations/${PR}/migration.sql`);
+  fs.rmSync(path.join(repo.dir, 'prisma', 'migrations', PR), { recursive: true, force: true });
+  repo.migration('20240201000000_role', ROLE);
+  const schema = repo.read('prisma/schema.prisma').replace('  posts ', '  role     Role    @default(ADMIN)\n  posts ');
+  repo.write('prisma/schema.prisma', schema + '\nenum Role {\n  USER\n  ADMIN\n}\n');
+  repo.commit('base');
+  repo.git('checkout', '-q', '-b', 'pr');
+  repo.migration(PR, own);
+  // PostgreSQL refuses a value added in the same transaction: unheld, each migration commits on its own.
+  repo.migration('20240302000000_admin', `ALTER TYPE "Role" ADD VALUE 'ADMIN';\n`);
+  repo.migration('20240303000000_default', `ALTER TABLE "User" ALTER COLUMN "role" SET DEFAULT 'ADMIN';\n`);
+  repo.commit('pr');
+  // What each held migration run answered: the held replay must have failed for this test to say anything.
+  const runs: boolean[] = [];
+  const original = hold.pgliteHold;
+  const spy = jest.spyOn(hold, 'pgliteHold').mockImplementation((pg) => {
+    const h = original(pg);
+    const run = h.run;
+    h.run = async (sql) => {
+      const done = await run(sql);
+      runs.push(done);
+      return done;
+    };
+    return h;
+  });
+  try {
+    const r = await runCheck({ cwd: repo.dir, base: 'main' });
+    expect(runs).toContain(false);
+    expect([r.errors, r.drift]).toEqual([[], false]);
+    expect(r.migrations.map((m) => m.name)).toContain('20240303000000_default');
+    expect(rules(r.review)).toContain(`probable-rename ${PR}:2`);
+  } finally {
+    spy.mockRestore();
+  }
+});
+
+const ROLE =
+  `CREATE TYPE "Role" AS ENUM ('USER');\n` + `ALTER TABLE "User" ADD COLUMN "role" "Role" NOT NULL DEFAULT 'USER';\n`;
 
 const ARTICLE_FK_DROP = 'ALTER TABLE "Post" DROP CONSTRAINT "Post_authorId_fkey";\n';
 const ARTICLE_FK_ADD =

@@ -76,7 +76,7 @@ async function reviewWorkloads(work) {
       exit: 1,
     },
     {
-      name: 'PostgreSQL, 5 migrations, one with a probable rename (proved: the history replayed again)',
+      name: 'PostgreSQL, 5 migrations, one with a probable rename (proved: the tail rolled back, replayed, diffed)',
       dir: pullRequest(history, `${history}-r5-rename`, 5, 'migration'),
     },
   ];

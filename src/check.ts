@@ -26,7 +26,7 @@ import { optionLabel, type Surface } from './surface';
 import { migrationFolderName } from './write';
 import { failedConditions, type FailCondition } from './review/failOn';
 import { afterReplay, beforeMigration, planReview, prepareSuggestion, reviewPlanned } from './review/plan';
-import { proveHistoryRenames } from './checkRenames';
+import { proveHistoryRenames, tailToHold } from './checkRenames';
 import type { ReviewMode, ReviewPlan, SuggestionReview } from './review/plan';
 
 export { emptyCheckReport, exitCodeOf, verdictOf } from './checkReport';
@@ -136,8 +136,7 @@ async function checkLoaded(
   const provider = project.provider.provider;
   report.prismaVersion = project.prismaVersion ?? null;
   const shadowUrl = opts.shadowDatabaseUrl ?? opts.env?.SHADOW_DATABASE_URL ?? project.config?.shadowDatabaseUrl;
-  // Compiling happens off the main thread: PGlite's first, while the history is read (the DB starts
-  // first), then the engine's, which overlaps the DB start and the replay (both at once: PGlite's took 5x).
+  // Off the main thread: PGlite's compile now, under the history; the engine's after it (together: PGlite's 5x).
   const pgliteCompiled = provider === 'postgresql' && !shadowUrl ? bootPglite(!opts.cacheDir).wasmModule : undefined;
   if (project.codeMigrations.length > 0) skipCodeMigrations(project.codeMigrations, report);
   // Before the replay: an out-of-order migration often breaks the replay, and the user
@@ -153,7 +152,7 @@ async function checkLoaded(
         `${provider}, which replays in an embedded database.`,
     );
   }
-  const { replayed, cache, steps } = await replayChain(project, opts, plan, report, shadowUrl);
+  const { replayed, cache, steps, holdFrom } = await replayChain(project, opts, plan, report, shadowUrl);
   const replayMs = Math.round(performance.now() - tDb);
   if (!replayed.ok) {
     report.migrations = replayed.migrations;
@@ -178,7 +177,8 @@ async function checkLoaded(
   // The proofs replay the chain again, with the extensions the first replay found it needs.
   const late = replayed.value.loadedLate;
   const loaded = { ...steps, open: (extra: string[]) => steps.open([...late, ...extra]) };
-  const renamed = await proveHistoryRenames(plan, project, loaded, report);
+  const held = holdFrom === undefined ? undefined : { db, from: holdFrom };
+  const renamed = await proveHistoryRenames(plan, project, loaded, report, held);
   const reviewed = await reviewPlanned(plan, project.chain, suggested.value, provider, renamed);
   report.review = reviewed.findings;
   for (const note of reviewed.notes) addNote(report, note);
@@ -208,9 +208,11 @@ async function replayChain(
     readsBefore: (m) => plan.migrations.has(m.name),
     loadsExtensions: !shadowUrl,
   };
-  const replayed = await openAndReplay({ ...steps, cache: cache?.hook }, project.chain);
+  // Only the check's own replay holds its tail (the proofs' fresh replays never roll back).
+  const holdFrom = shadowUrl || provider !== 'postgresql' ? undefined : tailToHold(plan, project.chain);
+  const replayed = await openAndReplay({ ...steps, cache: cache?.hook, holdFrom }, project.chain);
   for (const note of cache?.notes ?? []) addNote(report, note);
-  return { replayed, cache, steps };
+  return { replayed, cache, steps, holdFrom };
 }
 
 /** The review reads the tables as they stood before its first migration: the cache restores no further. */

@@ -55,7 +55,9 @@ export async function openCheckCache(
       const replayedSome = replayed.migrations.some((m) => !m.cached);
       // Past the limit, no later run with the same review could restore the entry: not worth the capture.
       const restorable = limit >= chain.length;
-      if (!db.captureState || !replayedSome || !restorable || cache.holdsWholeChain()) return undefined;
+      // A held tail (pgliteHold.ts) is not committed: a review that holds one never restores that far anyway.
+      if (!db.captureState || !replayedSome || !restorable || db.hold?.held || cache.holdsWholeChain())
+        return undefined;
       let pack: () => Buffer[];
       try {
         pack = await db.captureState();

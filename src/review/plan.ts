@@ -57,10 +57,10 @@ export async function beforeMigration(
 }
 
 /** A DROP keyword anywhere (PostgreSQL's DROP COLUMN / DROP TABLE, SQLite's redefinition). */
-function dropsSomething(sql: string, provider: Provider): boolean {
+export function dropsSomething(sql: string, provider: Provider, words: readonly string[] = ['DROP']): boolean {
   if (provider !== 'postgresql' && provider !== 'sqlite') return false;
   for (const t of tokens(sql, provider))
-    if (t.kind === 'word' && sql.slice(t.start, t.end).toUpperCase() === 'DROP') return true;
+    if (t.kind === 'word' && words.includes(sql.slice(t.start, t.end).toUpperCase())) return true;
   return false;
 }
 
@@ -104,7 +104,9 @@ export async function prepareSuggestion(
       const proven = await proveRename(c, { runScript: (s) => db.runScript(s), diffAgain });
       if (proven) renames.push(renameFinding(c, proven));
     }
-  } else if (db.provider === 'sqlite') {
+  } else if (db.provider === 'sqlite' && dropsSomething(sql, 'sqlite', ['DROP', 'RENAME'])) {
+    // Without a DROP or a RENAME every replayed table and column outlives the suggestion: no candidate,
+    // so the proof's own application of it is skipped (each DDL costs SQLite a scan of its schema table).
     const { proveSqliteRenames } = await import('./sqliteRename');
     renames.push(...(await proveSqliteRenames(sql, replayed, { ...db, diffAgain }, MAX_PROOFS)));
   }

@@ -10,6 +10,7 @@ import { findClientCopy } from './pgliteCopy';
 import { captureDataDir } from './pgliteState';
 import { bootPglite, takeFsBundle, takeSnapshotTar } from './pgliteBoot';
 import { filesOnStart } from './pgliteExtensionFiles';
+import { pgliteHold } from './pgliteHold';
 import { untar } from './tarball';
 import { migrationFailure, type ThrowawayDb } from './types';
 import { fastIntrospection, type QueryRewrite } from './pgliteIntrospection';
@@ -39,6 +40,7 @@ export async function openPglite(extensionNames: string[], options: PgliteOption
       : undefined;
   };
   const inspector = pgInspector((sql, params) => pg.query(sql, params));
+  const hold = pgliteHold(pg);
 
   return {
     provider: 'postgresql',
@@ -63,6 +65,7 @@ export async function openPglite(extensionNames: string[], options: PgliteOption
     },
     runBatch: (batch, first, started) => runBatch(pg, batch, first, started),
     async runScript(sql: string) {
+      await hold.script();
       const { error } = await runWhole(pg, sql);
       return error ? fail(error.message) : ok(undefined);
     },
@@ -72,6 +75,7 @@ export async function openPglite(extensionNames: string[], options: PgliteOption
       return fastIntrospection(factory, (sql) => pg.exec(sql), options.onRewrite);
     },
     captureState: () => captureDataDir(pg),
+    hold,
     async [Symbol.asyncDispose]() {
       await pg.close();
     },

@@ -46,6 +46,11 @@ export interface ReplaySteps {
   loadsExtensions: boolean;
   /** The replay cache: the longest cached prefix, and where to say that a restored state did not open. */
   cache?: { restore(): CachedPrefix | undefined; discard(why: string): void };
+  /**
+   * The chain index from which the replay is held in one transaction (TailHold), when the database
+   * can: the review's rename proofs then go back there. Any failure in it: the replay starts over unheld.
+   */
+  holdFrom?: number;
 }
 
 /**
@@ -57,14 +62,20 @@ export async function openAndReplay(steps: ReplaySteps, chain: Migration[]): Pro
   const loadedLate: string[] = [];
   const loadedLateBy: Record<string, string> = {};
   let batched = true;
+  let hold = steps.holdFrom;
   for (;;) {
-    const attempt = await replayOnce(steps, chain, loadedLate, batched);
+    const attempt = await replayOnce({ ...steps, holdFrom: hold }, chain, loadedLate, batched);
     if (attempt.ok) {
       // Restored ones first: they were needed earlier in the chain, which is the order a cold replay finds them.
       const restored = attempt.value.restoredLate;
       for (const { name, by } of restored) loadedLateBy[name] = by;
       const all = [...restored.map((r) => r.name), ...loadedLate.filter((n) => !restored.some((r) => r.name === n))];
       return { ok: true, value: { ...attempt.value, loadedLate: all, loadedLateBy } };
+    }
+    // A failure in the held tail is told by a replay as the check runs it without the hold.
+    if (attempt.unheld && hold !== undefined) {
+      hold = undefined;
+      continue;
     }
     // A batch that stopped PGlite (a program started by EXECUTE) or did not end as written: one by one names it.
     if (attempt.unbatched && batched) {
@@ -85,7 +96,14 @@ export type ReplayOutcome =
 
 type Attempt =
   | { ok: true; value: Omit<ReplayedDb, 'loadedLate' | 'loadedLateBy'> & { restoredLate: CachedPrefix['loadedLate'] } }
-  | { ok: false; problem: Problem; retry: boolean; unbatched?: boolean; migrations: ReplayedDb['migrations'] };
+  | {
+      ok: false;
+      problem: Problem;
+      retry: boolean;
+      unbatched?: boolean;
+      unheld?: true;
+      migrations: ReplayedDb['migrations'];
+    };
 
 async function replayOnce(steps: ReplaySteps, chain: Migration[], extra: string[], batched: boolean): Promise<Attempt> {
   const t0 = performance.now();
@@ -107,9 +125,13 @@ async function replayOnce(steps: ReplaySteps, chain: Migration[], extra: string[
     if (!prepared.ok) return { ...prepared, retry: false, migrations };
     // Migrations up to here run one by one: the rest of a batch that failed. The restored prefix is skipped.
     let alone = 0;
+    let held = false;
+    // A batch stops where the hold begins.
+    const hold = (i: number) => (steps.holdFrom !== undefined && i < steps.holdFrom ? steps.holdFrom : chain.length);
     for (let i = cached.length; i < chain.length;) {
-      const end =
-        batched && db.runBatch && i >= alone ? batchEnd(chain, i, steps.readsBefore ?? (() => !!steps.before)) : i + 1;
+      if (i === steps.holdFrom && db.hold) held = await db.hold.begin();
+      const batch = batched && db.runBatch && i >= alone && !held;
+      const end = batch ? Math.min(batchEnd(chain, i, steps.readsBefore ?? (() => !!steps.before)), hold(i)) : i + 1;
       await steps.before?.(db, chain[i]!);
       if (end - i > 1) {
         const run = await replayBatch(db, chain, i, end, migrations);
@@ -123,7 +145,9 @@ async function replayOnce(steps: ReplaySteps, chain: Migration[], extra: string[
       const { name, file } = migration;
       progress({ doing: 'replaying', migration: name, file, n: i + 1, of: chain.length });
       const tm = performance.now();
-      const r = await db.runMigration(migration);
+      if (held && !(await db.hold!.run(migration.sql)))
+        return { ok: false, problem: { message: 'held' }, retry: false, unheld: true, migrations };
+      const r = held ? ok(undefined) : await db.runMigration(migration);
       if (!r.ok) return { ...r, retry: steps.loadsExtensions && db.provider === 'postgresql', migrations };
       migrations.push({ name, checksum: migration.checksum, durationMs: roundMs(performance.now() - tm) });
       i++;

@@ -35,7 +35,8 @@ export async function openSqlite(tmpRoot = os.tmpdir(), restored?: Buffer): Prom
   const connections: SqlDriverAdapter[] = [];
 
   const execStatement = (stmt: Statement) => execSqliteStatement(db, stmt);
-  const inspector = sqliteInspector(db);
+  let scratch: SqliteDb | undefined;
+  const inspector = sqliteInspector(db, () => (scratch ??= new Database(':memory:')));
 
   return {
     provider: 'sqlite',
@@ -66,6 +67,7 @@ export async function openSqlite(tmpRoot = os.tmpdir(), restored?: Buffer): Prom
       // The engine's connections must close before the process exits: a better-sqlite3
       // statement finalised during Node's teardown aborts the process.
       for (const c of connections.splice(0)) await c.dispose().catch(() => undefined);
+      scratch?.close();
       db.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
@@ -123,7 +125,8 @@ async function execSqliteStatement(db: SqliteDb, stmt: Statement): Promise<Resul
   }
 }
 
-function sqliteInspector(db: SqliteDb): DbInspector {
+/** `scratch`: an empty in-memory database, for reading what a CREATE TABLE would make (columnsOfCreate). */
+function sqliteInspector(db: SqliteDb, scratch: () => SqliteDb): DbInspector {
   return {
     async columns(table) {
       return toColumns(db.prepare('SELECT * FROM pragma_table_info(?)').all(table));
@@ -144,15 +147,19 @@ function sqliteInspector(db: SqliteDb): DbInspector {
       return groupColumns(rows);
     },
     async columnsOfCreate(createTable) {
-      // Create the table in a savepoint, read it, and roll back: SQLite DDL is transactional.
-      db.exec('SAVEPOINT pdg_inspect');
+      // Create the table in a savepoint, read it, and roll back: SQLite DDL is transactional. Not in the replayed
+      // database: rolling back a CREATE there makes SQLite re-read its whole schema (every table's CREATE parsed
+      // again) at the next statement, once per redefined table, which was quadratic. A table's columns depend on
+      // its CREATE alone (SQLite does not resolve a REFERENCES target when it creates the table).
+      const s = scratch();
+      s.exec('SAVEPOINT pdg_inspect');
       try {
         // The statement comes from the engine, but the names in it come from the pull request's schema.
-        runContained(db, createTable);
+        runContained(s, createTable);
         const name = /^CREATE TABLE ("(?:[^"]|"")+")/.exec(createTable)?.[1] ?? '';
-        return toColumns(db.prepare('SELECT * FROM pragma_table_info(?)').all(name.slice(1, -1).replace(/""/g, '"')));
+        return toColumns(s.prepare('SELECT * FROM pragma_table_info(?)').all(name.slice(1, -1).replace(/""/g, '"')));
       } finally {
-        db.exec('ROLLBACK TO pdg_inspect; RELEASE pdg_inspect');
+        s.exec('ROLLBACK TO pdg_inspect; RELEASE pdg_inspect');
       }
     },
   };

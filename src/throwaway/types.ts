@@ -56,6 +56,20 @@ export interface ThrowawayDb extends AsyncDisposable {
   captureState?(): Promise<() => Buffer[]>;
   /** What the user should know about where the SQL runs (a shadow server's reach). */
   readonly notes?: string[];
+  /** PGlite: the replay's tail held in one transaction, for the rename proofs (pgliteHold.ts). */
+  readonly hold?: TailHold;
+}
+
+/** The end of a replay in one open transaction, so that a proof can go back to where it began. */
+export interface TailHold {
+  /** Opens the transaction here; false when the database rules it out (deferred checks). */
+  begin(): Promise<boolean>;
+  /** Whether everything since `begin` can still be rolled back. */
+  readonly held: boolean;
+  /** Runs a migration in the hold; false on any failure (then only `rewind` is of use). */
+  run(sql: string): Promise<boolean>;
+  /** Back to the state at `begin`; false when the hold is gone. */
+  rewind(): Promise<boolean>;
 }
 
 /** The message for a statement that failed while replaying a migration. */
