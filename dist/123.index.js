@@ -91,50 +91,13 @@ function groupColumns(rows) {
 /***/ }),
 
 /***/ 1123:
-/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.SNAPSHOT_NAME = exports.PGLITE_START_PARAMS = void 0;
+exports.PGLITE_START_PARAMS = void 0;
 exports.openPglite = openPglite;
-exports.readSnapshot = readSnapshot;
 const pglite_1 = __webpack_require__(9517);
-const fs = __importStar(__webpack_require__(3024));
-const path = __importStar(__webpack_require__(6760));
-const zlib = __importStar(__webpack_require__(8522));
 const pglite_prisma_adapter_1 = __webpack_require__(3874);
 const tokens_1 = __webpack_require__(6070);
 const problem_1 = __webpack_require__(8278);
@@ -142,12 +105,17 @@ const pgExtensions_1 = __webpack_require__(3933);
 const pgCommon_1 = __webpack_require__(9686);
 const pgliteCopy_1 = __webpack_require__(6046);
 const pgliteState_1 = __webpack_require__(3926);
+const pgliteBoot_1 = __webpack_require__(4119);
+const pgliteExtensionFiles_1 = __webpack_require__(5547);
+const pgliteHold_1 = __webpack_require__(9290);
+const tarball_1 = __webpack_require__(6110);
 const types_1 = __webpack_require__(429);
 const pgliteIntrospection_1 = __webpack_require__(6771);
 const replayBatch_1 = __webpack_require__(3713);
 async function openPglite(extensionNames, options = {}) {
     const { extensions, missing } = (0, pgExtensions_1.resolveExtensions)(extensionNames);
-    const pg = await startPglite(extensions, options.dataDir);
+    const onStart = Object.entries(extensions).map(([name, ext]) => [name, (0, pgliteExtensionFiles_1.filesOnStart)(ext)]);
+    const pg = await startPglite(Object.fromEntries(onStart), options.dataDir);
     const missingHint = (message) => {
         const name = missing.find((m) => message.includes(`"${m}"`));
         return name
@@ -155,6 +123,7 @@ async function openPglite(extensionNames, options = {}) {
             : undefined;
     };
     const inspector = (0, pgCommon_1.pgInspector)((sql, params) => pg.query(sql, params));
+    const hold = (0, pgliteHold_1.pgliteHold)(pg);
     return {
         provider: 'postgresql',
         inspector,
@@ -172,6 +141,7 @@ async function openPglite(extensionNames, options = {}) {
         },
         runBatch: (batch, first, started) => runBatch(pg, batch, first, started),
         async runScript(sql) {
+            await hold.script();
             const { error } = await runWhole(pg, sql);
             return error ? (0, problem_1.fail)(error.message) : (0, problem_1.ok)(undefined);
         },
@@ -182,6 +152,7 @@ async function openPglite(extensionNames, options = {}) {
             return (0, pgliteIntrospection_1.fastIntrospection)(factory, (sql) => pg.exec(sql), options.onRewrite);
         },
         captureState: () => (0, pgliteState_1.captureDataDir)(pg),
+        hold,
         async [Symbol.asyncDispose]() {
             await pg.close();
         },
@@ -287,9 +258,11 @@ exports.PGLITE_START_PARAMS = [
     ...pglite_1.PGlite.defaultStartParams,
     ...['-c', 'shared_buffers=16MB', '-c', 'max_connections=4', '-c', 'max_locks_per_transaction=2048'],
 ];
-function startPglite(extensions, dataDir) {
-    const snapshot = dataDir ? undefined : readSnapshot();
-    const tar = dataDir ?? (snapshot && gunzip(snapshot));
+async function startPglite(extensions, dataDir) {
+    const boot = (0, pgliteBoot_1.bootPglite)(false);
+    const tar = dataDir ?? (0, pgliteBoot_1.takeSnapshotTar)();
+    const wasmModule = await boot.wasmModule;
+    const fsBundle = (0, pgliteBoot_1.takeFsBundle)();
     return pglite_1.PGlite.create({
         extensions: extensions,
         // In-memory and thrown away: skip the per-query sync to PGlite's file system.
@@ -297,14 +270,10 @@ function startPglite(extensions, dataDir) {
         startParams: exports.PGLITE_START_PARAMS,
         // Not loadDataDir: see SnapshotFs.
         ...(tar ? { fs: new SnapshotFs(tar) } : {}),
+        ...(wasmModule ? { pgliteWasmModule: wasmModule } : {}),
+        ...(fsBundle ? { fsBundle } : {}),
     });
 }
-/**
- * The build writes a pre-initialised data dir (scripts/pglite-snapshot.js) beside the
- * compiled code: lib/ for the CLI, dist/ for the Action. Without it PGlite runs initdb,
- * which works but costs seconds on every check.
- */
-exports.SNAPSHOT_NAME = 'pglite-datadir.tar.gz';
 /**
  * Writes the snapshot's data dir into PGlite's in-memory file system before PGlite looks for
  * PGDATA/PG_VERSION, so it neither runs initdb nor loadDataDir. loadDataDir is slow in Node:
@@ -322,7 +291,7 @@ class SnapshotFs extends pglite_1.MemoryFS {
         const FS = this.pg.Module.FS;
         const root = '/pglite/data';
         FS.mkdirTree(root);
-        for (const entry of untar(await this.#tarball)) {
+        for (const entry of (0, tarball_1.untar)(await this.#tarball)) {
             const file = root + entry.name.replace(/^\/?/, '/').replace(/\/$/, '');
             if (entry.data)
                 FS.writeFile(file, entry.data, { canOwn: true });
@@ -331,45 +300,95 @@ class SnapshotFs extends pglite_1.MemoryFS {
         }
     }
 }
-/**
- * zlib in the thread pool, so it overlaps PGlite compiling its wasm. One output chunk of the
- * whole size (the gzip trailer's ISIZE): zlib's default 16 KiB chunks make it 4x slower.
- */
-function gunzip(gz) {
-    const size = gz.length >= 4 ? gz.readUInt32LE(gz.length - 4) : 0;
-    const tar = new Promise((resolve, reject) => zlib.gunzip(gz, { chunkSize: Math.max(size, 64 * 1024) }, (e, b) => (e ? reject(e) : resolve(b))));
-    tar.catch(() => undefined); // rejected before SnapshotFs awaits it: not unhandled; it still throws there
-    return tar;
-}
-/** The ustar entries PGlite's dumpDataDir writes: regular files (data is a view, not a copy) and directories. */
-function* untar(tar) {
-    const field = (from, length) => {
-        const end = tar.indexOf(0, from);
-        return tar.toString('latin1', from, end === -1 || end > from + length ? from + length : end);
+
+
+/***/ }),
+
+/***/ 5547:
+/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
     };
-    for (let at = 0; at + 512 <= tar.length && tar[at] !== 0;) {
-        const prefix = field(at + 345, 155);
-        const name = (prefix ? `${prefix}/` : '') + field(at, 100);
-        const size = parseInt(field(at + 124, 12).trim() || '0', 8);
-        const type = tar[at + 156];
-        const start = at + 512;
-        if (type === 0x35 /* '5' */)
-            yield { name };
-        else if (type === 0x30 /* '0' */ || type === 0)
-            yield { name, data: tar.subarray(start, start + size) };
-        at = start + Math.ceil(size / 512) * 512;
-    }
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.filesOnStart = filesOnStart;
+const fs = __importStar(__webpack_require__(3024));
+const node_url_1 = __webpack_require__(3136);
+const tarball_1 = __webpack_require__(6110);
+/**
+ * PGlite loads an extension by untarring its bundle (through web streams and a JavaScript tar reader)
+ * and then compiling and linking its library (pgcrypto's is 3.2 MB of wasm) before PostgreSQL starts,
+ * whether or not anything calls it. Most of a PostgreSQL check's extension cost was that link: a warm
+ * check, whose restored state already holds the extension, never calls it. Here the bundle's files are
+ * written into PGlite's file system before PostgreSQL starts (preRun), and the library is linked by
+ * PostgreSQL's own dlopen, from that file system, when the first statement needs it (CREATE EXTENSION,
+ * or a call of one of its functions): the same library, linked the same way, only when it is used.
+ */
+function filesOnStart(ext) {
+    return {
+        name: ext.name,
+        async setup(pg, emscriptenOpts, clientOnly) {
+            const result = await ext.setup(pg, emscriptenOpts, clientOnly);
+            if (!result.bundlePath || clientOnly)
+                return result;
+            let files;
+            try {
+                files = await bundleFiles(result.bundlePath);
+            }
+            catch {
+                return result; // PGlite's own loader then says what is wrong with the bundle
+            }
+            const opts = result.emscriptenOpts ?? emscriptenOpts;
+            const preRun = [...(opts.preRun ?? []), (mod) => writeFiles(mod, files)];
+            return { ...result, bundlePath: undefined, emscriptenOpts: { ...opts, preRun } };
+        },
+    };
 }
-function readSnapshot() {
-    for (const dir of [__dirname, path.join(__dirname, '..'), path.join(__dirname, '..', '..', 'lib')]) {
-        try {
-            return fs.readFileSync(path.join(dir, exports.SNAPSHOT_NAME));
-        }
-        catch {
-            // not here; try the next place
-        }
+async function bundleFiles(url) {
+    const tar = await (0, tarball_1.gunzip)(await fs.promises.readFile((0, node_url_1.fileURLToPath)(url)));
+    return [...(0, tarball_1.untar)(tar)].flatMap((e) => (e.data ? [{ name: e.name, data: e.data }] : []));
+}
+/** Where PGlite's own loader puts them: the prefix, then the path in the bundle; dot files skipped, as there. */
+function writeFiles(mod, files) {
+    const prefix = mod.WASM_PREFIX ?? '/pglite';
+    for (const { name, data } of files) {
+        if (name.startsWith('.'))
+            continue;
+        const file = `${prefix}/${name}`;
+        mod.FS.mkdirTree(file.slice(0, file.lastIndexOf('/')));
+        mod.FS.writeFile(file, data);
     }
-    return undefined;
 }
 
 

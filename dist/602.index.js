@@ -159,7 +159,8 @@ async function openSqlite(tmpRoot = os.tmpdir(), restored) {
     db.pragma('journal_mode = MEMORY');
     const connections = [];
     const execStatement = (stmt) => execSqliteStatement(db, stmt);
-    const inspector = sqliteInspector(db);
+    let scratch;
+    const inspector = sqliteInspector(db, () => (scratch ??= new Database(':memory:')));
     return {
         provider: 'sqlite',
         inspector,
@@ -192,6 +193,7 @@ async function openSqlite(tmpRoot = os.tmpdir(), restored) {
             // statement finalised during Node's teardown aborts the process.
             for (const c of connections.splice(0))
                 await c.dispose().catch(() => undefined);
+            scratch?.close();
             db.close();
             fs.rmSync(dir, { recursive: true, force: true });
         },
@@ -240,7 +242,8 @@ async function execSqliteStatement(db, stmt) {
         return (0, problem_1.fail)(e.message);
     }
 }
-function sqliteInspector(db) {
+/** `scratch`: an empty in-memory database, for reading what a CREATE TABLE would make (columnsOfCreate). */
+function sqliteInspector(db, scratch) {
     return {
         async columns(table) {
             return toColumns(db.prepare('SELECT * FROM pragma_table_info(?)').all(table));
@@ -259,16 +262,20 @@ function sqliteInspector(db) {
             return (0, pgCommon_1.groupColumns)(rows);
         },
         async columnsOfCreate(createTable) {
-            // Create the table in a savepoint, read it, and roll back: SQLite DDL is transactional.
-            db.exec('SAVEPOINT pdg_inspect');
+            // Create the table in a savepoint, read it, and roll back: SQLite DDL is transactional. Not in the replayed
+            // database: rolling back a CREATE there makes SQLite re-read its whole schema (every table's CREATE parsed
+            // again) at the next statement, once per redefined table, which was quadratic. A table's columns depend on
+            // its CREATE alone (SQLite does not resolve a REFERENCES target when it creates the table).
+            const s = scratch();
+            s.exec('SAVEPOINT pdg_inspect');
             try {
                 // The statement comes from the engine, but the names in it come from the pull request's schema.
-                (0, sqliteContained_1.runContained)(db, createTable);
+                (0, sqliteContained_1.runContained)(s, createTable);
                 const name = /^CREATE TABLE ("(?:[^"]|"")+")/.exec(createTable)?.[1] ?? '';
-                return toColumns(db.prepare('SELECT * FROM pragma_table_info(?)').all(name.slice(1, -1).replace(/""/g, '"')));
+                return toColumns(s.prepare('SELECT * FROM pragma_table_info(?)').all(name.slice(1, -1).replace(/""/g, '"')));
             }
             finally {
-                db.exec('ROLLBACK TO pdg_inspect; RELEASE pdg_inspect');
+                s.exec('ROLLBACK TO pdg_inspect; RELEASE pdg_inspect');
             }
         },
     };
@@ -294,6 +301,14 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.RefusedStatement = void 0;
 exports.runContained = runContained;
 /**
+ * EXPLAIN's columns, in the order SQLite fixes for them: addr, opcode, p1, p2, p3, p4, p5, comment.
+ * Rows are read as arrays: objects for every instruction of every statement were most of the
+ * containment's cost on a schema of thousands of tables.
+ */
+const OPCODE = 1;
+const P2 = 3;
+const P4 = 5;
+/**
  * Runs exactly one statement of untrusted SQL, or refuses it. The containment is SQLite's,
  * not a word filter:
  * - prepare() compiles one statement and throws when the text holds a second, so a statement
@@ -315,18 +330,19 @@ exports.RefusedStatement = RefusedStatement;
 function reachOutside(db, sql) {
     let program;
     try {
-        program = db.prepare(`EXPLAIN ${sql}`).all();
+        program = db.prepare(`EXPLAIN ${sql}`).raw(true).all();
     }
     catch {
         // Only a statement that is itself an EXPLAIN cannot be explained again.
         return 'EXPLAIN is refused in a migration: replay runs only statements whose effect it can check';
     }
     for (const op of program) {
-        const fn = typeof op.p4 === 'string' ? op.p4 : '';
-        if ((op.opcode === 'Function' || op.opcode === 'PureFunc') && /^sqlite_(attach|detach)\(/.test(fn))
+        const opcode = op[OPCODE];
+        const fn = typeof op[P4] === 'string' ? op[P4] : '';
+        if ((opcode === 'Function' || opcode === 'PureFunc') && /^sqlite_(attach|detach)\(/.test(fn))
             return 'ATTACH/DETACH is refused: replay never opens other database files';
         // OP_Vacuum's P2 is the register holding the INTO file name; 0 is a plain VACUUM.
-        if (op.opcode === 'Vacuum' && op.p2 !== 0)
+        if (opcode === 'Vacuum' && op[P2] !== 0)
             return 'VACUUM INTO is refused: replay never writes other files';
     }
     return undefined;
