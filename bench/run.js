@@ -16,6 +16,7 @@ const { interleaved, stat, pairedRatio, TIME } = require('./measure');
 const { render } = require('./render');
 const { renderReview, reviewSection } = require('./review');
 const { startCluster } = require('../scripts/pg-cluster');
+const { actionSection } = require('./action');
 
 const ROOT = path.join(__dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -78,10 +79,10 @@ function fixtureWorkloads() {
     }));
 }
 
-async function syntheticWorkloads(work) {
+async function syntheticWorkloads(work, sizes = SIZES) {
   const list = [];
   for (const provider of ['sqlite', 'postgresql']) {
-    for (const n of SIZES) {
+    for (const n of sizes) {
       const dir = await generate(work, provider, n);
       list.push({ name: `${provider} ${n} migrations`, dir, provider, synthetic: true, n, exit: 0 });
       if (ACTION_SIZES.includes(n)) {
@@ -96,8 +97,8 @@ async function syntheticWorkloads(work) {
       }
     }
   }
-  for (const [provider, sizes] of Object.entries(SCHEMA_MODELS)) {
-    for (const models of sizes) {
+  for (const [provider, counts] of Object.entries(sizes === SIZES ? SCHEMA_MODELS : {})) {
+    for (const models of counts) {
       const dir = generateSchema(work, provider, models);
       // Only the CLI column: `synthetic` adds naive/server columns, which measure replay, not schema size.
       list.push({ name: `${provider} ${models}-model schema, all drifted`, dir, provider, exit: 1 });
@@ -117,17 +118,17 @@ function columnsFor(w, cluster) {
     cols.push({ label: 'server', cmd: process.execPath, args, opts, exit: w.exit });
   }
   if (w.provider === 'postgresql' && WARM_SIZES.includes(w.n)) cols.push(warmColumn(w, opts));
-  if (ACTION_SIZES.includes(w.n)) {
-    cols.push({ label: 'cli24', cmd: NODE24, args: [BIN, 'check', '--json'], opts, exit: w.exit });
-    cols.push({
-      label: 'action',
-      cmd: NODE24,
-      args: [ACTION],
-      opts: { cwd: w.dir, env: actionEnv(w.dir) },
-      exit: w.exit,
-    });
-  }
+  if (ACTION_SIZES.includes(w.n)) cols.push(...actionColumns(w));
   return cols;
+}
+
+/** The CLI on Node 24 and the Action, as a runner starts it, beside the CLI on Node 20. */
+function actionColumns(w) {
+  const opts = { cwd: w.dir, env: baseEnv() };
+  return [
+    { label: 'cli24', cmd: NODE24, args: [BIN, 'check', '--json'], opts, exit: w.exit },
+    { label: 'action', cmd: NODE24, args: [ACTION], opts: { cwd: w.dir, env: actionEnv(w.dir) }, exit: w.exit },
+  ];
 }
 
 /** The CLI on a primed replay cache: every run restores the whole chain and saves nothing. */
@@ -181,9 +182,25 @@ async function main() {
   const env = Object.fromEntries(STARTUP_VARS.map((k) => [k, process.env[k]]).filter(([, v]) => v !== undefined));
   process.stderr.write(`bench: start-up variables, the same for every column: ${JSON.stringify(env)}\n`);
   const work = path.join(os.tmpdir(), 'prisma-drift-gate-bench');
-  // BENCH_SECTIONS=review: only the review's A/B, printed (docs/BENCHMARKS.md is left as it is).
+  // BENCH_SECTIONS=review / action: only that section, printed (docs/BENCHMARKS.md is left as it is).
   if (process.env.BENCH_SECTIONS === 'review') {
     process.stdout.write(renderReview(await reviewSection(work, RUNS), RUNS).join('\n') + '\n');
+    return;
+  }
+  if (process.env.BENCH_SECTIONS === 'action') {
+    const workloads = (await syntheticWorkloads(work, ACTION_SIZES)).filter((w) => ACTION_SIZES.includes(w.n));
+    const columns = (w) => [
+      {
+        label: 'cli',
+        cmd: process.execPath,
+        args: [BIN, 'check', '--json'],
+        opts: { cwd: w.dir, env: baseEnv() },
+        exit: w.exit,
+      },
+      ...actionColumns(w),
+    ];
+    const lines = await actionSection(workloads, { columns, summarise, runs: RUNS });
+    process.stdout.write(lines.join('\n') + '\n');
     return;
   }
   const review = await reviewSection(work, RUNS);
