@@ -139,8 +139,7 @@ async function checkLoaded(
   // Off the main thread: PGlite's compile now, under the history; the engine's after it (together: PGlite's 5x).
   const pgliteCompiled = provider === 'postgresql' && !shadowUrl ? bootPglite(!opts.cacheDir).wasmModule : undefined;
   if (project.codeMigrations.length > 0) skipCodeMigrations(project.codeMigrations, report);
-  // Before the replay: an out-of-order migration often breaks the replay, and the user
-  // needs to hear about the order, not only about the SQL error it causes.
+  // Before the replay: an out-of-order migration often breaks it, and the user needs to hear of the order first.
   const history = historyFindings(project.chain, project.schema.migrationsDir, provider, opts, report);
   if (!history.ok) return history;
   const plan = planReview(opts.review ?? 'pull-request', project.chain, history.value);
