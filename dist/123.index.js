@@ -141,7 +141,7 @@ async function openPglite(extensionNames, options = {}) {
         },
         runBatch: (batch, first, started) => runBatch(pg, batch, first, started),
         async runScript(sql) {
-            await hold.script();
+            await hold.commit();
             const { error } = await runWhole(pg, sql);
             return error ? (0, problem_1.fail)(error.message) : (0, problem_1.ok)(undefined);
         },

@@ -65,7 +65,7 @@ export async function openPglite(extensionNames: string[], options: PgliteOption
     },
     runBatch: (batch, first, started) => runBatch(pg, batch, first, started),
     async runScript(sql: string) {
-      await hold.script();
+      await hold.commit();
       const { error } = await runWhole(pg, sql);
       return error ? fail(error.message) : ok(undefined);
     },

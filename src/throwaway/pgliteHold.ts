@@ -32,7 +32,7 @@ export function holdable(m: Migration): boolean {
  * start alone). PostgreSQL's DDL is transactional. The tail is only migrations that run the same there
  * (`holdable`); a failure in it gives the hold up, and the caller replays without one.
  */
-export function pgliteHold(pg: PGlite): TailHold & { script(): Promise<void> } {
+export function pgliteHold(pg: PGlite): TailHold & { commit(): Promise<void> } {
   let held = false;
   return {
     get held() {
@@ -61,12 +61,12 @@ export function pgliteHold(pg: PGlite): TailHold & { script(): Promise<void> } {
       }
     },
     /**
-     * A script of ours (the round trip, a suggestion's proof) ends the hold first, committing it, and
-     * runs as it runs unheld (the caller runs it). Inside the hold it would not always run alike: an
+     * Ends the hold, committing it: called before a script of ours (the round trip, a suggestion's proof),
+     * which then runs as it runs unheld. Inside the hold it would not always run alike: an
      * enum value that the tail added cannot be used in the transaction that added it. The proofs then
      * replay in a fresh database, as without a hold: a check that drifts pays for that, one in sync not.
      */
-    async script() {
+    async commit() {
       if (!held) return;
       held = false;
       await pg.exec('COMMIT');
